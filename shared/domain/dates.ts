@@ -1,0 +1,50 @@
+/** Business dates and times in a tenant's time zone. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function isValidDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock date (YYYY-MM-DD) and time (HH:MM) at `instant` in `timeZone`. */
+export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+export type FutureCheck = 'ok' | 'future_date' | 'future_time';
+
+/** Whether a business date (and time) lies in the future for the tenant at `now`. */
+export function checkNotFuture(date: string, time: string | undefined, now: Date, timeZone: string): FutureCheck {
+  const today = localDateTime(now, timeZone);
+  if (date > today.date) return 'future_date';
+  if (date === today.date && time !== undefined && time > today.time) return 'future_time';
+  return 'ok';
+}

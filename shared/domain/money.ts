@@ -1,0 +1,62 @@
+/** Money as integer minor units; conversions go through decimal strings, never float arithmetic. */
+export const CURRENCY_DECIMALS = { CLP: 0, PEN: 2, CRC: 2, MXN: 2, USD: 2 } as const;
+export type Currency = keyof typeof CURRENCY_DECIMALS;
+export const CURRENCIES = Object.keys(CURRENCY_DECIMALS) as Currency[];
+
+export function isCurrency(code: string): code is Currency {
+  return Object.hasOwn(CURRENCY_DECIMALS, code);
+}
+
+export type ParseAmountResult =
+  | { ok: true; minor: number }
+  | { ok: false; reason: 'not_a_number' | 'too_many_decimals' | 'too_large' };
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses a major-unit amount (JSON number or numeric string) into minor units. A JSON number is
+ * taken by its shortest round-trip decimal form, which is exactly what the client wrote for any
+ * amount with up to 15 significant digits.
+ */
+export function parseMajor(value: number | string, currency: Currency): ParseAmountResult {
+  if (typeof value === 'number' && !Number.isFinite(value)) return { ok: false, reason: 'not_a_number' };
+  const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
+  const match = DECIMAL.exec(text);
+  if (!match) return { ok: false, reason: 'not_a_number' };
+  const [, sign, whole = '0', fraction = ''] = match;
+  const decimals = CURRENCY_DECIMALS[currency];
+  const significantFraction = fraction.replace(/0+$/, '');
+  if (significantFraction.length > decimals) return { ok: false, reason: 'too_many_decimals' };
+  const digits = whole + significantFraction.padEnd(decimals, '0');
+  const minor = Number(sign + digits);
+  if (!Number.isSafeInteger(minor)) return { ok: false, reason: 'too_large' };
+  return { ok: true, minor: minor === 0 ? 0 : minor };
+}
+
+function numberToPlainString(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  // Exponent forms (1e-7, 1e21) are either too many decimals or too large for money; say so.
+  return Math.abs(value) < 1 ? '0.' + '0'.repeat(20) + '1' : '9'.repeat(30);
+}
+
+/** Renders minor units as a major-unit decimal string with the currency's decimals ("150.00"). */
+export function formatMajor(minor: number, currency: Currency): string {
+  const decimals = CURRENCY_DECIMALS[currency];
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(decimals + 1, '0');
+  if (decimals === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/** Minor units as a JSON number in major units (150.5 for 15050 PEN), for dialects that document numbers. */
+export function toMajorNumber(minor: number, currency: Currency): number {
+  return Number(formatMajor(minor, currency));
+}
+
+export function sumMinor(amounts: readonly number[]): number {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  if (!Number.isSafeInteger(total)) throw new RangeError('sum of amounts is not a safe integer');
+  return total;
+}

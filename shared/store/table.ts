@@ -1,0 +1,54 @@
+/**
+ * The one table definition: CDK deploys it and the local stack creates it in DynamoDB Local.
+ * Key design and access patterns are documented in ./keys.ts.
+ */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export interface IndexDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+  projection: 'ALL' | 'KEYS_ONLY';
+}
+
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: TTL_ATTRIBUTE,
+  indexes: [
+    /** Overloaded lookups: parties of a tenant by kind, charges of a party, payments of a work order or entity. */
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    /** Second overloaded lookup: children of a parent party, charges of a tenant by kind. */
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
+    /** Sparse and keys-only: page skipping for offset-paginated lists (workorders `page`). */
+    { name: 'pages', partitionKey: 'pagepk', sortKey: 'pagesk', projection: 'KEYS_ONLY' },
+  ] satisfies IndexDefinition[],
+} as const;
+
+export type IndexName = (typeof TABLE.indexes)[number]['name'];
+
+/** CreateTable input for DynamoDB Local, derived from TABLE. */
+export function createTableInput(tableName: string) {
+  const attributes = new Set<string>([TABLE.partitionKey, TABLE.sortKey]);
+  for (const index of TABLE.indexes) {
+    attributes.add(index.partitionKey);
+    attributes.add(index.sortKey);
+  }
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+    KeySchema: [
+      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: TABLE.indexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: index.projection },
+    })),
+  };
+}
