@@ -46,9 +46,13 @@ export const conflict = (message: string, code: ErrorCode = 'CONFLICT') => new A
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const status = (error as { statusCode?: number } | null)?.statusCode;
-  // Errors raised by middy's body parser carry an HTTP status.
+  // Errors raised by middy's body parser carry an HTTP status; it answers 415 for both a wrong
+  // content type and malformed JSON, told apart by its message.
+  const message = error instanceof Error ? error.message : '';
+  if ((status === 415 && /malformed/i.test(message)) || status === 422) {
+    return new AppError(400, 'MALFORMED_JSON', 'Request body is not valid JSON');
+  }
   if (status === 415) return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
-  if (status === 422 || status === 400) return new AppError(400, 'MALFORMED_JSON', 'Request body is not valid JSON');
   if (status === 413) return new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
   return new AppError(500, 'INTERNAL_ERROR', 'Internal error');
 }

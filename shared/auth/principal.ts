@@ -1,0 +1,45 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ROLES, type Role } from '../../functions/routes.js';
+import { forbidden, unauthorized } from '../errors.js';
+import { CLAIM } from './claims.js';
+import { verifyAccessToken } from './verify.js';
+
+/** Who is calling: always from a verified token, never from the request body, path or query. */
+export interface Principal {
+  tenant: string;
+  sub: string;
+  username: string;
+  roles: readonly Role[];
+  /** The party the user acts as (employee, banca, ventana, resident…), when the user has one. */
+  party?: string;
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
+
+export async function authenticate(event: Pick<APIGatewayProxyEventV2, 'headers'>): Promise<Principal> {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  const match = header ? BEARER.exec(header.trim()) : null;
+  if (!match?.[1]) throw unauthorized();
+  let payload;
+  try {
+    payload = await verifyAccessToken(match[1]);
+  } catch {
+    throw unauthorized();
+  }
+  const tenant = payload[CLAIM.tenant];
+  if (typeof tenant !== 'string' || tenant === '') throw forbidden('Token carries no tenant');
+  const groups = payload[CLAIM.groups];
+  const roles = (Array.isArray(groups) ? groups : []).filter((g): g is Role => ROLES.includes(g as Role));
+  const party = payload[CLAIM.party];
+  return {
+    tenant,
+    sub: String(payload.sub),
+    username: String(payload.username ?? payload.sub),
+    roles,
+    ...(typeof party === 'string' && party !== '' ? { party } : {}),
+  };
+}
+
+export function hasRole(principal: Principal, ...roles: Role[]): boolean {
+  return principal.roles.some((role) => roles.includes(role));
+}

@@ -1,0 +1,47 @@
+/** The canonical payment: one record whichever API created or reads it (SPEC §2). */
+import type { Currency } from './money.js';
+
+export interface Allocation {
+  chargeId: string;
+  amount: number;
+}
+
+export interface Reversal {
+  by: string;
+  at: string;
+  reason: string;
+}
+
+export interface Payment {
+  id: string;
+  /** The API that created it. */
+  source: 'workorders' | 'accounts' | 'gateway' | 'communities' | 'receivables' | 'ledger';
+  amount: number;
+  currency: Currency;
+  date: string;
+  time?: string;
+  method: string;
+  /** Money received (`in`) or paid out / collected from the network (`out`). */
+  direction: 'in' | 'out';
+  reference?: string;
+  notes?: string;
+  payerId?: string;
+  payerName?: string;
+  employeeId?: string;
+  employeeName?: string;
+  /** Accounts API: the banca/ventana/vendedor the payment settles, and its kind. */
+  entityId?: string;
+  entityKind?: string;
+  /** Accounts API: `payment` or `collection`. */
+  type?: string;
+  isFinal?: boolean;
+  recordedBy: string;
+  allocations: Allocation[];
+  status: 'active' | 'reversed' | 'deleted';
+  reversal?: Reversal;
+  deleted: boolean;
+  reconciliation: 'reconciled' | 'pending' | 'discarded';
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}

@@ -1,0 +1,137 @@
+/**
+ * The shared HTTP pipeline every handler is built with: request id and structured log line,
+ * token verification and role check from the route table, body size limit, JSON parsing, strict
+ * schemas, and the route's own envelope for successes and errors.
+ */
+import middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { apiOf, findRoute, type Route, type RouteKey } from '../../functions/routes.js';
+import { authenticate, type Principal } from '../auth/principal.js';
+import { AppError, forbidden, toAppError } from '../errors.js';
+import { createLogger, type Logger } from './logger.js';
+import { errorResponse, successResponse, type HttpResponse } from './response.js';
+import { parseInput, type z } from './validation.js';
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export interface Request<B, Q, P> {
+  body: B;
+  query: Q;
+  path: P;
+  headers: Readonly<Record<string, string | undefined>>;
+  principal: Principal;
+  requestId: string;
+  log: Logger;
+}
+
+export interface Result {
+  status?: number;
+  data: unknown;
+  message?: string;
+  meta?: Record<string, unknown>;
+}
+
+export interface EndpointSpec<B, Q, P> {
+  body?: z.ZodMiniType<B>;
+  query?: z.ZodMiniType<Q>;
+  path?: z.ZodMiniType<P>;
+  maxBodyBytes?: number;
+  handle(request: Request<B, Q, P>): Promise<Result>;
+}
+
+interface PipelineContext extends Context {
+  requestId: string;
+  startedAt: number;
+  log: Logger;
+  principal?: Principal;
+}
+
+type MiddyRequest = middy.Request<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext>;
+
+const baseLog = createLogger();
+
+/** Request id, one structured log line per request, and errors rendered in the route's envelope. */
+function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
+  const api = apiOf(route);
+  const finish = (request: MiddyRequest, response: HttpResponse) => {
+    const { context } = request;
+    context.log.info('request', {
+      status: response.statusCode,
+      latencyMs: Date.now() - context.startedAt,
+      ...(context.principal ? { tenant: context.principal.tenant } : {}),
+    });
+  };
+  return {
+    before: (request) => {
+      const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+      request.context.requestId = requestId;
+      request.context.startedAt = Date.now();
+      request.context.log = baseLog.child({ requestId, route: `${route.method} ${route.path}` });
+    },
+    after: (request) => {
+      if (request.response) finish(request, request.response);
+    },
+    onError: (request) => {
+      const error = toAppError(request.error);
+      if (error.status >= 500) {
+        request.context.log?.error('unhandled error', { error: String(request.error?.stack ?? request.error) });
+      }
+      request.response = errorResponse(api, error, request.context.requestId ?? request.context.awsRequestId);
+      if (request.context.log) finish(request, request.response);
+    },
+  };
+}
+
+function authorize(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
+  return {
+    before: async (request) => {
+      if (route.roles === 'public') return;
+      const principal = await authenticate(request.event);
+      request.context.principal = principal;
+      if (!principal.roles.some((role) => (route.roles as readonly string[]).includes(role))) throw forbidden();
+    },
+  };
+}
+
+function limitBody(maxBytes: number): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
+  return {
+    before: (request) => {
+      const { body, isBase64Encoded } = request.event;
+      if (body === undefined) return;
+      const bytes = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
+      if (bytes > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBytes} bytes`);
+    },
+  };
+}
+
+export function endpoint<B = undefined, Q = undefined, P = undefined>(key: RouteKey, spec: EndpointSpec<B, Q, P>) {
+  const route = findRoute(key);
+  const api = apiOf(route);
+  const pipeline = middy<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext>()
+    .use(observe(route))
+    .use(authorize(route))
+    .use(limitBody(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  if (spec.body) pipeline.use(httpJsonBodyParser());
+
+  return pipeline.handler(async (event, context) => {
+    const input = {
+      body: spec.body ? parseInput(spec.body, event.body, 'body') : (undefined as B),
+      query: spec.query ? parseInput(spec.query, event.queryStringParameters ?? {}, 'query') : (undefined as Q),
+      path: spec.path ? parseInput(spec.path, event.pathParameters ?? {}, 'path') : (undefined as P),
+    };
+    const result = await spec.handle({
+      ...input,
+      headers: event.headers ?? {},
+      principal: context.principal as Principal,
+      requestId: context.requestId,
+      log: context.log,
+    });
+    return successResponse(api, result.data, {
+      status: result.status ?? 200,
+      requestId: context.requestId,
+      ...(result.message !== undefined ? { message: result.message } : {}),
+      ...(result.meta !== undefined ? { meta: result.meta } : {}),
+    });
+  });
+}

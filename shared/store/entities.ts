@@ -1,0 +1,103 @@
+/**
+ * A versioned entity stored as one item with its index attributes: get, batch get, insert and
+ * optimistic replace, each mutation with its audit entry in the same transaction. Parties and
+ * charges are both built from this; payments need richer transactions and have their own module.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict, notFound } from '../errors.js';
+import { type Actor, auditEntry, putAudit } from './audit.js';
+import { db, tableName } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { batchGet, fromItem, getItem } from './items.js';
+import { ConditionFailed, transact, type TransactItem, type TxItems } from './tx.js';
+
+export interface Versioned {
+  id: string;
+  version: number;
+}
+
+export interface EntityStore<T extends Versioned> {
+  get(tenant: string, id: string, consistent?: boolean): Promise<T | undefined>;
+  /** The entity, or a 404 naming `what` (another tenant's id looks exactly like a missing one). */
+  require(tenant: string, id: string, what?: string): Promise<T>;
+  getMany(tenant: string, ids: readonly string[]): Promise<(T | undefined)[]>;
+  put(tenant: string, entity: T): TransactItem;
+  insert(actor: Actor, entity: T, action?: string): Promise<T>;
+  replace(actor: Actor, before: T, after: T, action?: string): Promise<T>;
+  query(tenant: string, q: IndexQuery): Promise<{ items: T[]; nextCursor: string | null }>;
+}
+
+export interface IndexQuery {
+  index: 'gsi1' | 'gsi2';
+  partition: string;
+  sortPrefix?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export function entityStore<T extends Versioned>(spec: {
+  type: string;
+  label: string;
+  key: (tenant: string, id: string) => { pk: string; sk: string };
+  indexes: (tenant: string, entity: T) => Record<string, string | undefined>;
+}): EntityStore<T> {
+  const put = (tenant: string, entity: T): TransactItem => ({
+    Put: {
+      TableName: tableName(),
+      Item: { ...spec.key(tenant, entity.id), type: spec.type, tenant, ...spec.indexes(tenant, entity), ...entity },
+    },
+  });
+  const store: EntityStore<T> = {
+    get: (tenant, id, consistent) => getItem<T>(spec.key(tenant, id), consistent),
+    async require(tenant, id, what = spec.label) {
+      const entity = await store.get(tenant, id);
+      if (!entity) throw notFound(what);
+      return entity;
+    },
+    getMany: (tenant, ids) => batchGet<T>(ids.map((id) => spec.key(tenant, id))),
+    put,
+    async insert(actor, entity, action = `${spec.type}_CREATE`) {
+      const item = put(actor.tenant, entity);
+      item.Put!.ConditionExpression = 'attribute_not_exists(pk)';
+      await transact([
+        [spec.type, item],
+        ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, entity.id, { after: entity }))],
+      ]);
+      return entity;
+    },
+    async replace(actor, before, after, action = `${spec.type}_UPDATE`) {
+      const item = put(actor.tenant, after);
+      item.Put!.ConditionExpression = 'attribute_exists(pk) AND version = :version';
+      item.Put!.ExpressionAttributeValues = { ':version': before.version };
+      try {
+        await transact([
+          [spec.type, item],
+          ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, after.id, { before, after }))],
+        ]);
+      } catch (error) {
+        if (error instanceof ConditionFailed) throw conflict(`${spec.label} was changed by another request; retry`);
+        throw error;
+      }
+      return after;
+    },
+    async query(tenant, q) {
+      const index = q.index;
+      const result = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: index,
+          KeyConditionExpression: q.sortPrefix
+            ? `${index}pk = :pk AND begins_with(${index}sk, :prefix)`
+            : `${index}pk = :pk`,
+          ExpressionAttributeValues: { ':pk': q.partition, ...(q.sortPrefix ? { ':prefix': q.sortPrefix } : {}) },
+          Limit: q.limit,
+          ExclusiveStartKey: decodeCursor(q.cursor, tenant),
+        }),
+      );
+      return { items: (result.Items ?? []).map((item) => fromItem<T>(item)), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    },
+  };
+  return store;
+}
+
+export type { TxItems };

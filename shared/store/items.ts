@@ -1,0 +1,32 @@
+/** Item plumbing shared by the repositories: strip storage attributes, read by key. */
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+
+const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'pagepk', 'pagesk', 'type', 'tenant', 'expiresAt']);
+
+export function fromItem<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.has(name))) as T;
+}
+
+export async function getItem<T>(key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
+  return Item ? fromItem<T>(Item) : undefined;
+}
+
+/** Reads up to any number of keys (100 per call), retrying unprocessed keys; returns items in key order. */
+export async function batchGet<T>(itemKeys: readonly { pk: string; sk: string }[]): Promise<(T | undefined)[]> {
+  const found = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + 100).map((k) => ({ ...k }));
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** attempt)));
+      const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      for (const item of result.Responses?.[tableName()] ?? []) found.set(`${item.pk}|${item.sk}`, item);
+      pending = result.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return itemKeys.map((k) => {
+    const item = found.get(`${k.pk}|${k.sk}`);
+    return item ? fromItem<T>(item) : undefined;
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Single-table key design. Every key starts with `T#{tenant}#`, so no query can leave its tenant,
+ * and each entity lives in its own partition (no hot tenant partition for point reads/writes).
+ *
+ * | entity            | pk                              | sk        | gsi1 (ALL)                                    | gsi2 (ALL)                         | pages (KEYS_ONLY, sparse)     |
+ * |-------------------|---------------------------------|-----------|-----------------------------------------------|------------------------------------|-------------------------------|
+ * | tenant settings   | T#t                             | TENANT    |                                               |                                    |                               |
+ * | party             | T#t#PARTY#id                    | PARTY     | T#t#PARTIES / {kind}#{id}                     | T#t#CHILDREN#{parent} / {kind}#{id}|                               |
+ * | charge            | T#t#CHARGE#id                   | CHARGE    | T#t#PARTY_CHARGES#{party} / {kind}#{id}       | T#t#CHARGES / {kind}#{id}          |                               |
+ * | payment           | T#t#PAYMENT#id                  | PAYMENT   | workorders: T#t#WO_PAYMENTS#{workOrder} / id  |                                    | workorders, active only:      |
+ * |                   |                                 |           | accounts: T#t#ACCT_PAYMENTS#{entity} / {date}T{time}#id |                          | T#t#WO_PAYMENTS / id          |
+ * | statement (day)   | T#t#STATEMENT#{entity}          | {date}    |                                               |                                    |                               |
+ * | audit entry       | T#t#AUDIT#{entityId}            | {auditId} |                                               |                                    |                               |
+ * | idempotency key   | T#t#IDEMPOTENCY#{scope}#{key}   | KEY       |   (TTL: expiresAt)                            |                                    |                               |
+ * | counter           | T#t#COUNTER                     | {name}    |                                               |                                    |                               |
+ * | payment method    | T#t#PAYMENT_METHODS             | {code}    |                                               |                                    |                               |
+ *
+ * Access patterns:
+ * - get party / charge / payment by id: GetItem (a missing item and another tenant's item look the same: 404).
+ * - list parties by kind, or all: gsi1 on T#t#PARTIES, begins_with kind#; children of a party: gsi2.
+ * - list charges of a party (by kind): gsi1; charges of a tenant by kind: gsi2.
+ * - workorders `GET /api/pagos?page&size`: skip page*size keys on the keys-only `pages` index, BatchGet the
+ *   page's items; totalElements from the COUNTER item `wo_active_payments` kept in the same transactions.
+ * - payments of a work order (active only): gsi1, sparse (removed on soft delete).
+ * - account payments of an entity over a date range, newest first: gsi1 between {from} and {to}~.
+ * - statement of an entity for a day: GetItem; running balance up to a day: Query sk <= date.
+ * - audit of an entity, newest first: Query ScanIndexForward=false (audit ids are time-ordered).
+ * - idempotency: GetItem (consistent) and conditional Put inside the creating transaction.
+ */
+export const tenantPrefix = (tenant: string) => `T#${tenant}#`;
+
+export const keys = {
+  tenant: (t: string) => ({ pk: `T#${t}`, sk: 'TENANT' }),
+  party: (t: string, id: string) => ({ pk: `T#${t}#PARTY#${id}`, sk: 'PARTY' }),
+  charge: (t: string, id: string) => ({ pk: `T#${t}#CHARGE#${id}`, sk: 'CHARGE' }),
+  payment: (t: string, id: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: 'PAYMENT' }),
+  statement: (t: string, entityId: string, date: string) => ({ pk: `T#${t}#STATEMENT#${entityId}`, sk: date }),
+  audit: (t: string, entityId: string, auditId: string) => ({ pk: `T#${t}#AUDIT#${entityId}`, sk: auditId }),
+  idempotency: (t: string, scope: string, key: string) => ({ pk: `T#${t}#IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
+  counter: (t: string, name: string) => ({ pk: `T#${t}#COUNTER`, sk: name }),
+  paymentMethod: (t: string, code: string) => ({ pk: `T#${t}#PAYMENT_METHODS`, sk: code }),
+};
+
+/** Partition values of the secondary indexes. */
+export const indexKeys = {
+  parties: (t: string) => `T#${t}#PARTIES`,
+  children: (t: string, parentId: string) => `T#${t}#CHILDREN#${parentId}`,
+  partyCharges: (t: string, partyId: string) => `T#${t}#PARTY_CHARGES#${partyId}`,
+  charges: (t: string) => `T#${t}#CHARGES`,
+  workOrderPayments: (t: string, workOrderId: string) => `T#${t}#WO_PAYMENTS#${workOrderId}`,
+  activeWorkOrderPayments: (t: string) => `T#${t}#WO_PAYMENTS`,
+  accountPayments: (t: string, entityId: string) => `T#${t}#ACCT_PAYMENTS#${entityId}`,
+  statements: (t: string, entityId: string) => `T#${t}#STATEMENT#${entityId}`,
+  paymentMethods: (t: string) => `T#${t}#PAYMENT_METHODS`,
+  audit: (t: string, entityId: string) => `T#${t}#AUDIT#${entityId}`,
+};
+
+export const COUNTERS = { activeWorkOrderPayments: 'wo_active_payments' } as const;

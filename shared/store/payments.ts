@@ -1,0 +1,140 @@
+/**
+ * Payments: one canonical item per payment whichever API wrote it. Index attributes depend on the
+ * API that created it (a mapping table, below) and on whether it is still active.
+ */
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Payment } from '../domain/payments.js';
+import { db, tableName } from './client.js';
+import { batchGet, fromItem, getItem } from './items.js';
+import { COUNTERS, indexKeys, keys } from './keys.js';
+import type { TransactItem } from './tx.js';
+
+type IndexAttributes = Record<string, string | undefined>;
+
+const PAYMENT_INDEXES: Partial<Record<Payment['source'], (t: string, p: Payment) => IndexAttributes>> = {
+  workorders: (t, p) => {
+    const workOrder = p.allocations[0]?.chargeId;
+    if (p.deleted || !workOrder) return {};
+    return {
+      gsi1pk: indexKeys.workOrderPayments(t, workOrder),
+      gsi1sk: p.id,
+      pagepk: indexKeys.activeWorkOrderPayments(t),
+      pagesk: p.id,
+    };
+  },
+  accounts: (t, p) => ({
+    gsi1pk: indexKeys.accountPayments(t, p.entityId ?? ''),
+    gsi1sk: `${p.date}T${p.time ?? '00:00'}#${p.id}`,
+  }),
+};
+
+export function paymentItem(tenant: string, payment: Payment): Record<string, unknown> {
+  return {
+    ...keys.payment(tenant, payment.id),
+    type: 'PAYMENT',
+    tenant,
+    ...PAYMENT_INDEXES[payment.source]?.(tenant, payment),
+    ...payment,
+  };
+}
+
+/** Put of a new payment: fails if the id exists. */
+export function insertPayment(tenant: string, payment: Payment): TransactItem {
+  return {
+    Put: { TableName: tableName(), Item: paymentItem(tenant, payment), ConditionExpression: 'attribute_not_exists(pk)' },
+  };
+}
+
+/** Put replacing `before` only if nobody changed it meanwhile (optimistic version) and it is not deleted. */
+export function replacePayment(tenant: string, before: Payment, after: Payment): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: paymentItem(tenant, after),
+      ConditionExpression: 'version = :version AND deleted = :false',
+      ExpressionAttributeValues: { ':version': before.version, ':false': false },
+    },
+  };
+}
+
+export const getPayment = (tenant: string, id: string, consistent = false) =>
+  getItem<Payment>(keys.payment(tenant, id), consistent);
+
+export const getPayments = (tenant: string, ids: readonly string[]) =>
+  batchGet<Payment>(ids.map((id) => keys.payment(tenant, id)));
+
+/** Full payments from a gsi1 partition, in sort-key order (or reversed). */
+export async function queryPayments(
+  tenant: string,
+  q: { partition: string; between?: [string, string]; newestFirst?: boolean; limit: number; startKey?: Record<string, unknown> },
+): Promise<{ items: Payment[]; lastKey?: Record<string, unknown> }> {
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: q.between ? 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': q.partition, ...(q.between ? { ':from': q.between[0], ':to': q.between[1] } : {}) },
+    ScanIndexForward: !q.newestFirst,
+    Limit: q.limit,
+    ExclusiveStartKey: q.startKey,
+  };
+  const result = await db().send(new QueryCommand(input));
+  return {
+    items: (result.Items ?? []).map((item) => fromItem<Payment>(item)),
+    ...(result.LastEvaluatedKey ? { lastKey: result.LastEvaluatedKey } : {}),
+  };
+}
+
+/**
+ * Offset pagination without reading earlier pages' items: skip `offset` entries of the keys-only
+ * `pages` index (a few bytes each), then read just one page of keys and BatchGet those payments.
+ */
+export async function pageOfPayments(partition: string, tenant: string, offset: number, size: number): Promise<Payment[]> {
+  let startKey: Record<string, unknown> | undefined;
+  let skipped = 0;
+  while (skipped < offset) {
+    const skip = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'pages',
+        KeyConditionExpression: 'pagepk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: offset - skipped,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    skipped += skip.Count ?? 0;
+    startKey = skip.LastEvaluatedKey;
+    if (!startKey) return [];
+  }
+  const page = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'pages',
+      KeyConditionExpression: 'pagepk = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      Limit: size,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const ids = (page.Items ?? []).map((item) => String(item.pagesk));
+  return (await getPayments(tenant, ids)).filter((p): p is Payment => p !== undefined);
+}
+
+export function addToCounter(tenant: string, name: string, delta: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.counter(tenant, name),
+      UpdateExpression: 'ADD #value :delta SET #type = :type, tenant = :tenant',
+      ExpressionAttributeNames: { '#value': 'value', '#type': 'type' },
+      ExpressionAttributeValues: { ':delta': delta, ':type': 'COUNTER', ':tenant': tenant },
+    },
+  };
+}
+
+export async function readCounter(tenant: string, name: string): Promise<number> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.counter(tenant, name) }));
+  return typeof Item?.value === 'number' ? Item.value : 0;
+}
+
+export { COUNTERS };

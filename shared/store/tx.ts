@@ -1,0 +1,51 @@
+/**
+ * Transactions with the retries DynamoDB asks for: a TransactionConflict (another transaction
+ * touched the same item) is retried with jittered backoff; a failed condition is reported with the
+ * index of the item whose condition failed, so callers can turn it into a domain answer.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { db } from './client.js';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Items of one transaction, each named so a failed condition can be told by name, not position. */
+export type TxItems = ReadonlyArray<readonly [name: string, item: TransactItem]>;
+
+export class ConditionFailed extends Error {
+  constructor(readonly failed: readonly string[]) {
+    super(`transaction condition failed: ${failed.join(', ')}`);
+    this.name = 'ConditionFailed';
+  }
+  /** Whether the named item is one whose condition failed. */
+  on(name: string): boolean {
+    return this.failed.includes(name);
+  }
+}
+
+const MAX_ATTEMPTS = 12;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function transact(items: TxItems): Promise<{ consumedWriteCapacity: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await db().send(
+        new TransactWriteCommand({ TransactItems: items.map(([, item]) => item), ReturnConsumedCapacity: 'TOTAL' }),
+      );
+      const consumedWriteCapacity = (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+      return { consumedWriteCapacity };
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (error instanceof TransactionCanceledException || name === 'TransactionCanceledException') {
+        const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+        const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [items[i]?.[0] ?? String(i)] : []));
+        if (failed.length > 0) throw new ConditionFailed(failed);
+        const conflicted = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
+        if (!conflicted || attempt >= MAX_ATTEMPTS) throw error;
+      } else if (name !== 'TransactionInProgressException' || attempt >= MAX_ATTEMPTS) {
+        throw error;
+      }
+      await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));
+    }
+  }
+}
