@@ -1,0 +1,11 @@
+import { endpoint } from '../../shared/http/endpoint.js';
+import { createPayment } from '../../shared/services/workorders.js';
+import { idempotencyKeyHeader, pagoBody, toPago } from './pago.js';
+
+export const handler = endpoint('POST /api/pagos', {
+  body: pagoBody,
+  handle: async ({ body, headers, principal }) => {
+    const { payment, replayed } = await createPayment(principal, body, idempotencyKeyHeader(headers));
+    return { status: 201, data: toPago(payment), message: replayed ? 'Pago ya registrado' : 'Pago registrado' };
+  },
+});

@@ -1,0 +1,12 @@
+import { endpoint } from '../../shared/http/endpoint.js';
+import { updatePayment } from '../../shared/services/workorders.js';
+import { idPath, pagoBody, toPago } from './pago.js';
+
+export const handler = endpoint('PUT /api/pagos/{id}', {
+  path: idPath,
+  body: pagoBody,
+  handle: async ({ path, body, principal }) => ({
+    data: toPago(await updatePayment(principal, path.id, body)),
+    message: 'Pago actualizado',
+  }),
+});

@@ -1,0 +1,43 @@
+/**
+ * Seeds the demo tenant through the same store code the handlers use (with audit entries).
+ * Safe to run on every start: what already exists is left as it is.
+ */
+import type { Charge } from '../../shared/domain/charges.js';
+import type { Party } from '../../shared/domain/parties.js';
+import type { Actor } from '../../shared/store/audit.js';
+import { charges } from '../../shared/store/charges.js';
+import type { EntityStore, Versioned } from '../../shared/store/entities.js';
+import { parties } from '../../shared/store/parties.js';
+import { putTenantSettings } from '../../shared/store/tenants.js';
+import { ConditionFailed } from '../../shared/store/tx.js';
+import { DEMO } from './demo.js';
+
+const SEEDER: Actor = { tenant: DEMO.tenant, sub: 'seed' };
+
+async function insertIfAbsent<T extends Versioned>(store: EntityStore<T>, entity: T): Promise<void> {
+  try {
+    await store.insert(SEEDER, entity);
+  } catch (error) {
+    if (!(error instanceof ConditionFailed)) throw error;
+  }
+}
+
+export async function seedDemo(): Promise<void> {
+  const now = new Date().toISOString();
+  await putTenantSettings(DEMO.tenant, { timeZone: DEMO.timeZone, currency: DEMO.currency, name: 'Caja Demo' });
+  for (const party of Object.values(DEMO.parties)) {
+    await insertIfAbsent<Party>(parties, { ...party, active: true, createdAt: now, updatedAt: now, version: 1 });
+  }
+  for (const order of Object.values(DEMO.workOrders)) {
+    await insertIfAbsent<Charge>(charges, {
+      ...order,
+      kind: 'work_order',
+      currency: DEMO.currency,
+      paidAmount: 0,
+      voided: false,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Work-order payments (seed 000): rules and orchestration over the canonical ledger. Each mutation
+ * is one transaction: the payment, the work order's paid amount, the active-payments counter, the
+ * idempotency key (on create) and the audit entry.
+ */
+import type { Principal } from '../auth/principal.js';
+import type { Charge } from '../domain/charges.js';
+import { parseMajor, type Currency } from '../domain/money.js';
+import type { Party } from '../domain/parties.js';
+import type { Payment } from '../domain/payments.js';
+import { badRequest, forbidden, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { auditEntry, putAudit } from '../store/audit.js';
+import { applyToCharge, charges } from '../store/charges.js';
+import { idempotent, requestHash } from '../store/idempotency.js';
+import { batchGet } from '../store/items.js';
+import { indexKeys, keys } from '../store/keys.js';
+import {
+  addToCounter,
+  COUNTERS,
+  getPayment,
+  insertPayment,
+  pageOfPayments,
+  queryPayments,
+  readCounter,
+  replacePayment,
+} from '../store/payments.js';
+import { tenantSettings } from '../store/tenants.js';
+import { ConditionFailed, transact, type TxItems } from '../store/tx.js';
+
+export const WORK_ORDER_METHODS = ['BCP', 'EFECTIVO', 'LOS_ANDES', 'OTRO'] as const;
+export type WorkOrderMethod = (typeof WORK_ORDER_METHODS)[number];
+
+export interface WorkOrderPaymentInput {
+  empleadoId: string;
+  clienteId: string;
+  pendienteId: string;
+  monto: number | string;
+  fechaPago: string;
+  metodoPago: WorkOrderMethod;
+  referencia?: string | null | undefined;
+}
+
+const UPDATE_ATTEMPTS = 10;
+const IDEMPOTENCY_SCOPE = 'workorders.create-payment';
+
+/** An EMPLOYEE records and changes only their own payments; ADMIN any. */
+function assertMayWrite(principal: Principal, employeeId: string): void {
+  if (principal.roles.includes('ADMIN')) return;
+  if (!principal.party || principal.party !== employeeId) {
+    throw forbidden('An employee may record and change only their own payments');
+  }
+}
+
+function toMinor(monto: number | string, currency: Currency): number {
+  const parsed = parseMajor(monto, currency);
+  if (!parsed.ok) {
+    const message = parsed.reason === 'too_many_decimals' ? `Must have at most the decimals of ${currency}` : 'Must be a valid amount';
+    throw badRequest(`Invalid body: monto: ${message}`, [{ field: 'monto', message }]);
+  }
+  if (parsed.minor <= 0) throw badRequest('Invalid body: monto: Must be greater than 0', [{ field: 'monto', message: 'Must be greater than 0' }]);
+  return parsed.minor;
+}
+
+/** The employee, client and work order a payment references: all must exist in the tenant (404 otherwise). */
+async function resolveReferences(tenant: string, input: WorkOrderPaymentInput) {
+  const [employee, client, workOrder] = (await batchGet<Party | Charge>([
+    keys.party(tenant, input.empleadoId),
+    keys.party(tenant, input.clienteId),
+    keys.charge(tenant, input.pendienteId),
+  ])) as [Party | undefined, Party | undefined, Charge | undefined];
+  if (!employee || employee.kind !== 'employee') throw notFound('Empleado');
+  if (!client || client.kind !== 'client') throw notFound('Cliente');
+  if (!workOrder || workOrder.kind !== 'work_order') throw notFound('Pendiente');
+  return { employee, client, workOrder };
+}
+
+async function buildPayment(
+  principal: Principal,
+  input: WorkOrderPaymentInput,
+  base: Pick<Payment, 'id' | 'createdAt' | 'version' | 'recordedBy'>,
+): Promise<Payment> {
+  const { currency } = await tenantSettings(principal.tenant);
+  const amount = toMinor(input.monto, currency);
+  const { employee, client, workOrder } = await resolveReferences(principal.tenant, input);
+  const now = new Date().toISOString();
+  return {
+    ...base,
+    source: 'workorders',
+    amount,
+    currency,
+    date: input.fechaPago,
+    method: input.metodoPago,
+    direction: 'in',
+    ...(input.referencia ? { reference: input.referencia } : {}),
+    payerId: client.id,
+    payerName: client.name,
+    employeeId: employee.id,
+    employeeName: employee.name,
+    allocations: [{ chargeId: workOrder.id, amount }],
+    status: 'active',
+    deleted: false,
+    reconciliation: 'reconciled',
+    updatedAt: now,
+  };
+}
+
+/** A workorders payment of the caller's tenant, or 404 (missing, another tenant's, or another API's). */
+async function requirePayment(tenant: string, id: string, consistent = false): Promise<Payment> {
+  const payment = await getPayment(tenant, id, consistent);
+  if (!payment || payment.source !== 'workorders') throw notFound('Pago');
+  return payment;
+}
+
+export async function createPayment(
+  principal: Principal,
+  input: WorkOrderPaymentInput,
+  idempotencyKey: string | undefined,
+): Promise<{ payment: Payment; replayed: boolean }> {
+  assertMayWrite(principal, input.empleadoId);
+  const { tenant } = principal;
+  const key = idempotencyKey
+    ? { tenant, scope: IDEMPOTENCY_SCOPE, key: idempotencyKey, requestHash: requestHash({ ...input, referencia: input.referencia ?? null }) }
+    : undefined;
+  const outcome = await idempotent(
+    key,
+    async (keyRecord: TxItems, id: string) => {
+      const now = new Date().toISOString();
+      const payment = await buildPayment(principal, input, { id, createdAt: now, version: 1, recordedBy: principal.sub });
+      await transact([
+        ...keyRecord,
+        ['payment', insertPayment(tenant, payment)],
+        ['workOrder', applyToCharge(tenant, input.pendienteId, payment.amount)],
+        ['counter', addToCounter(tenant, COUNTERS.activeWorkOrderPayments, 1)],
+        ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_CREATE', 'PAYMENT', id, { after: payment }, now))],
+      ]);
+      return { status: 201, data: payment };
+    },
+    async (id) => ({ status: 201, data: await requirePayment(tenant, id, true) }),
+    newId,
+  );
+  return { payment: outcome.response.data as Payment, replayed: outcome.replayed };
+}
+
+export async function getWorkOrderPayment(principal: Principal, id: string): Promise<Payment> {
+  return requirePayment(principal.tenant, id);
+}
+
+/**
+ * A full replacement (PUT). Optimistic on the payment's version and retried on a lost race, so
+ * concurrent updates are applied one after another, each audited, and the work orders' paid
+ * amounts always match: none is lost.
+ */
+export async function updatePayment(principal: Principal, id: string, input: WorkOrderPaymentInput): Promise<Payment> {
+  const { tenant } = principal;
+  for (let attempt = 1; ; attempt++) {
+    const before = await requirePayment(tenant, id, true);
+    if (before.deleted) throw notFound('Pago');
+    assertMayWrite(principal, before.employeeId ?? '');
+    assertMayWrite(principal, input.empleadoId);
+    const after = await buildPayment(principal, input, {
+      id,
+      createdAt: before.createdAt,
+      recordedBy: before.recordedBy,
+      version: before.version + 1,
+    });
+    const oldOrder = before.allocations[0]?.chargeId ?? '';
+    const newOrder = input.pendienteId;
+    const chargeItems: TxItems =
+      oldOrder === newOrder
+        ? after.amount === before.amount
+          ? []
+          : [['workOrder', applyToCharge(tenant, newOrder, after.amount - before.amount)]]
+        : [
+            ['previousWorkOrder', applyToCharge(tenant, oldOrder, -before.amount)],
+            ['workOrder', applyToCharge(tenant, newOrder, after.amount)],
+          ];
+    try {
+      await transact([
+        ['payment', replacePayment(tenant, before, after)],
+        ...chargeItems,
+        ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_UPDATE', 'PAYMENT', id, { before, after }, after.updatedAt))],
+      ]);
+      return after;
+    } catch (error) {
+      if (!(error instanceof ConditionFailed && error.on('payment')) || attempt >= UPDATE_ATTEMPTS) throw error;
+      // Another update or a delete won the race: read again and re-apply (a delete turns into 404).
+    }
+  }
+}
+
+/** Soft delete: vigente=false, kept for audit; deleting a deleted payment again changes nothing. */
+export async function deletePayment(principal: Principal, id: string): Promise<Payment> {
+  const { tenant } = principal;
+  for (let attempt = 1; ; attempt++) {
+    const before = await requirePayment(tenant, id, true);
+    assertMayWrite(principal, before.employeeId ?? '');
+    if (before.deleted) return before;
+    const now = new Date().toISOString();
+    const after: Payment = { ...before, deleted: true, status: 'deleted', updatedAt: now, version: before.version + 1 };
+    try {
+      await transact([
+        ['payment', replacePayment(tenant, before, after)],
+        ['workOrder', applyToCharge(tenant, before.allocations[0]?.chargeId ?? '', -before.amount)],
+        ['counter', addToCounter(tenant, COUNTERS.activeWorkOrderPayments, -1)],
+        ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_DELETE', 'PAYMENT', id, { before, after }, now))],
+      ]);
+      return after;
+    } catch (error) {
+      if (!(error instanceof ConditionFailed && error.on('payment')) || attempt >= UPDATE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export interface PaymentPage {
+  content: Payment[];
+  totalElements: number;
+  page: number;
+  size: number;
+}
+
+/** Active payments of the tenant, oldest first, zero-based pages. */
+export async function listPayments(principal: Principal, page: number, size: number): Promise<PaymentPage> {
+  const { tenant } = principal;
+  const totalElements = await readCounter(tenant, COUNTERS.activeWorkOrderPayments);
+  const offset = page * size;
+  const content =
+    offset >= totalElements ? [] : await pageOfPayments(indexKeys.activeWorkOrderPayments(tenant), tenant, offset, size);
+  return { content, totalElements, page, size };
+}
+
+/** Active payments of one work order (404 if the work order is not the tenant's). */
+export async function listWorkOrderPayments(principal: Principal, workOrderId: string): Promise<Payment[]> {
+  const { tenant } = principal;
+  const workOrder = await charges.get(tenant, workOrderId);
+  if (!workOrder || workOrder.kind !== 'work_order') throw notFound('Pendiente');
+  const payments: Payment[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await queryPayments(tenant, { partition: indexKeys.workOrderPayments(tenant, workOrderId), limit: 100, startKey });
+    payments.push(...result.items);
+    startKey = result.lastKey;
+  } while (startKey);
+  return payments;
+}
