@@ -26,7 +26,7 @@ import {
   replacePayment,
 } from '../store/payments.js';
 import { tenantSettings } from '../store/tenants.js';
-import { ConditionFailed, transact, type TxItems } from '../store/tx.js';
+import { optimistic, transact, type TxItems } from '../store/tx.js';
 
 export const WORK_ORDER_METHODS = ['BCP', 'EFECTIVO', 'LOS_ANDES', 'OTRO'] as const;
 export type WorkOrderMethod = (typeof WORK_ORDER_METHODS)[number];
@@ -41,7 +41,6 @@ export interface WorkOrderPaymentInput {
   referencia?: string | null | undefined;
 }
 
-const UPDATE_ATTEMPTS = 10;
 const IDEMPOTENCY_SCOPE = 'workorders.create-payment';
 
 /** An EMPLOYEE records and changes only their own payments; ADMIN any. */
@@ -147,13 +146,12 @@ export async function getWorkOrderPayment(principal: Principal, id: string): Pro
 }
 
 /**
- * A full replacement (PUT). Optimistic on the payment's version and retried on a lost race, so
- * concurrent updates are applied one after another, each audited, and the work orders' paid
- * amounts always match: none is lost.
+ * A full replacement (PUT), optimistic on the payment's version: concurrent updates are applied
+ * one after another, each audited, and the work orders' paid amounts always match: none is lost.
  */
 export async function updatePayment(principal: Principal, id: string, input: WorkOrderPaymentInput): Promise<Payment> {
   const { tenant } = principal;
-  for (let attempt = 1; ; attempt++) {
+  return optimistic('payment', async () => {
     const before = await requirePayment(tenant, id, true);
     if (before.deleted) throw notFound('Pago');
     assertMayWrite(principal, before.employeeId ?? '');
@@ -175,41 +173,33 @@ export async function updatePayment(principal: Principal, id: string, input: Wor
             ['previousWorkOrder', applyToCharge(tenant, oldOrder, -before.amount)],
             ['workOrder', applyToCharge(tenant, newOrder, after.amount)],
           ];
-    try {
-      await transact([
-        ['payment', replacePayment(tenant, before, after)],
-        ...chargeItems,
-        ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_UPDATE', 'PAYMENT', id, { before, after }, after.updatedAt))],
-      ]);
-      return after;
-    } catch (error) {
-      if (!(error instanceof ConditionFailed && error.on('payment')) || attempt >= UPDATE_ATTEMPTS) throw error;
-      // Another update or a delete won the race: read again and re-apply (a delete turns into 404).
-    }
-  }
+    // A lost race re-reads: another update is applied first, a delete turns this into a 404.
+    await transact([
+      ['payment', replacePayment(tenant, before, after)],
+      ...chargeItems,
+      ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_UPDATE', 'PAYMENT', id, { before, after }, after.updatedAt))],
+    ]);
+    return after;
+  });
 }
 
 /** Soft delete: vigente=false, kept for audit; deleting a deleted payment again changes nothing. */
 export async function deletePayment(principal: Principal, id: string): Promise<Payment> {
   const { tenant } = principal;
-  for (let attempt = 1; ; attempt++) {
+  return optimistic('payment', async () => {
     const before = await requirePayment(tenant, id, true);
     assertMayWrite(principal, before.employeeId ?? '');
     if (before.deleted) return before;
     const now = new Date().toISOString();
     const after: Payment = { ...before, deleted: true, status: 'deleted', updatedAt: now, version: before.version + 1 };
-    try {
-      await transact([
-        ['payment', replacePayment(tenant, before, after)],
-        ['workOrder', applyToCharge(tenant, before.allocations[0]?.chargeId ?? '', -before.amount)],
-        ['counter', addToCounter(tenant, COUNTERS.activeWorkOrderPayments, -1)],
-        ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_DELETE', 'PAYMENT', id, { before, after }, now))],
-      ]);
-      return after;
-    } catch (error) {
-      if (!(error instanceof ConditionFailed && error.on('payment')) || attempt >= UPDATE_ATTEMPTS) throw error;
-    }
-  }
+    await transact([
+      ['payment', replacePayment(tenant, before, after)],
+      ['workOrder', applyToCharge(tenant, before.allocations[0]?.chargeId ?? '', -before.amount)],
+      ['counter', addToCounter(tenant, COUNTERS.activeWorkOrderPayments, -1)],
+      ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_DELETE', 'PAYMENT', id, { before, after }, now))],
+    ]);
+    return after;
+  });
 }
 
 export interface PaymentPage {

@@ -13,11 +13,13 @@ export async function getItem<T>(key: { pk: string; sk: string }, consistent = f
   return Item ? fromItem<T>(Item) : undefined;
 }
 
-/** Reads up to any number of keys (100 per call), retrying unprocessed keys; returns items in key order. */
+/** Reads any number of keys (100 per call), retrying unprocessed keys; returns items in key order. */
 export async function batchGet<T>(itemKeys: readonly { pk: string; sk: string }[]): Promise<(T | undefined)[]> {
   const found = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < itemKeys.length; i += 100) {
-    let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + 100).map((k) => ({ ...k }));
+  // BatchGet refuses a request naming one key twice.
+  const unique = [...new Map(itemKeys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((k) => ({ ...k }));
     for (let attempt = 0; pending && pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** attempt)));
       const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));

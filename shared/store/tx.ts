@@ -5,6 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { conflict } from '../errors.js';
 import { db } from './client.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -46,6 +47,26 @@ export async function transact(items: TxItems): Promise<{ consumedWriteCapacity:
         throw error;
       }
       await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));
+    }
+  }
+}
+
+const OPTIMISTIC_ATTEMPTS = 40;
+
+/**
+ * Read-modify-write with optimistic concurrency: `attempt` reads, decides and writes with a version
+ * condition on the item named `guarded`; when another writer got there first it runs again on the
+ * fresh state. Concurrent writers are thus applied one after another and none is lost. After many
+ * lost races the caller gets a 409, never a 500.
+ */
+export async function optimistic<T>(guarded: string, attempt: () => Promise<T>): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConditionFailed && error.on(guarded))) throw error;
+      if (i >= OPTIMISTIC_ATTEMPTS) throw conflict('Too many concurrent changes; retry');
+      await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(i, 6)));
     }
   }
 }
