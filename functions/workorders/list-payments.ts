@@ -1,5 +1,6 @@
 import { endpoint } from '../../shared/http/endpoint.js';
-import { queryInt, z } from '../../shared/http/validation.js';
+import * as z from 'zod/mini';
+import { queryInt } from '../../shared/http/validation.js';
 import { listPayments } from '../../shared/services/workorders.js';
 import { toPago } from './pago.js';
 

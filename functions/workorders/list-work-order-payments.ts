@@ -1,5 +1,5 @@
 import { endpoint } from '../../shared/http/endpoint.js';
-import { z } from '../../shared/http/validation.js';
+import * as z from 'zod/mini';
 import { listWorkOrderPayments } from '../../shared/services/workorders.js';
 import { toPago } from './pago.js';
 

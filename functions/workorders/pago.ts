@@ -7,7 +7,7 @@ import { isValidDate } from '../../shared/domain/dates.js';
 import { toMajorNumber } from '../../shared/domain/money.js';
 import type { Payment } from '../../shared/domain/payments.js';
 import { badRequest } from '../../shared/errors.js';
-import { z } from '../../shared/http/validation.js';
+import * as z from 'zod/mini';
 import { WORK_ORDER_METHODS, type WorkOrderPaymentInput } from '../../shared/services/workorders.js';
 
 /** An id as JSON number or digit string, normalized to a string. */

@@ -11,7 +11,8 @@ import { authenticate, type Principal } from '../auth/principal.js';
 import { AppError, forbidden, toAppError } from '../errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { errorResponse, successResponse, type HttpResponse } from './response.js';
-import { parseInput, type z } from './validation.js';
+import * as z from 'zod/mini';
+import { parseInput } from './validation.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
