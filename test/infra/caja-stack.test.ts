@@ -1,0 +1,310 @@
+/**
+ * Assertions on the synthesized CDK template, synthesized ONCE (beforeAll). Asset bundling is skipped
+ * here (`aws:cdk:bundling-stacks: []`): esbuild through npx for every function takes a minute on a
+ * busy machine and the template does not depend on it. bundling.test.ts bundles a real handler, and
+ * `npx cdk synth` bundles them all. Synthesis runs the cdk-nag packs registered by lib/nag.ts, so an
+ * unacknowledged finding already fails the beforeAll; the last block says which.
+ */
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, isReadOnly, routeKey, routes as routeTable, type Route } from '../../functions/routes.js';
+import { CajaStack } from '../../lib/caja-stack.js';
+import { ACCESS_LOG_FORMAT } from '../../lib/constructs/caja-api.js';
+import { PROJECT_ROOT } from '../../lib/constructs/caja-function.js';
+import { addNagChecks, nagPacks } from '../../lib/nag.js';
+import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
+import { TABLE } from '../../shared/store/table.js';
+
+const routes = routeTable as readonly Route[];
+/** The pre-token-generation trigger is the only function that is not an endpoint. */
+const TRIGGER_FUNCTIONS = 1;
+/** Nothing in the stack makes CDK add its own functions (no custom resources, no log-retention helpers). */
+const CDK_INTERNAL_FUNCTIONS = 0;
+/** What shared/store/users-cognito.ts calls, on the Caja pool. */
+const USER_ADMIN_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser'];
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+let app: App;
+let stack: CajaStack;
+let template: Template;
+let outdir: string;
+
+function logicalId(construct: IConstruct): string {
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return stack.resolve(element.logicalId) as string;
+}
+
+function resource(id: string): Resource {
+  const found = template.toJSON().Resources[id] as Resource | undefined;
+  if (!found) throw new Error(`no resource ${id}`);
+  return found;
+}
+
+function endpoint(route: Route) {
+  const found = stack.api.endpoints.get(routeKey(route));
+  if (!found) throw new Error(`no endpoint for ${routeKey(route)}`);
+  return found;
+}
+
+/** Every action granted by the role policy of a route's function. */
+function actionsOf(route: Route): string[] {
+  const role = endpoint(route).fn.fn.role!;
+  const policy = role.node.tryFindChild('DefaultPolicy');
+  if (!policy) return [];
+  const statements = resource(logicalId(policy)).Properties.PolicyDocument.Statement as { Action: string | string[] }[];
+  return statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+}
+
+function environmentOf(route: Route): Record<string, unknown> {
+  return resource(logicalId(endpoint(route).fn.fn)).Properties.Environment.Variables;
+}
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'caja-cdk-'));
+  const { context } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  app = new App({ outdir, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+  stack = new CajaStack(app, 'Caja');
+  addNagChecks(app);
+  template = Template.fromStack(stack); // synthesizes and runs cdk-nag
+}, 120_000);
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('functions', () => {
+  it('has exactly one function per route, plus the trigger and the CDK-internal ones', () => {
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + TRIGGER_FUNCTIONS + CDK_INTERNAL_FUNCTIONS);
+    expect(stack.api.endpoints.size).toBe(routes.length);
+  });
+
+  it('runs every function on nodejs22.x, arm64, with its own log group', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    for (const [id, fn] of Object.entries(functions)) {
+      expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties.Handler, id).toBe('index.handler');
+      expect(fn.Properties.LoggingConfig?.LogGroup, id).toBeDefined();
+    }
+    const logGroups = template.findResources('AWS::Logs::LogGroup');
+    for (const [id, group] of Object.entries(logGroups)) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
+  });
+
+  it('gives each endpoint 512 MB, 10 s and the environment the functions read', () => {
+    for (const route of routes) {
+      const fn = resource(logicalId(endpoint(route).fn.fn));
+      expect(fn.Properties.MemorySize).toBe(512);
+      expect(fn.Properties.Timeout).toBe(10);
+      const env = environmentOf(route);
+      expect(Object.keys(env).sort(), routeKey(route)).toEqual(
+        ['AUTH_CLIENT_ID', 'AUTH_ISSUER', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_NAME', ...(route.managesUsers ? ['USER_POOL_ID'] : [])].sort(),
+      );
+      expect(env.LOG_LEVEL).toBe('info');
+      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(env.TABLE_NAME).toEqual({ Ref: logicalId(stack.table.table) });
+      expect(env.AUTH_CLIENT_ID).toEqual({ Ref: logicalId(stack.auth.client) });
+      expect(JSON.stringify(env.AUTH_ISSUER)).toContain('https://cognito-idp.');
+      expect(JSON.stringify(env.AUTH_ISSUER)).toContain(logicalId(stack.auth.userPool));
+    }
+  });
+});
+
+describe('least privilege', () => {
+  it('gives read-only routes no write action, and write routes the write actions', () => {
+    const readOnly = routes.filter((r) => isReadOnly(r));
+    expect(readOnly.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      const actions = actionsOf(route);
+      expect(actions, routeKey(route)).toContain('dynamodb:Query');
+      if (isReadOnly(route)) for (const action of WRITE_ACTIONS) expect(actions, routeKey(route)).not.toContain(action);
+      else expect(actions, routeKey(route)).toContain('dynamodb:PutItem');
+    }
+  });
+
+  it('lets only the user-managing routes administer users, on the Caja pool only', () => {
+    const poolArn = { 'Fn::GetAtt': [logicalId(stack.auth.userPool), 'Arn'] };
+    for (const route of routes) {
+      const actions = actionsOf(route);
+      const cognito = actions.filter((a) => a.startsWith('cognito-idp:'));
+      if (route.managesUsers) expect(cognito.sort(), routeKey(route)).toEqual(USER_ADMIN_ACTIONS);
+      else expect(cognito, routeKey(route)).toEqual([]);
+    }
+    const managing = routes.filter((r) => r.managesUsers);
+    expect(managing.length).toBeGreaterThan(0);
+    for (const route of managing) {
+      const policy = endpoint(route).fn.fn.role!.node.findChild('DefaultPolicy');
+      const statements = resource(logicalId(policy)).Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[];
+      const admin = statements.find((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
+      expect(admin?.Resource).toEqual(poolArn);
+    }
+  });
+
+  it('attaches no AWS managed policy to any role', () => {
+    for (const [id, role] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  it('has one route per route-table entry, each with its own integration', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', routes.length);
+    const keys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it('puts the Cognito JWT authorizer on every route except GET /health', () => {
+    const authorizerId = logicalId(stack.api.httpApi.node.findChild('CognitoJwt'));
+    const byKey = new Map(Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey as string, r.Properties]));
+    for (const route of routes) {
+      const props = byKey.get(routeKey(route))!;
+      if (route.roles === 'public') {
+        expect(routeKey(route)).toBe('GET /health');
+        expect(props.AuthorizationType ?? 'NONE').toBe('NONE');
+        expect(props.AuthorizerId).toBeUndefined();
+      } else {
+        expect(props.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(props.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
+      }
+    }
+    expect(byKey.get('GET /health')?.AuthorizationType ?? 'NONE').toBe('NONE');
+  });
+
+  it('validates access tokens of the Caja pool and app client', () => {
+    const pool = logicalId(stack.auth.userPool);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalId(stack.auth.client) }],
+        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: pool }]] },
+      },
+    });
+  });
+
+  it('logs every request as JSON and throttles the default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [logicalId(stack.api.accessLogs), 'Arn'] }, Format: ACCESS_LOG_FORMAT },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+    const format = JSON.parse(ACCESS_LOG_FORMAT) as Record<string, string>;
+    for (const field of ['requestId', 'routeKey', 'status', 'responseLatency', 'integrationLatency']) expect(format).toHaveProperty(field);
+  });
+
+  it('outputs the API URL, the pool id and the client id', () => {
+    const outputs = template.toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId']));
+  });
+});
+
+describe('table', () => {
+  it('is built from TABLE: keys, GSIs with projections, TTL', () => {
+    const table = resource(logicalId(stack.table.table));
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      TABLE.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: index.projection },
+      })),
+    );
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.ttlAttribute, Enabled: true });
+  });
+
+  it('is on-demand, point-in-time recoverable, deletion-protected and retained', () => {
+    const table = resource(logicalId(stack.table.table));
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('Cognito', () => {
+  it('is admin-provisioned, email sign-in, strong passwords, optional MFA, PLUS with threat protection', () => {
+    const pool = resource(logicalId(stack.auth.userPool));
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(pool.Properties.UsernameAttributes).toEqual(['email']);
+    expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.Properties.UserPoolTier).toBe('PLUS');
+    expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
+    expect(pool.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+    expect(pool.DeletionPolicy).toBe('Retain');
+  });
+
+  it('declares an immutable tenant and a party attribute', () => {
+    const schema = resource(logicalId(stack.auth.userPool)).Properties.Schema as { Name: string; Mutable?: boolean }[];
+    expect(schema.find((a) => a.Name === USER_ATTRIBUTE.tenant)?.Mutable).toBe(false);
+    expect(schema.find((a) => a.Name === USER_ATTRIBUTE.party)).toBeDefined();
+  });
+
+  it('wires the pre-token-generation trigger with event version V2_0', () => {
+    const pool = resource(logicalId(stack.auth.userPool));
+    expect(pool.Properties.LambdaConfig.PreTokenGenerationConfig).toEqual({
+      LambdaArn: { 'Fn::GetAtt': [logicalId(stack.auth.preTokenGeneration.fn), 'Arn'] },
+      LambdaVersion: 'V2_0',
+    });
+  });
+
+  it('has one group per role', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('has an app client without secret that cannot write tenant or party', () => {
+    const client = resource(logicalId(stack.auth.client));
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect(client.Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']));
+    const writable = client.Properties.WriteAttributes as string[];
+    expect(writable.length).toBeGreaterThan(0);
+    expect(writable.filter((a) => a.startsWith('custom:'))).toEqual([]);
+  });
+});
+
+describe('cdk-nag', () => {
+  it('leaves no unacknowledged AwsSolutions finding', () => {
+    const violations = nagPacks(app)
+      .flatMap((pack) => pack.validateScope(app).violations)
+      .map((v) => `${v.ruleName} (${v.severity}) at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    expect(violations).toEqual([]);
+  });
+
+  it('leaves no error or warning annotation', () => {
+    const annotations = Annotations.fromStack(stack);
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findWarning('*', Match.anyValue()).map((w) => `${w.id}: ${String(w.entry.data)}`)).toEqual([]);
+  });
+
+  it('acknowledges only with a reason', () => {
+    const acknowledged = Stack.of(stack)
+      .node.findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
+      .flatMap((m) => Object.values(m.data as Record<string, string>));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const reason of acknowledged) expect(reason.length).toBeGreaterThan(40);
+  });
+});
