@@ -21,7 +21,11 @@ export interface Payment {
   date: string;
   time?: string;
   method: string;
-  /** Money received (`in`) or paid out / collected from the network (`out`). */
+  /**
+   * Which way the money moves for the payer: `in` settles what it owes (workorders, accounts
+   * `payment` → statement totalPaid), `out` is money collected from it (accounts `collection` →
+   * totalCollected).
+   */
   direction: 'in' | 'out';
   reference?: string;
   notes?: string;
@@ -32,8 +36,6 @@ export interface Payment {
   /** Accounts API: the banca/ventana/vendedor the payment settles, and its kind. */
   entityId?: string;
   entityKind?: string;
-  /** Accounts API: `payment` or `collection`. */
-  type?: string;
   isFinal?: boolean;
   recordedBy: string;
   allocations: Allocation[];

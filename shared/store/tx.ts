@@ -24,7 +24,7 @@ export class ConditionFailed extends Error {
   }
 }
 
-const MAX_ATTEMPTS = 12;
+const MAX_ATTEMPTS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function transact(items: TxItems): Promise<{ consumedWriteCapacity: number }> {
