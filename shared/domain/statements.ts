@@ -1,0 +1,104 @@
+/**
+ * Daily account statements (seed 001), pure arithmetic in integer minor units.
+ *
+ * Per day and entity the ledger stores only that day's own figures: totalSales, totalPayouts and
+ * commission (set by the activity endpoint) and totalPaid / totalCollected (kept by payments and
+ * reversals with atomic ADDs). Everything derived is computed at read time:
+ *
+ *   balance          = totalSales − totalPayouts − commission
+ *   remainingBalance = previous day's remainingBalance + balance − totalPaid + totalCollected
+ *
+ * so remainingBalance(D) is the sum of every day's net (balance − totalPaid + totalCollected) up to
+ * and including D. Computing it from the stored days means a change to an earlier day is reflected
+ * in every later day at once, with no fan-out writes and nothing that can go stale.
+ */
+import { sumMinor } from './money.js';
+
+export interface DayFigures {
+  date: string;
+  totalSales: number;
+  totalPayouts: number;
+  commission: number;
+  totalPaid: number;
+  totalCollected: number;
+}
+
+export interface StatementFigures extends DayFigures {
+  balance: number;
+  remainingBalance: number;
+}
+
+export const ZERO_FIGURES = {
+  totalSales: 0,
+  totalPayouts: 0,
+  commission: 0,
+  totalPaid: 0,
+  totalCollected: 0,
+} as const satisfies Omit<DayFigures, 'date'>;
+
+export function dayBalance(day: Pick<DayFigures, 'totalSales' | 'totalPayouts' | 'commission'>): number {
+  return sumMinor([day.totalSales, -day.totalPayouts, -day.commission]);
+}
+
+/** What one day adds to the running balance. */
+export function dayNet(day: Omit<DayFigures, 'date'>): number {
+  return sumMinor([dayBalance(day), -day.totalPaid, day.totalCollected]);
+}
+
+/**
+ * The statement figures of `date` from the entity's stored days (any order; days after `date` are
+ * ignored; a missing day is all zeros but still carries the earlier days' remaining balance).
+ */
+export function statementFor<D extends DayFigures>(days: readonly D[], date: string): StatementFigures & { day?: D } {
+  let remaining = 0;
+  let found: D | undefined;
+  for (const day of days) {
+    if (day.date > date) continue;
+    remaining = sumMinor([remaining, dayNet(day)]);
+    if (day.date === date) found = day;
+  }
+  const figures: DayFigures = found
+    ? {
+        date,
+        totalSales: found.totalSales,
+        totalPayouts: found.totalPayouts,
+        commission: found.commission,
+        totalPaid: found.totalPaid,
+        totalCollected: found.totalCollected,
+      }
+    : { date, ...ZERO_FIGURES };
+  return { ...figures, balance: dayBalance(figures), remainingBalance: remaining, ...(found ? { day: found } : {}) };
+}
+
+/** Every listed day's statement figures, oldest first (for a multi-day view or a test). */
+export function runningStatements(days: readonly DayFigures[]): StatementFigures[] {
+  const sorted = [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let remaining = 0;
+  return sorted.map((day) => {
+    remaining = sumMinor([remaining, dayNet(day)]);
+    return { ...day, balance: dayBalance(day), remainingBalance: remaining };
+  });
+}
+
+/** Which statement counter a payment of this accounts type moves. */
+export function statementField(type: 'payment' | 'collection'): 'totalPaid' | 'totalCollected' {
+  return type === 'payment' ? 'totalPaid' : 'totalCollected';
+}
+
+/**
+ * Offset pagination over a newest-first history using per-day counts (newest day first): the day
+ * on which item number `offset` (0-based) falls, and how many of that day's items come before it.
+ * Undefined when the offset is past the end.
+ */
+export function locateOffset(
+  countsNewestFirst: readonly { date: string; count: number }[],
+  offset: number,
+): { date: string; skipWithinDay: number } | undefined {
+  let before = 0;
+  for (const { date, count } of countsNewestFirst) {
+    if (count <= 0) continue;
+    if (offset < before + count) return { date, skipWithinDay: offset - before };
+    before += count;
+  }
+  return undefined;
+}

@@ -1,0 +1,267 @@
+/**
+ * Daily statements of the accounts API: one item per entity and business day,
+ * `T#t#STATEMENT#{entity}` / `{date}` (see keys.ts). The item holds only that day's own figures
+ * (minor units) plus bookkeeping:
+ *
+ * - totalSales, totalPayouts, commission: SET by the activity endpoint, guarded by `activityVersion`
+ *   (optimistic, so its audit entry's `before` is exact);
+ * - totalPaid, totalCollected: atomic ADDs by payments and reversals (no read-modify-write, so
+ *   concurrent payments never lose an update);
+ * - paymentCount: payments ever recorded on the day (reversed ones included, as the history lists
+ *   them), so history totals and page offsets come from these small items, not from payments;
+ * - isSaldado: set by an `isFinal` payment; every payment and activity write is conditional on it.
+ *
+ * Running balances are computed at read time (shared/domain/statements.ts) from a Query
+ * `sk <= date` over the entity's statement partition, projected to the figures.
+ */
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AccountKind } from '../domain/account-scope.js';
+import { type DayFigures, ZERO_FIGURES } from '../domain/statements.js';
+import { newId } from '../ids.js';
+import { db, tableName } from './client.js';
+import { indexKeys, keys } from './keys.js';
+import type { TransactItem } from './tx.js';
+
+export interface StatementDay extends DayFigures {
+  /** Absent on a day nothing was ever written for. */
+  id?: string;
+  isSaldado: boolean;
+  paymentCount: number;
+  activityVersion: number;
+}
+
+export interface StatementTarget {
+  tenant: string;
+  entityId: string;
+  entityKind: AccountKind;
+  date: string;
+}
+
+const NOT_SETTLED = '(attribute_not_exists(isSaldado) OR isSaldado = :false)';
+
+/** Attributes every write sets, so the first write of a day creates a complete item. */
+function identity(s: StatementTarget, now: string) {
+  return {
+    expression:
+      'id = if_not_exists(id, :id), #type = :type, tenant = :tenant, entityId = :entityId, entityKind = :entityKind, ' +
+      '#date = :date, createdAt = if_not_exists(createdAt, :now), updatedAt = :now',
+    names: { '#type': 'type', '#date': 'date' },
+    values: {
+      ':id': newId(),
+      ':type': 'STATEMENT',
+      ':tenant': s.tenant,
+      ':entityId': s.entityId,
+      ':entityKind': s.entityKind,
+      ':date': s.date,
+      ':now': now,
+    },
+  };
+}
+
+/**
+ * A payment's effect on its day: ADD the amount to totalPaid or totalCollected, count it, and settle
+ * the day when `settle`. Fails its condition (name it `statement`) when the day is already settled.
+ */
+export function addPaymentToStatement(
+  s: StatementTarget,
+  change: { field: 'totalPaid' | 'totalCollected'; amount: number; settle: boolean },
+  now: string,
+): TransactItem {
+  const id = identity(s, now);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.statement(s.tenant, s.entityId, s.date),
+      UpdateExpression:
+        `ADD #field :amount, paymentCount :one SET ${id.expression}, ` +
+        (change.settle ? 'isSaldado = :true' : 'isSaldado = if_not_exists(isSaldado, :false)'),
+      ConditionExpression: NOT_SETTLED,
+      ExpressionAttributeNames: { ...id.names, '#field': change.field },
+      ExpressionAttributeValues: {
+        ...id.values,
+        ':amount': change.amount,
+        ':one': 1,
+        ':false': false,
+        ...(change.settle ? { ':true': true } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * A reversal's effect: take the amount back out (the payment stays counted: the history still
+ * lists it) and, when the reversed payment was the one that settled the day, un-settle it.
+ * Reversals are accepted on a settled day: they correct a mistake, they are not a new payment.
+ */
+export function removePaymentFromStatement(
+  s: StatementTarget,
+  change: { field: 'totalPaid' | 'totalCollected'; amount: number; unsettle: boolean },
+  now: string,
+): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.statement(s.tenant, s.entityId, s.date),
+      UpdateExpression: `ADD #field :amount SET updatedAt = :now${change.unsettle ? ', isSaldado = :false' : ''}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#field': change.field },
+      ExpressionAttributeValues: { ':amount': -change.amount, ':now': now, ...(change.unsettle ? { ':false': false } : {}) },
+    },
+  };
+}
+
+/**
+ * Sets a day's activity figures (SET, not ADD), only if nobody set them since `expectedVersion`
+ * was read (0: never set) and the day is not settled.
+ */
+export function setActivityFigures(
+  s: StatementTarget,
+  figures: { totalSales: number; totalPayouts: number; commission: number },
+  expectedVersion: number,
+  now: string,
+): TransactItem {
+  const id = identity(s, now);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.statement(s.tenant, s.entityId, s.date),
+      UpdateExpression:
+        `SET ${id.expression}, totalSales = :sales, totalPayouts = :payouts, commission = :commission, ` +
+        'isSaldado = if_not_exists(isSaldado, :false) ADD activityVersion :one',
+      ConditionExpression: `${expectedVersion === 0 ? 'attribute_not_exists(activityVersion)' : 'activityVersion = :version'} AND ${NOT_SETTLED}`,
+      ExpressionAttributeNames: id.names,
+      ExpressionAttributeValues: {
+        ...id.values,
+        ':sales': figures.totalSales,
+        ':payouts': figures.totalPayouts,
+        ':commission': figures.commission,
+        ':false': false,
+        ':one': 1,
+        ...(expectedVersion === 0 ? {} : { ':version': expectedVersion }),
+      },
+    },
+  };
+}
+
+const PROJECTION = 'sk, id, totalSales, totalPayouts, commission, totalPaid, totalCollected, isSaldado, paymentCount, activityVersion';
+
+function toDay(item: Record<string, unknown>): StatementDay {
+  const n = (name: string) => (typeof item[name] === 'number' ? (item[name] as number) : 0);
+  return {
+    date: String(item.sk),
+    ...(typeof item.id === 'string' ? { id: item.id } : {}),
+    ...ZERO_FIGURES,
+    totalSales: n('totalSales'),
+    totalPayouts: n('totalPayouts'),
+    commission: n('commission'),
+    totalPaid: n('totalPaid'),
+    totalCollected: n('totalCollected'),
+    isSaldado: item.isSaldado === true,
+    paymentCount: n('paymentCount'),
+    activityVersion: n('activityVersion'),
+  };
+}
+
+async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await db().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** All stored days of an entity up to and including `date`, oldest first. */
+export async function statementDaysUpTo(tenant: string, entityId: string, date: string, consistent: boolean): Promise<StatementDay[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND sk <= :date',
+    ExpressionAttributeValues: { ':pk': indexKeys.statements(tenant, entityId), ':date': date },
+    ProjectionExpression: PROJECTION,
+    ConsistentRead: consistent,
+  });
+  return items.map(toDay);
+}
+
+/** One stored day, or undefined. */
+export async function statementDay(tenant: string, entityId: string, date: string, consistent: boolean): Promise<StatementDay | undefined> {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk = :date',
+      ExpressionAttributeValues: { ':pk': indexKeys.statements(tenant, entityId), ':date': date },
+      ProjectionExpression: PROJECTION,
+      ConsistentRead: consistent,
+    }),
+  );
+  const item = result.Items?.[0];
+  return item ? toDay(item) : undefined;
+}
+
+/** Per-day payment counts between two dates (inclusive, either open), newest day first. */
+export async function paymentCountsByDay(
+  tenant: string,
+  entityId: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<{ date: string; count: number }[]> {
+  const bounds: string[] = [];
+  const values: Record<string, unknown> = { ':pk': indexKeys.statements(tenant, entityId) };
+  if (range.from !== undefined && range.to !== undefined) {
+    bounds.push('sk BETWEEN :from AND :to');
+    values[':from'] = range.from;
+    values[':to'] = range.to;
+  } else if (range.from !== undefined) {
+    bounds.push('sk >= :from');
+    values[':from'] = range.from;
+  } else if (range.to !== undefined) {
+    bounds.push('sk <= :to');
+    values[':to'] = range.to;
+  }
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: ['pk = :pk', ...bounds].join(' AND '),
+    ExpressionAttributeValues: values,
+    ProjectionExpression: 'sk, paymentCount',
+    ScanIndexForward: false,
+  });
+  return items
+    .map((item) => ({ date: String(item.sk), count: typeof item.paymentCount === 'number' ? item.paymentCount : 0 }))
+    .filter((day) => day.count > 0);
+}
+
+/**
+ * The gsi1 position just after skipping `skip` payments of the entity, newest first, starting at
+ * the newest payment of `day` (earlier days follow, down to `from`). Only keys are projected: the
+ * skipped payments' attributes are never returned. Returns the ExclusiveStartKey for the page read,
+ * undefined when nothing has to be skipped, or null when the history ends before that.
+ */
+export async function skipAccountPayments(
+  tenant: string,
+  entityId: string,
+  between: [string, string],
+  skip: number,
+): Promise<Record<string, unknown> | undefined | null> {
+  let startKey: Record<string, unknown> | undefined;
+  let skipped = 0;
+  while (skipped < skip) {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': indexKeys.accountPayments(tenant, entityId), ':from': between[0], ':to': between[1] },
+        ProjectionExpression: 'pk, sk, gsi1pk, gsi1sk',
+        ScanIndexForward: false,
+        Limit: skip - skipped,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    skipped += result.Count ?? 0;
+    startKey = result.LastEvaluatedKey;
+    // No LastEvaluatedKey: the range is exhausted, so nothing follows the skipped entries.
+    if (!startKey) return null;
+  }
+  return startKey;
+}
