@@ -33,6 +33,7 @@ import type { Payment } from '../domain/payments.js';
 import { locateOffset, type StatementFigures, statementField, statementFor } from '../domain/statements.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import * as z from 'zod/mini';
+import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, idempotencyKeyHeader } from '../http/idempotency-key.js';
 import { idString, queryInt } from '../http/validation.js';
 import type { Logger } from '../http/logger.js';
 import { newId } from '../ids.js';
@@ -74,8 +75,6 @@ export const ACTIONS = {
 } as const;
 
 const IDEMPOTENCY_SCOPE = 'accounts.payment';
-const KEY_MIN = 8;
-const KEY_MAX = 100;
 
 const dateField = z.string().check(z.refine(isValidDate, 'Must be a valid date (YYYY-MM-DD)'));
 const timeField = z.string().check(z.regex(TIME_PATTERN, 'Must be a time HH:MM (24 h)'));
@@ -95,8 +94,8 @@ export const createPaymentBody = z.strictObject({
   isFinal: z.optional(z.boolean('Must be true or false')),
   idempotencyKey: z.optional(
     z.string().check(
-      z.minLength(KEY_MIN, `Must be at least ${KEY_MIN} characters`),
-      z.maxLength(KEY_MAX, `Must be at most ${KEY_MAX} characters`),
+      z.minLength(IDEMPOTENCY_KEY_MIN, `Must be at least ${IDEMPOTENCY_KEY_MIN} characters`),
+      z.maxLength(IDEMPOTENCY_KEY_MAX, `Must be at most ${IDEMPOTENCY_KEY_MAX} characters`),
     ),
   ),
 });
@@ -337,21 +336,9 @@ async function recordView(
   await db().send(new PutCommand(item.Put as PutCommandInput));
 }
 
-function headerValue(headers: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
-  return undefined;
-}
-
 /** The accounts body `idempotencyKey` and the Caja-wide `Idempotency-Key` header are one key. */
 export function idempotencyKeyOf(bodyKey: string | undefined, headers: Readonly<Record<string, string | undefined>>): string | undefined {
-  const headerKey = headerValue(headers, 'idempotency-key');
-  if (headerKey !== undefined && (headerKey.length < KEY_MIN || headerKey.length > KEY_MAX)) {
-    throw badRequest(
-      `Invalid header: Idempotency-Key: Must be ${KEY_MIN} to ${KEY_MAX} characters`,
-      field('Idempotency-Key', `Must be ${KEY_MIN} to ${KEY_MAX} characters`),
-    );
-  }
+  const headerKey = idempotencyKeyHeader(headers);
   if (headerKey !== undefined && bodyKey !== undefined && headerKey !== bodyKey) {
     throw badRequest('Idempotency-Key header and idempotencyKey differ', field('idempotencyKey', 'Differs from the Idempotency-Key header'));
   }

@@ -2,7 +2,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../ids.js';
 import { db, tableName } from './client.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
 import { indexKeys, keys } from './keys.js';
 import type { TransactItem } from './tx.js';
 
@@ -46,14 +46,15 @@ export function putAudit(tenant: string, entry: AuditEntry): TransactItem {
 }
 
 export async function listAudit(tenant: string, entityId: string, limit: number, cursor?: string) {
+  const partition = indexKeys.audit(tenant, entityId);
   const result = await db().send(
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.audit(tenant, entityId) },
+      ExpressionAttributeValues: { ':pk': partition },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, tenant),
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { pk: partition }, keyNames: KEY_NAMES.table }),
     }),
   );
   const items = (result.Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, tenant: _tenant, ...entry }) => entry as AuditEntry);

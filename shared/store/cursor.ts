@@ -1,6 +1,10 @@
-/** Opaque list cursors (LastEvaluatedKey), bound to the tenant so a cursor can't be replayed across tenants. */
+/**
+ * Opaque list cursors (a query's LastEvaluatedKey). Decoding checks the key belongs to this very
+ * list: the tenant's partition the query reads, exactly the key attributes of the table or index,
+ * non-empty values within DynamoDB's key sizes. A foreign or forged cursor is a 400 and DynamoDB
+ * never sees it.
+ */
 import { badRequest } from '../errors.js';
-import { tenantPrefix } from './keys.js';
 
 type Key = Record<string, unknown>;
 
@@ -8,17 +12,41 @@ export function encodeCursor(key: Key | undefined): string | null {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
 }
 
-export function decodeCursor(cursor: string | undefined, tenant: string): Key | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (typeof key !== 'object' || key === null || Array.isArray(key)) throw new Error('not an object');
-    const prefix = tenantPrefix(tenant);
-    const values = Object.entries(key as Key);
-    const ownKeys = values.every(([name, v]) => typeof v === 'string' && (!/pk$/.test(name) || v.startsWith(prefix)));
-    if (!ownKeys || !values.some(([name]) => name === 'pk')) throw new Error('foreign key');
-    return key as Key;
-  } catch {
-    throw badRequest('Invalid cursor', [{ field: 'cursor', message: 'Invalid cursor' }]);
-  }
+export interface CursorScope {
+  /** The partition attribute and value the query reads, e.g. `{ gsi1pk: 'T#t#PARTIES' }`. */
+  partition: Record<string, string>;
+  /** The key attributes a start key of this table or index has. */
+  keyNames: readonly string[];
 }
+
+const MAX_KEY_BYTES = 1024;
+
+export function decodeCursor(cursor: string | undefined, scope: CursorScope): Key | undefined {
+  if (cursor === undefined) return undefined;
+  const invalid = () => badRequest('Invalid cursor', [{ field: 'cursor', message: 'Invalid cursor' }]);
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) throw invalid();
+  const entries = Object.entries(key as Key);
+  const names = entries.map(([name]) => name).sort();
+  const expected = [...scope.keyNames].sort();
+  const wellFormed =
+    names.length === expected.length &&
+    names.every((name, i) => name === expected[i]) &&
+    entries.every(([, v]) => typeof v === 'string' && v !== '' && Buffer.byteLength(v) <= MAX_KEY_BYTES) &&
+    Object.entries(scope.partition).every(([name, value]) => (key as Key)[name] === value);
+  if (!wellFormed) throw invalid();
+  return key as Key;
+}
+
+/** Start-key attributes of the base table and of each index (an index's key plus the table's). */
+export const KEY_NAMES = {
+  table: ['pk', 'sk'],
+  gsi1: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+  gsi2: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
+  pages: ['pk', 'sk', 'pagepk', 'pagesk'],
+} as const;

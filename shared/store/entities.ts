@@ -7,7 +7,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound } from '../errors.js';
 import { type Actor, auditEntry, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
 import { batchGet, fromItem, getItem } from './items.js';
 import { ConditionFailed, transact, type TransactItem, type TxItems } from './tx.js';
 
@@ -91,7 +91,7 @@ export function entityStore<T extends Versioned>(spec: {
             : `${index}pk = :pk`,
           ExpressionAttributeValues: { ':pk': q.partition, ...(q.sortPrefix ? { ':prefix': q.sortPrefix } : {}) },
           Limit: q.limit,
-          ExclusiveStartKey: decodeCursor(q.cursor, tenant),
+          ExclusiveStartKey: decodeCursor(q.cursor, { partition: { [`${index}pk`]: q.partition }, keyNames: KEY_NAMES[index] }),
         }),
       );
       return { items: (result.Items ?? []).map((item) => fromItem<T>(item)), nextCursor: encodeCursor(result.LastEvaluatedKey) };

@@ -1,0 +1,7 @@
+import { endpoint } from '../../shared/http/endpoint.js';
+import { actorOf, idPath, voidCharge } from '../../shared/services/ledger.js';
+
+export const handler = endpoint('DELETE /ledger/charges/{id}', {
+  path: idPath,
+  handle: async ({ path, principal }) => ({ data: await voidCharge(actorOf(principal), path.id) }),
+});

@@ -1,0 +1,7 @@
+import { endpoint } from '../../shared/http/endpoint.js';
+import { getCharge, idPath } from '../../shared/services/ledger.js';
+
+export const handler = endpoint('GET /ledger/charges/{id}', {
+  path: idPath,
+  handle: async ({ path, principal }) => ({ data: await getCharge(principal.tenant, path.id) }),
+});

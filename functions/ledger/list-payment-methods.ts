@@ -1,0 +1,8 @@
+import { endpoint } from '../../shared/http/endpoint.js';
+import * as z from 'zod/mini';
+import { listPaymentMethods, pageQuery } from '../../shared/services/ledger.js';
+
+export const handler = endpoint('GET /ledger/payment-methods', {
+  query: z.strictObject({ ...pageQuery }),
+  handle: async ({ query, principal }) => ({ data: await listPaymentMethods(principal.tenant, query) }),
+});

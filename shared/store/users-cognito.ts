@@ -1,0 +1,51 @@
+/**
+ * The Cognito branch of the user directory (see ./users.ts): AdminCreateUser with the tenant and
+ * party attributes, then the role's group. Only functions/ledger/create-user.ts imports this module.
+ */
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { USER_ATTRIBUTE } from '../auth/claims.js';
+import { AppError, badRequest } from '../errors.js';
+import { type DirectoryUser, type NewUser, type PoolUserCreator, userExists } from './users.js';
+
+let client: CognitoIdentityProviderClient | undefined;
+
+export const createPoolUser: PoolUserCreator = async (userPoolId: string, user: NewUser, region: string): Promise<DirectoryUser> => {
+  client ??= new CognitoIdentityProviderClient({ region });
+  let created;
+  try {
+    created = await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        // Email is the username (the pool signs in by email); Cognito sends the invitation.
+        Username: user.email,
+        DesiredDeliveryMediums: ['EMAIL'],
+        UserAttributes: [
+          { Name: 'email', Value: user.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: `custom:${USER_ATTRIBUTE.tenant}`, Value: user.tenant },
+          ...(user.party !== undefined ? [{ Name: `custom:${USER_ATTRIBUTE.party}`, Value: user.party }] : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'UsernameExistsException' || name === 'AliasExistsException') throw userExists();
+    if (name === 'InvalidParameterException') throw badRequest('User rejected by the directory');
+    throw error;
+  }
+  const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? created.User?.Username;
+  if (!sub) throw new AppError(500, 'INTERNAL_ERROR', 'Internal error');
+  try {
+    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: user.role }));
+  } catch (error) {
+    // A user without its role would be a user nobody can use: take it back out.
+    await client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: user.email })).catch(() => undefined);
+    throw error;
+  }
+  return { sub, ...user };
+};
