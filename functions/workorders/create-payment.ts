@@ -1,6 +1,7 @@
 import { endpoint } from '../../shared/http/endpoint.js';
 import { createPayment } from '../../shared/services/workorders.js';
-import { idempotencyKeyHeader, pagoBody, toPago } from './pago.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { pagoBody, toPago } from './pago.js';
 
 export const handler = endpoint('POST /api/pagos', {
   body: pagoBody,

@@ -6,7 +6,6 @@
 import { isValidDate } from '../../shared/domain/dates.js';
 import { toMajorNumber } from '../../shared/domain/money.js';
 import type { Payment } from '../../shared/domain/payments.js';
-import { badRequest } from '../../shared/errors.js';
 import * as z from 'zod/mini';
 import { WORK_ORDER_METHODS, type WorkOrderPaymentInput } from '../../shared/services/workorders.js';
 
@@ -27,18 +26,6 @@ export const pagoBody = z.strictObject({
 }) satisfies z.ZodMiniType<WorkOrderPaymentInput>;
 
 export const idPath = z.strictObject({ id: z.string().check(z.regex(/^[1-9][0-9]{0,15}$/, 'Must be a numeric id')) });
-
-/** The Idempotency-Key header, when sent. */
-export function idempotencyKeyHeader(headers: Readonly<Record<string, string | undefined>>): string | undefined {
-  const value = headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  if (!/^[\x21-\x7e]{8,100}$/.test(value)) {
-    throw badRequest('Invalid header: Idempotency-Key must be 8 to 100 visible ASCII characters', [
-      { field: 'Idempotency-Key', message: 'Must be 8 to 100 visible ASCII characters' },
-    ]);
-  }
-  return value;
-}
 
 export function toPago(payment: Payment) {
   const employeeId = Number(payment.employeeId);
