@@ -12,7 +12,6 @@
  * Amounts are integer minor units of the tenant's currency inside; this API speaks major-unit
  * JSON numbers (100000 CRC → 100000, stored as 10000000).
  */
-import { PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/principal.js';
 import {
   type Access,
@@ -37,8 +36,7 @@ import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, idempotencyKeyHeader } from '
 import { idString, queryInt } from '../http/validation.js';
 import type { Logger } from '../http/logger.js';
 import { newId } from '../ids.js';
-import { auditEntry, putAudit } from '../store/audit.js';
-import { db } from '../store/client.js';
+import { auditEntry, putAudit, writeAudit } from '../store/audit.js';
 import { idempotent, KEY_RECORD, requestHash } from '../store/idempotency.js';
 import { indexKeys } from '../store/keys.js';
 import { parties } from '../store/parties.js';
@@ -323,7 +321,7 @@ async function readStatement(tenant: string, entity: { kind: AccountKind; id: st
   return renderStatement(statementFor(days, date), entity, currency);
 }
 
-/** A view's activity entry: one conditional Put, outside any transaction (there is no change). */
+/** A view's activity entry, written on its own (there is no change to go with it). */
 async function recordView(
   principal: Principal,
   action: string,
@@ -332,8 +330,7 @@ async function recordView(
   details: Record<string, unknown>,
   at: string,
 ): Promise<void> {
-  const item = putAudit(principal.tenant, auditEntry(principal, action, entityType, entity.id, { details: { entityKind: entity.kind, ...details } }, at));
-  await db().send(new PutCommand(item.Put as PutCommandInput));
+  await writeAudit(principal.tenant, auditEntry(principal, action, entityType, entity.id, { details: { entityKind: entity.kind, ...details } }, at));
 }
 
 /** The accounts body `idempotencyKey` and the Caja-wide `Idempotency-Key` header are one key. */

@@ -1,5 +1,5 @@
 /** Audit entries: written inside the same transaction as the change they describe. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../ids.js';
 import { db, tableName } from './client.js';
 import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
@@ -43,6 +43,12 @@ export function putAudit(tenant: string, entry: AuditEntry): TransactItem {
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/** An entry that describes no change (a view, SPEC's activity log), written on its own. */
+export async function writeAudit(tenant: string, entry: AuditEntry): Promise<void> {
+  const { Put } = putAudit(tenant, entry);
+  await db().send(new PutCommand({ TableName: Put!.TableName, Item: Put!.Item, ConditionExpression: Put!.ConditionExpression }));
 }
 
 export async function listAudit(tenant: string, entityId: string, limit: number, cursor?: string) {

@@ -22,10 +22,12 @@ const PAYMENT_INDEXES: Partial<Record<Payment['source'], (t: string, p: Payment)
       pagesk: p.id,
     };
   },
-  accounts: (t, p) => ({
-    gsi1pk: indexKeys.accountPayments(t, p.entityId ?? ''),
-    gsi1sk: `${p.date}T${p.time ?? '00:00'}#${p.id}`,
-  }),
+  // The same position twice: gsi1 reads full pages, the keys-only index skips to page N cheaply.
+  accounts: (t, p) => {
+    const partition = indexKeys.accountPayments(t, p.entityId ?? '');
+    const position = `${p.date}T${p.time ?? '00:00'}#${p.id}`;
+    return { gsi1pk: partition, gsi1sk: position, pagepk: partition, pagesk: position };
+  },
 };
 
 export function paymentItem(tenant: string, payment: Payment): Record<string, unknown> {

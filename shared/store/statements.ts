@@ -233,9 +233,10 @@ export async function paymentCountsByDay(
 
 /**
  * The gsi1 position just after skipping `skip` payments of the entity, newest first, starting at
- * the newest payment of `day` (earlier days follow, down to `from`). Only keys are projected: the
- * skipped payments' attributes are never returned. Returns the ExclusiveStartKey for the page read,
- * undefined when nothing has to be skipped, or null when the history ends before that.
+ * the newest payment of `day` (earlier days follow, down to `from`). The skip reads the keys-only
+ * `pages` index, where each payment sits at the same position as in gsi1, so skipped payments cost
+ * only their keys. Returns the ExclusiveStartKey for the gsi1 page read, undefined when nothing has
+ * to be skipped, or null when the history ends before that.
  */
 export async function skipAccountPayments(
   tenant: string,
@@ -249,10 +250,9 @@ export async function skipAccountPayments(
     const result = await db().send(
       new QueryCommand({
         TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        IndexName: 'pages',
+        KeyConditionExpression: 'pagepk = :pk AND pagesk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':pk': indexKeys.accountPayments(tenant, entityId), ':from': between[0], ':to': between[1] },
-        ProjectionExpression: 'pk, sk, gsi1pk, gsi1sk',
         ScanIndexForward: false,
         Limit: skip - skipped,
         ExclusiveStartKey: startKey,
@@ -263,5 +263,7 @@ export async function skipAccountPayments(
     // No LastEvaluatedKey: the range is exhausted, so nothing follows the skipped entries.
     if (!startKey) return null;
   }
-  return startKey;
+  if (!startKey) return undefined;
+  const { pk, sk, pagepk, pagesk } = startKey;
+  return { pk, sk, gsi1pk: pagepk, gsi1sk: pagesk };
 }
