@@ -78,11 +78,11 @@ async function buildPayment(
   principal: Principal,
   input: WorkOrderPaymentInput,
   base: Pick<Payment, 'id' | 'createdAt' | 'version' | 'recordedBy'>,
+  now: string,
 ): Promise<Payment> {
   const { currency } = await tenantSettings(principal.tenant);
   const amount = toMinor(input.monto, currency);
   const { employee, client, workOrder } = await resolveReferences(principal.tenant, input);
-  const now = new Date().toISOString();
   return {
     ...base,
     source: 'workorders',
@@ -125,7 +125,7 @@ export async function createPayment(
     key,
     async (keyRecord: TxItems, id: string) => {
       const now = new Date().toISOString();
-      const payment = await buildPayment(principal, input, { id, createdAt: now, version: 1, recordedBy: principal.sub });
+      const payment = await buildPayment(principal, input, { id, createdAt: now, version: 1, recordedBy: principal.sub }, now);
       await transact([
         ...keyRecord,
         ['payment', insertPayment(tenant, payment)],
@@ -161,7 +161,7 @@ export async function updatePayment(principal: Principal, id: string, input: Wor
       createdAt: before.createdAt,
       recordedBy: before.recordedBy,
       version: before.version + 1,
-    });
+    }, new Date().toISOString());
     const oldOrder = before.allocations[0]?.chargeId ?? '';
     const newOrder = input.pendienteId;
     const chargeItems: TxItems =

@@ -49,6 +49,7 @@ describe('workorders: payment lifecycle', () => {
       vigente: true,
     });
     expect(typeof pago.id).toBe('number');
+    expect(pago.fechaModificacion).toBe(pago.fechaCreacion);
     expect((await charges.get(tenant, refs.workOrder.id))?.paidAmount).toBe(15050);
 
     const read = await api('GET', `/api/pagos/${pago.id}`, { token: admin });

@@ -1,0 +1,323 @@
+/**
+ * Budgets 1 and 2 of SPEC §6: every function bundle, built with the options the CDK functions use
+ * (lib/bundling.ts `esbuildOptions`), and its module init in fresh Node processes compared with a
+ * baseline handler that only creates the DynamoDB document client, built the same way.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { routes } from '../../functions/routes.js';
+import { esbuildOptions } from '../../lib/bundling.js';
+import { REPO_ROOT } from '../../lib/local/dynamodb.js';
+import { type BudgetResult, fmt, median } from './stats.js';
+
+export const BUNDLE_BUDGET_KB = 400;
+export const INIT_BUDGET_RATIO = 1.25;
+export const BASELINE = 'baseline';
+/** The baseline is imported again after every this many other bundles. */
+const BASELINE_EVERY = 5;
+
+/** Functions the CDK app deploys that are not in the route table. */
+const EXTRA_FUNCTIONS = [{ handler: 'system/pre-token-generation', label: '(Cognito pre-token-generation trigger)' }];
+const BASELINE_ENTRY = resolve(REPO_ROOT, 'test/bench/baseline-handler.ts');
+/** One function also built with nothing external, to show what the externals cost at init (INFO only). */
+const SELF_CONTAINED_SAMPLE = 'workorders/create-payment';
+
+export interface Bundle {
+  name: string;
+  /** Route key or what the function is. */
+  label: string;
+  entry: string;
+  outfile: string;
+  bytes: number;
+  kind: 'function' | 'baseline' | 'info';
+  error?: string;
+}
+
+export interface BuiltBundles {
+  bundles: Bundle[];
+  /** External imports left in the bundles: path → how they are imported. */
+  externals: Map<string, Set<string>>;
+  buildMs: number;
+}
+
+/**
+ * One esbuild call with every entry point and exactly the options of `esbuildOptions()` (one call
+ * shares the parsing of the SDK between entries; without splitting each output is still a complete,
+ * independent bundle, byte for byte the single-entry build but for the file name in the map comment).
+ */
+export async function buildBundles(outDir: string): Promise<BuiltBundles> {
+  const started = performance.now();
+  const targets: Omit<Bundle, 'outfile' | 'bytes'>[] = [
+    ...routes.map((r) => ({ name: r.handler as string, label: `${r.method} ${r.path}`, entry: resolve(REPO_ROOT, 'functions', `${r.handler}.ts`), kind: 'function' as const })),
+    ...EXTRA_FUNCTIONS.map((f) => ({ name: f.handler, label: f.label, entry: resolve(REPO_ROOT, 'functions', `${f.handler}.ts`), kind: 'function' as const })),
+    { name: BASELINE, label: '(imports and creates DynamoDBDocumentClient)', entry: BASELINE_ENTRY, kind: 'baseline' },
+  ];
+  const bundles: Bundle[] = [];
+  const present = targets.filter((t) => {
+    if (existsSync(t.entry)) return true;
+    bundles.push({ ...t, outfile: '', bytes: 0, error: 'handler module missing' });
+    return false;
+  });
+  const { outfile: _ignored, entryPoints: _one, ...options } = esbuildOptions(present[0]!.entry, join(outDir, 'x.mjs'));
+  const outName = (name: string) => name.replace(/\//g, '__');
+  const externals = new Map<string, Set<string>>();
+  const collect = (metafile: Metafile | undefined) => {
+    for (const output of Object.values(metafile?.outputs ?? {})) {
+      for (const imp of output.imports) {
+        if (!imp.external || imp.path.startsWith('node:') || builtinModules.includes(imp.path)) continue;
+        const kinds = externals.get(imp.path) ?? new Set<string>();
+        kinds.add(imp.kind);
+        externals.set(imp.path, kinds);
+      }
+    }
+  };
+
+  const main = build({
+    ...options,
+    entryPoints: Object.fromEntries(present.map((t) => [outName(t.name), t.entry])),
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+  // The same two handlers with nothing external, for the INFO rows of the init table.
+  const selfDir = join(outDir, 'self-contained');
+  const sample = present.find((t) => t.name === SELF_CONTAINED_SAMPLE);
+  const selfContained = build({
+    ...options,
+    external: [],
+    entryPoints: Object.fromEntries([BASELINE_ENTRY, ...(sample ? [sample.entry] : [])].map((e, i) => [i === 0 ? 'baseline' : outName(sample!.name), e])),
+    outdir: selfDir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+  selfContained.catch(() => undefined); // awaited below; INFO only
+  try {
+    collect((await main).metafile);
+    for (const t of present) {
+      const outfile = join(outDir, `${outName(t.name)}.mjs`);
+      bundles.push({ ...t, outfile, bytes: statSync(outfile).size });
+    }
+  } catch (error) {
+    // One broken handler fails the whole call: build them one by one to tell which.
+    for (const t of present) {
+      const outfile = join(outDir, `${outName(t.name)}.mjs`);
+      try {
+        await build({ ...esbuildOptions(t.entry, outfile), logLevel: 'silent' });
+        bundles.push({ ...t, outfile, bytes: statSync(outfile).size });
+      } catch (single) {
+        bundles.push({ ...t, outfile, bytes: 0, error: String((single as Error).message).split('\n')[0] ?? String(error) });
+      }
+    }
+  }
+  try {
+    await selfContained;
+    bundles.push({
+      name: `${BASELINE}, self-contained`,
+      label: '(same, nothing external)',
+      entry: BASELINE_ENTRY,
+      outfile: join(selfDir, 'baseline.mjs'),
+      bytes: statSync(join(selfDir, 'baseline.mjs')).size,
+      kind: 'info',
+    });
+    if (sample) {
+      const outfile = join(selfDir, `${outName(sample.name)}.mjs`);
+      bundles.push({ ...sample, name: `${sample.name}, self-contained`, label: '(same, nothing external)', outfile, bytes: statSync(outfile).size, kind: 'info' });
+    }
+  } catch {
+    // INFO only
+  }
+  // Externals resolve the way the Lambda runtime resolves them: from a node_modules next to the
+  // bundle (the repo's stands in for the SDK the nodejs22.x runtime ships).
+  for (const dir of [outDir, selfDir]) {
+    mkdirSync(dir, { recursive: true });
+    if (!existsSync(join(dir, 'node_modules'))) symlinkSync(resolve(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  }
+  const order = new Map(targets.map((t, i) => [t.name, i]));
+  const rank = (b: Bundle) => (b.kind === 'info' ? 1000 : (order.get(b.name) ?? 999));
+  bundles.sort((a, b) => rank(a) - rank(b));
+  return { bundles, externals, buildMs: performance.now() - started };
+}
+
+export function bundleSizeBudget(built: BuiltBundles): BudgetResult {
+  const { bundles } = built;
+  const rows = bundles.map((b) => {
+    const kb = b.bytes / 1024;
+    const verdict = b.error ? 'FAIL' : b.kind !== 'function' ? 'INFO' : kb <= BUNDLE_BUDGET_KB ? 'PASS' : 'FAIL';
+    return [b.name, b.error ? `error: ${b.error}` : b.label, b.error ? 'n/a' : fmt(kb, 1), verdict];
+  });
+  const functions = bundles.filter((b) => b.kind === 'function' && !b.error);
+  const largest = functions.reduce((max, b) => (b.bytes > max.bytes ? b : max), functions[0]!);
+  const notes = [
+    `${functions.length} function bundles built in ${fmt(built.buildMs / 1000, 1)} s with lib/bundling.ts esbuildOptions(); largest: ${largest.name} ${fmt(largest.bytes / 1024, 1)} KB.`,
+  ];
+  if (built.externals.size > 0) {
+    notes.push(
+      `left external (not counted above): ${[...built.externals].map(([path, kinds]) => `${path} (${[...kinds].join(', ')})`).join('; ')}`,
+    );
+  }
+  return {
+    title: '1. Bundle size',
+    rule: `each function's .mjs (minified, AWS SDK bundled, without the .map) <= ${BUNDLE_BUDGET_KB} KB`,
+    headers: ['function', 'route', 'KB', 'verdict'],
+    rows,
+    notes,
+    failed: rows.some((r) => r[3] === 'FAIL'),
+  };
+}
+
+/**
+ * Imports a bundle in a fresh process, timing only `await import()`. Lambda runs every function
+ * with NODE_OPTIONS=--enable-source-maps (lib/constructs/caja-function.ts), so the children do too.
+ */
+const CHILD = `
+const url = process.env.BENCH_MODULE_URL;
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const m = await import(url);
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(c0);
+if (typeof m.handler !== 'function') { console.error('no handler export'); process.exit(2); }
+process.stdout.write(ms + ' ' + (cpu.user + cpu.system) / 1000);
+`;
+
+export interface InitSamples {
+  /** Milliseconds (wall clock) of `await import()` per run, by bundle name. */
+  samples: Map<string, number[]>;
+  /** CPU milliseconds (user + system, all threads) of the same imports. */
+  cpu: Map<string, number[]>;
+  runs: number;
+  failures: Map<string, string>;
+  ms: number;
+  /** Functions that were over the budget after the rounds and got as many runs again. */
+  confirmed: Set<string>;
+}
+
+export interface InitOptions {
+  env: Record<string, string>;
+  /** Rounds (one import of every bundle each) to aim for… */
+  maxRuns: number;
+  /** …and never fewer than this… */
+  minRuns: number;
+  /** …stopping after the round that passes this many milliseconds. */
+  budgetMs: number;
+}
+
+export function measureInit(bundles: readonly Bundle[], options: InitOptions): InitSamples {
+  const started = performance.now();
+  const usable = bundles.filter((b) => !b.error);
+  const init: InitSamples = {
+    samples: new Map(usable.map((b) => [b.name, [] as number[]])),
+    cpu: new Map(usable.map((b) => [b.name, [] as number[]])),
+    runs: 0,
+    failures: new Map<string, string>(),
+    ms: 0,
+    confirmed: new Set<string>(),
+  };
+  const childEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...options.env,
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+  const importOnce = (bundle: Bundle) => {
+    if (init.failures.has(bundle.name)) return;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD], {
+      env: { ...childEnv, BENCH_MODULE_URL: pathToFileURL(bundle.outfile).href },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const [ms, cpuMs] = String(child.stdout).split(' ').map(Number) as [number, number];
+    if (child.status !== 0 || child.stdout === '' || !Number.isFinite(ms)) {
+      const lines = (child.stderr || `exit ${child.status}`).trim().split('\n');
+      init.failures.set(bundle.name, lines.find((l) => /Error/.test(l)) ?? lines.at(-1) ?? 'failed');
+      return;
+    }
+    init.samples.get(bundle.name)!.push(ms);
+    init.cpu.get(bundle.name)!.push(cpuMs);
+  };
+  const others = usable.filter((b) => b.name !== BASELINE);
+  const baseline = usable.filter((b) => b.name === BASELINE);
+
+  for (; init.runs < options.maxRuns; init.runs++) {
+    if (init.runs >= options.minRuns && performance.now() - started > options.budgetMs) break;
+    // Interleaved and rotated: each round imports every bundle once, starting at a different one,
+    // so noise and order effects spread over all of them. The baseline, which every ratio divides
+    // by, comes back after every few bundles: many samples spread over the whole phase, so one
+    // unlucky moment of the machine cannot move the yardstick.
+    const rotated = others.map((_, i) => others[(i + init.runs * 7) % others.length]!);
+    for (const [i, bundle] of rotated.entries()) {
+      if (i % BASELINE_EVERY === 0) baseline.forEach(importOnce);
+      importOnce(bundle);
+    }
+  }
+
+  // A function over the budget gets as many runs again, each next to a baseline run, before the
+  // verdict: on a shared machine a burst of load during its few runs must not decide it alone.
+  const over = () => {
+    const base = median(init.samples.get(BASELINE) ?? []);
+    return others.filter((b) => b.kind === 'function' && median(init.samples.get(b.name) ?? []) > INIT_BUDGET_RATIO * base);
+  };
+  const suspects = over();
+  const confirming = performance.now();
+  for (let round = 0; round < init.runs && suspects.length > 0; round++) {
+    if (round >= options.minRuns && performance.now() - confirming > options.budgetMs / 3) break;
+    for (const bundle of suspects) {
+      baseline.forEach(importOnce);
+      importOnce(bundle);
+    }
+  }
+  for (const b of suspects) init.confirmed.add(b.name);
+  init.ms = performance.now() - started;
+  return init;
+}
+
+export function initBudget(bundles: readonly Bundle[], init: InitSamples): BudgetResult {
+  const base = median(init.samples.get(BASELINE) ?? []);
+  const baseCpu = median(init.cpu.get(BASELINE) ?? []);
+  const rows: (string | number)[][] = [];
+  let failed = !Number.isFinite(base);
+  for (const b of bundles) {
+    const values = init.samples.get(b.name) ?? [];
+    const failure = b.error ?? init.failures.get(b.name);
+    if (failure) {
+      rows.push([b.name, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', b.kind === 'info' ? `INFO (${failure})` : `FAIL (${failure})`]);
+      if (b.kind !== 'info') failed = true;
+      continue;
+    }
+    const m = median(values);
+    const ratio = m / base;
+    const verdict = b.kind !== 'function' ? 'INFO' : ratio <= INIT_BUDGET_RATIO ? 'PASS' : 'FAIL';
+    if (verdict === 'FAIL') failed = true;
+    const cpuMedian = median(init.cpu.get(b.name) ?? []);
+    const cpuRatio = cpuMedian / baseCpu;
+    const runs = [
+      init.confirmed.has(b.name) ? `${values.length} runs` : '',
+      // Wall clock over, CPU time within: most likely other load on the machine during its runs.
+      verdict === 'FAIL' && cpuRatio <= INIT_BUDGET_RATIO ? `cpu ${fmt(cpuRatio)}x: load noise?` : '',
+    ].filter(Boolean);
+    rows.push([b.name, fmt(m, 1), fmt(Math.min(...values), 1), `${fmt(ratio)}x`, fmt(cpuMedian, 1), `${fmt(cpuRatio)}x`, runs.length ? `${verdict} (${runs.join('; ')})` : verdict]);
+  }
+  return {
+    title: '2. Module init',
+    rule: `median of \`await import(bundle)\` in a fresh node process <= ${INIT_BUDGET_RATIO} x the baseline's median, same run`,
+    headers: ['function', 'median ms', 'min ms', 'vs baseline', 'cpu median ms', 'cpu vs baseline', 'verdict'],
+    rows,
+    notes: [
+      `${init.runs} fresh processes per bundle, ${init.samples.get(BASELINE)?.length ?? 0} for the baseline (rounds interleave every bundle, rotated,` +
+        ` the baseline after every ${BASELINE_EVERY}), ${fmt(init.ms / 1000, 1)} s; node ${process.version}` +
+        ' with NODE_OPTIONS=--enable-source-maps as the functions run on Lambda (nodejs22.x there).',
+      `baseline: test/bench/baseline-handler.ts, only imports and creates DynamoDBDocumentClient, built with the same options.`,
+      'External imports resolve from a node_modules next to the bundles (a link to the repo\'s), as the runtime\'s SDK would.',
+      '"self-contained" rows (INFO): the same handlers built with nothing external, for comparison.',
+      `A function over the budget after the rounds is run as many times again, each run next to a baseline run, before its verdict` +
+        ` (${init.confirmed.size ? [...init.confirmed].join(', ') : 'none needed it'}).`,
+      'The verdict uses wall-clock medians; the CPU time of the same imports (user+system) is shown as a check that is far less',
+      'sensitive to other load on the machine.',
+    ],
+    failed,
+  };
+}
