@@ -415,9 +415,11 @@ export async function createPayment(
         updatedAt: at,
         version: 1,
       };
+      // A replay answers the same payment; its statement is read live then (it may have moved on).
+      const rendered = renderPayment(payment);
       try {
         const { consumedWriteCapacity } = await transact([
-          ...keyRecord,
+          ...keyRecord({ status: 201, data: { payment: rendered } }),
           ['payment', insertPayment(tenant, payment)],
           ['statement', addPaymentToStatement(target, { field: statementField(request.type), amount, settle: request.isFinal }, at)],
           [
@@ -437,20 +439,14 @@ export async function createPayment(
         if (error instanceof ConditionFailed && !error.on(KEY_RECORD) && error.on('statement')) throw settled();
         throw error;
       }
-      const statement = await readStatement(tenant, entity, request.date, currency);
-      return { status: 201, data: { payment: renderPayment(payment), statement } };
-    },
-    async (id) => {
-      // Only for a replay that arrives between the winner's commit and its storing the response.
-      const payment = await getPayment(tenant, id, true);
-      if (!payment) throw new AppError(500, 'INTERNAL_ERROR', 'Internal error');
-      const statement = await readStatement(tenant, entity, payment.date, currency);
-      return { status: 201, data: { payment: renderPayment(payment), statement } };
+      return { payment: rendered, statement: await readStatement(tenant, entity, request.date, currency) };
     },
     newId,
     now,
   );
-  return { replayed: outcome.replayed, data: outcome.response.data as PaymentAndStatement };
+  if (!outcome.replayed) return { replayed: false, data: outcome.response };
+  const { payment } = outcome.stored.data as Pick<PaymentAndStatement, 'payment'>;
+  return { replayed: true, data: { payment, statement: await readStatement(tenant, entity, payment.date, currency) } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import { newId } from '../ids.js';
 import { type Actor, type AuditEntry, auditEntry, listAudit, putAudit } from '../store/audit.js';
 import { charges } from '../store/charges.js';
 import type { EntityStore, IndexQuery, Versioned } from '../store/entities.js';
-import { idempotent, type IdempotencyKey, requestHash, type StoredResponse } from '../store/idempotency.js';
+import { idempotent, type KeyRecord, type IdempotencyKey, requestHash, type StoredResponse } from '../store/idempotency.js';
 import { indexKeys } from '../store/keys.js';
 import { parties } from '../store/parties.js';
 import { insertPaymentMethod, listPaymentMethods as listMethods } from '../store/payment-methods.js';
@@ -238,12 +238,11 @@ async function runCreate(
   scope: string,
   options: CreateOptions,
   request: unknown,
-  create: (keyRecord: TxItems, id: string) => Promise<StoredResponse>,
-  rebuild: (id: string) => Promise<StoredResponse>,
+  create: (keyRecord: KeyRecord, id: string) => Promise<StoredResponse>,
 ): Promise<StoredResponse> {
   const key = idempotencyKey(actor, `ledger.${scope}`, options.idempotencyKey, request);
-  const outcome = await idempotent(key, create, rebuild, () => newId());
-  return outcome.response;
+  const outcome = await idempotent(key, create, newId);
+  return outcome.replayed ? outcome.stored : outcome.response;
 }
 
 /** Insert with its audit entry and any extra items (an idempotency key record) in one transaction. */
@@ -348,10 +347,10 @@ export async function createParty(actor: Actor, input: CreatePartyInput, options
         updatedAt: now,
         version: 1,
       });
-      await insertEntity(parties, 'PARTY', actor, party, keyRecord);
-      return { status: 201, data: partyView(party) };
+      const response = { status: 201, data: partyView(party) };
+      await insertEntity(parties, 'PARTY', actor, party, keyRecord(response));
+      return response;
     },
-    async (id) => ({ status: 201, data: partyView(await parties.require(actor.tenant, id)) }),
   );
 }
 
@@ -508,10 +507,10 @@ export async function createCharge(actor: Actor, input: CreateChargeInput, optio
         updatedAt: now,
         version: 1,
       });
-      await insertEntity(charges, 'CHARGE', actor, charge, keyRecord);
-      return { status: 201, data: chargeView(charge, day) };
+      const response = { status: 201, data: chargeView(charge, day) };
+      await insertEntity(charges, 'CHARGE', actor, charge, keyRecord(response));
+      return response;
     },
-    async (id) => ({ status: 201, data: chargeView(await charges.require(actor.tenant, id), day) }),
   );
 }
 
@@ -633,8 +632,11 @@ export async function createPaymentMethod(
     'payment-method',
     options,
     input,
-    async (keyRecord) => ({ status: 201, data: paymentMethodView(await insertPaymentMethod(actor, method, keyRecord)) }),
-    async () => ({ status: 201, data: method }),
+    async (keyRecord) => {
+      const response = { status: 201, data: method };
+      await insertPaymentMethod(actor, method, keyRecord(response));
+      return response;
+    },
   );
 }
 
@@ -694,15 +696,12 @@ export async function createUser(
         options.pool,
       );
       const created: UserView = compact({ sub: user.sub, email: user.email, role: user.role, tenant: user.tenant, partyId: user.party });
+      const response = { status: 201, data: created };
       await transact([
         ['audit', putAudit(actor.tenant, auditEntry(actor, 'USER_CREATE', 'USER', created.sub, { after: created }))],
-        ...keyRecord,
+        ...keyRecord(response),
       ]);
-      return { status: 201, data: created };
-    },
-    // Users live outside the table: a replay that beats the winner's stored response can only say so.
-    async () => {
-      throw conflict('This request is still being processed; retry shortly');
+      return response;
     },
   );
 }

@@ -123,22 +123,23 @@ export async function createPayment(
     : undefined;
   const outcome = await idempotent(
     key,
-    async (keyRecord: TxItems, id: string) => {
+    async (keyRecord, id) => {
       const now = new Date().toISOString();
       const payment = await buildPayment(principal, input, { id, createdAt: now, version: 1, recordedBy: principal.sub }, now);
       await transact([
-        ...keyRecord,
+        ...keyRecord({ status: 201, data: payment }),
         ['payment', insertPayment(tenant, payment)],
         ['workOrder', applyToCharge(tenant, input.pendienteId, payment.amount)],
         ['counter', addToCounter(tenant, COUNTERS.activeWorkOrderPayments, 1)],
         ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_CREATE', 'PAYMENT', id, { after: payment }, now))],
       ]);
-      return { status: 201, data: payment };
+      return payment;
     },
-    async (id) => ({ status: 201, data: await requirePayment(tenant, id, true) }),
     newId,
   );
-  return { payment: outcome.response.data as Payment, replayed: outcome.replayed };
+  return outcome.replayed
+    ? { payment: outcome.stored.data as Payment, replayed: true }
+    : { payment: outcome.response, replayed: false };
 }
 
 export async function getWorkOrderPayment(principal: Principal, id: string): Promise<Payment> {

@@ -5,14 +5,13 @@
  * produce exactly one effect; the losers read the winner's record and replay its response.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { ConditionFailed, type TransactItem, type TxItems } from './tx.js';
 
 const RETENTION_SECONDS = 48 * 3600;
-const REPLAY_WAIT_MS = 3000;
 
 export interface IdempotencyKey {
   tenant: string;
@@ -32,7 +31,7 @@ export interface StoredResponse {
 interface IdempotencyRecord {
   requestHash: string;
   resourceId: string;
-  response?: StoredResponse;
+  response: StoredResponse;
   expiresAt: number;
 }
 
@@ -52,7 +51,7 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function putRecord(k: IdempotencyKey, resourceId: string, now: Date): TransactItem {
+function putRecord(k: IdempotencyKey, resourceId: string, response: StoredResponse, now: Date): TransactItem {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   return {
     Put: {
@@ -63,6 +62,7 @@ function putRecord(k: IdempotencyKey, resourceId: string, now: Date): TransactIt
         tenant: k.tenant,
         requestHash: k.requestHash,
         resourceId,
+        response,
         createdAt: now.toISOString(),
         expiresAt: nowSeconds + RETENTION_SECONDS,
       },
@@ -81,63 +81,48 @@ async function readRecord(k: IdempotencyKey, now: Date): Promise<IdempotencyReco
   return record && record.expiresAt >= Math.floor(now.getTime() / 1000) ? record : undefined;
 }
 
-export type IdempotentOutcome = { replayed: false; response: StoredResponse } | { replayed: true; response: StoredResponse };
-
 /** The name under which the key record travels in a transaction (see tx.ts). */
 export const KEY_RECORD = 'idempotencyKey';
 
+/** Builds the key record's transaction items around the response to store (none without a key). */
+export type KeyRecord = (stored: StoredResponse) => TxItems;
+
+export type IdempotentOutcome<R> = { replayed: false; response: R } | { replayed: true; stored: StoredResponse };
+
 /**
- * Runs `create` at most once per key. `create` receives the key record's transaction items (none
- * without a key) and must include them in its transaction; it returns its response. `rebuild` renders a response from the resource id, for the rare
- * replay that arrives between the winner's commit and the moment it stored its response.
+ * Runs `create` at most once per key. `create` must put `keyRecord(stored)` in its transaction,
+ * where `stored` is what a replay answers: the key record, the change and its audit entry commit
+ * together, and nothing is written afterwards. A replay gets the stored response back (a caller
+ * may complete it with live data, e.g. the accounts statement); the same key with a different
+ * request is a 422.
  */
-export async function idempotent(
+export async function idempotent<R>(
   k: IdempotencyKey | undefined,
-  create: (keyRecord: TxItems, resourceId: string) => Promise<StoredResponse>,
-  rebuild: (resourceId: string) => Promise<StoredResponse>,
+  create: (keyRecord: KeyRecord, resourceId: string) => Promise<R>,
   newResourceId: () => string,
   now = new Date(),
-): Promise<IdempotentOutcome> {
+): Promise<IdempotentOutcome<R>> {
   const resourceId = newResourceId();
-  if (!k) return { replayed: false, response: await create([], resourceId) };
+  if (!k) return { replayed: false, response: await create(() => [], resourceId) };
 
   const existing = await readRecord(k, now);
-  if (existing) return { replayed: true, response: await replay(k, existing, rebuild) };
+  if (existing) return { replayed: true, stored: replay(k, existing) };
 
-  const keyRecord: TxItems = [[KEY_RECORD, putRecord(k, resourceId, now)]];
   try {
-    const response = await create(keyRecord, resourceId);
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.idempotency(k.tenant, k.scope, k.key),
-        UpdateExpression: 'SET #response = :response',
-        ExpressionAttributeNames: { '#response': 'response' },
-        ExpressionAttributeValues: { ':response': response },
-      }),
-    );
-    return { replayed: false, response };
+    const keyRecord: KeyRecord = (stored) => [[KEY_RECORD, putRecord(k, resourceId, stored, now)]];
+    return { replayed: false, response: await create(keyRecord, resourceId) };
   } catch (error) {
     if (!(error instanceof ConditionFailed && error.on(KEY_RECORD))) throw error;
+    // A concurrent duplicate committed first: answer what it stored.
     const winner = await readRecord(k, now);
     if (!winner) throw error;
-    return { replayed: true, response: await replay(k, winner, rebuild) };
+    return { replayed: true, stored: replay(k, winner) };
   }
 }
 
-async function replay(
-  k: IdempotencyKey,
-  record: IdempotencyRecord,
-  rebuild: (resourceId: string) => Promise<StoredResponse>,
-): Promise<StoredResponse> {
+function replay(k: IdempotencyKey, record: IdempotencyRecord): StoredResponse {
   if (record.requestHash !== k.requestHash) {
     throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency key was already used with a different request');
   }
-  const deadline = Date.now() + REPLAY_WAIT_MS;
-  let current: IdempotencyRecord | undefined = record;
-  while (!current?.response && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    current = await readRecord(k, new Date());
-  }
-  return current?.response ?? rebuild(record.resourceId);
+  return record.response;
 }

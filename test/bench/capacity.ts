@@ -1,20 +1,25 @@
 /**
  * Budget 5 of SPEC §6: write capacity per payment create. The creating transaction asks DynamoDB
- * for ReturnConsumedCapacity=TOTAL (shared/store/tx.ts); the recorder sees what DynamoDB (Local)
- * answered, and the bench computes what the transaction needs by DynamoDB's rules: 2 write units
- * per transactional item per started KB (the larger of the item before and after), and 1 per KB for
- * any write made outside the transaction.
+ * for ReturnConsumedCapacity=TOTAL (shared/store/tx.ts); the recorder sees what DynamoDB Local
+ * answered, and the bench computes, by DynamoDB's rules, what every write of the request consumes
+ * and what the one transaction needs:
+ * - table: 2 write units per transactional item per started KB of the larger of the item before and
+ *   after (1 per KB for a write outside a transaction);
+ * - global secondary indexes: an ordinary write per index entry written (1 per started KB of the
+ *   projected entry; a changed index key is a delete plus a put).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../shared/store/client.js';
+import { TABLE } from '../../shared/store/table.js';
 import { expectStatus, type HttpAnswer } from './http.js';
-import { itemSize, transactionalWriteUnits, writeUnits } from './item-size.js';
+import { itemSize, writeUnits } from './item-size.js';
 import type { Capture, RecordedCommand } from './recorder.js';
 import { describe, shape } from './replay.js';
 import type { AccountsTenant, BenchContext, WorkordersTenant } from './setup.js';
 import type { BudgetResult } from './stats.js';
 
 type Key = { pk: string; sk: string };
+type Item = Record<string, unknown>;
 const keyString = (k: Key) => `${k.pk}|${k.sk}`;
 
 interface WriteOp {
@@ -23,7 +28,7 @@ interface WriteOp {
   op: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
   key: Key;
   /** The new item of a Put. */
-  item?: Record<string, unknown>;
+  item?: Item;
 }
 
 function writesOf(commands: readonly RecordedCommand[]): WriteOp[] {
@@ -31,13 +36,13 @@ function writesOf(commands: readonly RecordedCommand[]): WriteOp[] {
   for (const c of commands) {
     const i = c.input;
     if (c.name === 'TransactWriteItems') {
-      for (const entry of (i.TransactItems ?? []) as Record<string, Record<string, unknown>>[]) {
-        const [op, body] = Object.entries(entry)[0]! as [WriteOp['op'], Record<string, unknown>];
-        const item = body.Item as Record<string, unknown> | undefined;
+      for (const entry of (i.TransactItems ?? []) as Record<string, Item>[]) {
+        const [op, body] = Object.entries(entry)[0]! as [WriteOp['op'], Item];
+        const item = body.Item as Item | undefined;
         ops.push({ transactional: true, op, key: (op === 'Put' ? { pk: item!.pk, sk: item!.sk } : body.Key) as Key, ...(item ? { item } : {}) });
       }
     } else if (c.name === 'PutItem') {
-      const item = i.Item as Record<string, unknown>;
+      const item = i.Item as Item;
       ops.push({ transactional: false, op: 'Put', key: { pk: item.pk, sk: item.sk } as Key, item });
     } else if (c.name === 'UpdateItem' || c.name === 'DeleteItem') {
       ops.push({ transactional: false, op: c.name === 'UpdateItem' ? 'Update' : 'Delete', key: i.Key as Key });
@@ -46,14 +51,41 @@ function writesOf(commands: readonly RecordedCommand[]): WriteOp[] {
   return ops;
 }
 
-async function sizeNow(key: Key): Promise<number> {
+async function itemNow(key: Key): Promise<Item | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
-  return itemSize(Item);
+  return Item;
+}
+
+/** Write units the secondary indexes consume when an item goes from `before` to `after`. */
+function indexUnits(before: Item | undefined, after: Item | undefined): { units: number; parts: string[] } {
+  let units = 0;
+  const parts: string[] = [];
+  for (const index of TABLE.indexes) {
+    const keyed = (item: Item | undefined) => item !== undefined && item[index.partitionKey] !== undefined && item[index.sortKey] !== undefined;
+    const entry = (item: Item) =>
+      index.projection === 'ALL'
+        ? itemSize(item)
+        : itemSize(Object.fromEntries([TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey].map((a) => [a, item[a]])));
+    const had = keyed(before);
+    const has = keyed(after);
+    let u = 0;
+    if (had && has) {
+      const moved = before![index.partitionKey] !== after![index.partitionKey] || before![index.sortKey] !== after![index.sortKey];
+      if (moved) u = writeUnits(entry(before!)) + writeUnits(entry(after!));
+      else if (index.projection === 'ALL' && JSON.stringify(before) !== JSON.stringify(after)) u = writeUnits(Math.max(entry(before!), entry(after!)));
+    } else if (has) u = writeUnits(entry(after!));
+    else if (had) u = writeUnits(entry(before!));
+    if (u) {
+      units += u;
+      parts.push(`${index.name} ${u}`);
+    }
+  }
+  return { units, parts };
 }
 
 /** What the logger printed while `fn` ran (handlers log JSON lines to stdout). */
-async function withLogs<T>(fn: () => Promise<T>): Promise<{ value: T; lines: Record<string, unknown>[] }> {
-  const lines: Record<string, unknown>[] = [];
+async function withLogs<T>(fn: () => Promise<T>): Promise<{ value: T; lines: Item[] }> {
+  const lines: Item[] = [];
   const write = process.stdout.write.bind(process.stdout);
   const level = process.env.LOG_LEVEL;
   process.env.LOG_LEVEL = 'info'; // read when each request's logger is made
@@ -61,7 +93,7 @@ async function withLogs<T>(fn: () => Promise<T>): Promise<{ value: T; lines: Rec
     const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
     for (const line of text.split('\n')) {
       try {
-        if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+        if (line.trim()) lines.push(JSON.parse(line) as Item);
         continue;
       } catch {
         // not a log line
@@ -93,41 +125,41 @@ interface Measured {
   listing: string;
 }
 
-async function measure(ctx: BenchContext, c: CreateCase): Promise<Measured> {
-  // A first create of the same shape tells which existing items the create updates.
+async function measure(c: CreateCase, ctx: BenchContext): Promise<Measured> {
+  // A first create of the same shape tells which existing items a create updates: read them as
+  // they are right before the measured create.
   const probe = await ctx.recorder.capture(c.send);
   expectStatus(probe.result, 201, c.label);
-  const sizes = new Map<string, number>();
-  for (const w of writesOf(probe.commands)) if (w.op !== 'Put') sizes.set(keyString(w.key), await sizeNow(w.key));
+  const before = new Map<string, Item | undefined>();
+  for (const w of writesOf(probe.commands)) if (w.op !== 'Put') before.set(keyString(w.key), await itemNow(w.key));
 
   const { value: capture, lines } = await withLogs(() => ctx.recorder.capture(c.send));
   expectStatus(capture.result, 201, c.label);
-  return account(c, capture, sizes, lines);
+  return account(c, capture, before, lines);
 }
 
-async function account(c: CreateCase, capture: Capture<HttpAnswer>, before: Map<string, number>, lines: Record<string, unknown>[]): Promise<Measured> {
+async function account(c: CreateCase, capture: Capture<HttpAnswer>, before: Map<string, Item | undefined>, lines: Item[]): Promise<Measured> {
   const writes = writesOf(capture.commands);
-  let txNeeded = 0;
-  let outside = 0;
+  const tx = { table: 0, index: 0 };
+  const outside = { table: 0, index: 0 };
   const txParts: string[] = [];
   const outsideParts: string[] = [];
-  // Items as they were before each write of this request (a Put inside the transaction is the
-  // "before" of a later update of the same key outside it).
+  // Items as they are before each write (a Put inside the transaction is the "before" of a later
+  // update of the same key outside it). A Put of an unseen key creates a new item: every Put of a
+  // create is conditioned on attribute_not_exists.
   const known = new Map(before);
   for (const w of writes) {
     const k = keyString(w.key);
-    const was = known.get(k) ?? 0;
-    const after = w.op === 'Put' ? itemSize(w.item) : w.op === 'Delete' ? 0 : await sizeNow(w.key);
-    const size = Math.max(was, after);
-    const units = w.transactional ? transactionalWriteUnits(size) : writeUnits(size);
-    const part = `${w.op} ${shape(w.key.pk, c.tenant).replace(/^T#\{t\}#/, '')} ${size} B = ${units}`;
-    if (w.transactional) {
-      txNeeded += units;
-      txParts.push(part);
-    } else {
-      outside += units;
-      outsideParts.push(part);
-    }
+    const was = known.get(k);
+    const after = w.op === 'Put' ? w.item : w.op === 'Delete' ? undefined : await itemNow(w.key);
+    const size = Math.max(itemSize(was), itemSize(after));
+    const table = (w.transactional ? 2 : 1) * writeUnits(size);
+    const index = w.op === 'ConditionCheck' ? { units: 0, parts: [] } : indexUnits(was, after);
+    const part = `${w.op} ${shape(w.key.pk, c.tenant).replace(/^T#\{t\}#/, '')} ${size} B = ${table}${index.units ? ` + ${index.parts.join(' + ')}` : ''}`;
+    const bucket = w.transactional ? tx : outside;
+    bucket.table += table;
+    bucket.index += index.units;
+    (w.transactional ? txParts : outsideParts).push(part);
     known.set(k, after);
   }
   const txCommands = capture.commands.filter((cmd) => cmd.name === 'TransactWriteItems');
@@ -135,28 +167,25 @@ async function account(c: CreateCase, capture: Capture<HttpAnswer>, before: Map<
   const reported = reportedValues.every((v) => v === undefined)
     ? undefined
     : reportedValues.reduce((sum, v) => sum + (v ?? []).reduce((s, x) => s + (x.CapacityUnits ?? 0), 0), 0);
-  const logged = lines
-    .map((l) => l.consumedWriteCapacity)
-    .filter((v): v is number => typeof v === 'number');
-  const txItems = writes.filter((w) => w.transactional).length;
-  const total = txNeeded + outside;
-  const reportedOk = reported === undefined || reported <= txNeeded;
-  const ok = reportedOk && total <= txNeeded && txCommands.length === 1;
+  const logged = lines.map((l) => l.consumedWriteCapacity).filter((v): v is number => typeof v === 'number');
+  const txNeeds = tx.table + tx.index;
+  const total = txNeeds + outside.table + outside.index;
+  const ok = total <= txNeeds && txCommands.length === 1;
   const abstract = (text: string) => text.replace(/bench-(wo|acct)-[a-z0-9]+-\d+/g, '{key}');
   return {
     row: [
       c.label,
-      txItems,
-      txNeeded,
+      writes.filter((w) => w.transactional).length,
+      `${txNeeds} (${tx.table} + ${tx.index})`,
       reported === undefined ? 'not reported' : String(reported),
-      outside ? `${outside} (${abstract(outsideParts.join('; '))})` : '0',
+      outside.table + outside.index ? `${outside.table + outside.index} (${abstract(outsideParts.join('; '))})` : '0',
       total,
       logged.length ? logged.join(', ') : 'not logged',
       ok ? 'PASS' : 'FAIL',
     ],
     failed: !ok,
     listing: abstract(
-      `${c.label}: transaction items ${txParts.join(', ')}${outsideParts.length ? `; outside it: ${outsideParts.join(', ')}` : ''}\n` +
+      `${c.label}: transaction ${txParts.join(', ')}${outsideParts.length ? `; outside it: ${outsideParts.join(', ')}` : ''}\n` +
         capture.commands.map((cmd, i) => `   ${i + 1}. ${describe(cmd, c.tenant)}`).join('\n'),
     ),
   };
@@ -201,7 +230,7 @@ export async function capacityBudget(
   const listings: string[] = [];
   let failed = false;
   for (const c of cases) {
-    const m = await measure(ctx, c);
+    const m = await measure(c, ctx);
     rows.push(m.row);
     listings.push(m.listing);
     if (m.failed) failed = true;
@@ -209,15 +238,16 @@ export async function capacityBudget(
   return {
     result: {
       title: '5. Write capacity per payment create',
-      rule: 'WCU consumed per create (DynamoDB-reported for the transaction; computed for every write) <= what its one transaction needs',
-      headers: ['create', 'tx items', 'tx needs WCU', 'DynamoDB reported', 'writes outside the tx, WCU', 'total WCU', 'logged by function', 'verdict'],
+      rule: 'write units consumed by all the writes of one create <= what its one transaction needs (no write beyond the transaction)',
+      headers: ['create', 'tx items', 'tx needs WCU (table + index)', 'DynamoDB Local reported', 'writes outside the tx, WCU', 'total WCU', 'logged by function', 'verdict'],
       rows,
       notes: [
-        '"tx needs" = sum over the transaction\'s items of 2 x started KB of the larger of the item before and after (DynamoDB\'s item',
-        'size rules: attribute names + values); a write outside the transaction costs 1 x started KB. "logged by function" is the',
-        'consumedWriteCapacity the function printed in its log for that request (transact() returns it; a service may drop it).',
-        'DynamoDB Local answers ReturnConsumedCapacity, but not by DynamoDB\'s billing rules (its figure can be below what the items',
-        'need), so the computed figures decide; the reported one is shown and must not exceed the transaction\'s need either.',
+        'Computed by DynamoDB\'s rules from the recorded writes and the items before/after: table 2 x started KB per transactional item',
+        '(larger of before and after; item size = attribute names + values), 1 x KB for a write outside a transaction; each index entry',
+        'written 1 x KB of its projection (ALL: the item; KEYS_ONLY: the keys), a changed index key 2 (delete + put).',
+        'DynamoDB Local answers ReturnConsumedCapacity but not by DynamoDB\'s rules (a transaction of 3 one-item Puts reports 2), so the',
+        'computed figures decide and its figure is shown for reference. "logged by function": the consumedWriteCapacity the function',
+        'logged for that request (transact() returns it; a service may drop it).',
       ],
       failed,
     },

@@ -85,6 +85,20 @@ export interface ItemsRead {
   full: number;
   /** Entries of KEYS_ONLY indexes (the `pages` index): a few bytes each. */
   keysOnly: number;
+  /**
+   * Maintained counters read for totals and page positions (SPEC §4: "totals come from maintained
+   * counters"): the workorders COUNTER item, and the per-day payment counts of accounts statements
+   * when read for a history page (projection `sk, paymentCount`).
+   */
+  counters: number;
+}
+
+function isCounterRead(c: RecordedCommand): boolean {
+  const key = c.input.Key as { pk?: unknown } | undefined;
+  if (c.name === 'GetItem') return typeof key?.pk === 'string' && key.pk.endsWith('#COUNTER');
+  if (c.name !== 'Query') return false;
+  const pk = (c.input.ExpressionAttributeValues as Record<string, unknown> | undefined)?.[':pk'];
+  return typeof pk === 'string' && pk.includes('#STATEMENT#') && c.input.ProjectionExpression === 'sk, paymentCount';
 }
 
 /**
@@ -93,10 +107,14 @@ export interface ItemsRead {
  * a ProjectionExpression trims the answer, not what is read).
  */
 export function itemsRead(commands: readonly RecordedCommand[]): ItemsRead {
-  const read: ItemsRead = { full: 0, keysOnly: 0 };
+  const read: ItemsRead = { full: 0, keysOnly: 0, counters: 0 };
   for (const c of commands) {
     const out = c.output;
     if (!out) continue;
+    if (isCounterRead(c)) {
+      read.counters += c.name === 'GetItem' ? (out.Item ? 1 : 0) : Number(out.ScannedCount ?? out.Count ?? 0);
+      continue;
+    }
     switch (c.name) {
       case 'GetItem':
         if (out.Item) read.full += 1;
