@@ -5,8 +5,8 @@ import { pagoBody, toPago } from './pago.js';
 
 export const handler = endpoint('POST /api/pagos', {
   body: pagoBody,
-  handle: async ({ body, headers, principal }) => {
-    const { payment, replayed } = await createPayment(principal, body, idempotencyKeyHeader(headers));
+  handle: async ({ body, headers, principal, log }) => {
+    const { payment, replayed } = await createPayment(principal, body, idempotencyKeyHeader(headers), log);
     return { status: 201, data: toPago(payment), message: replayed ? 'Pago ya registrado' : 'Pago registrado' };
   },
 });

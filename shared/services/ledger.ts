@@ -25,7 +25,7 @@ import { parties } from '../store/parties.js';
 import { insertPaymentMethod, listPaymentMethods as listMethods } from '../store/payment-methods.js';
 import { getPayment as readPayment } from '../store/payments.js';
 import { tenantSettings } from '../store/tenants.js';
-import { transact, type TxItems } from '../store/tx.js';
+import { optimistic, transact, type TxItems } from '../store/tx.js';
 import { createUser as createDirectoryUser, type PoolUserCreator } from '../store/users.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -81,19 +81,8 @@ function compact<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export interface PartyView {
-  id: string;
-  kind: PartyKind;
-  name: string;
-  taxId?: string;
-  email?: string;
-  parentId?: string;
-  externalId?: string;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+/** The ledger API shows a party as it is stored. */
+export type PartyView = Party;
 
 export function partyView(p: Party): PartyView {
   return compact({
@@ -265,18 +254,13 @@ async function update<T extends Versioned>(
   change: (before: T, now: string) => T | undefined,
   action?: string,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  return optimistic(store.type, async () => {
     const before = await store.get(actor.tenant, id, true);
     if (!before) throw notFound(what);
     const after = change(before, new Date().toISOString());
     if (after === undefined) return before;
-    try {
-      return await store.replace(actor, before, { ...after, version: before.version + 1 }, action);
-    } catch (error) {
-      if (attempt < 3 && error instanceof AppError && error.status === 409) continue;
-      throw error;
-    }
-  }
+    return store.replace(actor, before, { ...after, version: before.version + 1 }, action);
+  });
 }
 
 async function today(tenant: string): Promise<string> {

@@ -4,6 +4,7 @@
  * idempotency key (on create) and the audit entry.
  */
 import type { Principal } from '../auth/principal.js';
+import type { Logger } from '../http/logger.js';
 import type { Charge } from '../domain/charges.js';
 import { parseMajor, type Currency } from '../domain/money.js';
 import type { Party } from '../domain/parties.js';
@@ -115,6 +116,7 @@ export async function createPayment(
   principal: Principal,
   input: WorkOrderPaymentInput,
   idempotencyKey: string | undefined,
+  log?: Logger,
 ): Promise<{ payment: Payment; replayed: boolean }> {
   assertMayWrite(principal, input.empleadoId);
   const { tenant } = principal;
@@ -126,13 +128,14 @@ export async function createPayment(
     async (keyRecord, id) => {
       const now = new Date().toISOString();
       const payment = await buildPayment(principal, input, { id, createdAt: now, version: 1, recordedBy: principal.sub }, now);
-      await transact([
+      const { consumedWriteCapacity } = await transact([
         ...keyRecord({ status: 201, data: payment }),
         ['payment', insertPayment(tenant, payment)],
         ['workOrder', applyToCharge(tenant, input.pendienteId, payment.amount)],
         ['counter', addToCounter(tenant, COUNTERS.activeWorkOrderPayments, 1)],
         ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_CREATE', 'PAYMENT', id, { after: payment }, now))],
       ]);
+      log?.info('work-order payment created', { paymentId: id, consumedWriteCapacity });
       return payment;
     },
     newId,

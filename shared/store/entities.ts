@@ -4,12 +4,12 @@
  * charges are both built from this; payments need richer transactions and have their own module.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { conflict, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { type Actor, auditEntry, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
 import { batchGet, fromItem, getItem } from './items.js';
-import { ConditionFailed, transact, type TransactItem, type TxItems } from './tx.js';
+import { transact, type TransactItem, type TxItems } from './tx.js';
 
 export interface Versioned {
   id: string;
@@ -23,7 +23,10 @@ export interface EntityStore<T extends Versioned> {
   getMany(tenant: string, ids: readonly string[]): Promise<(T | undefined)[]>;
   put(tenant: string, entity: T): TransactItem;
   insert(actor: Actor, entity: T, action?: string): Promise<T>;
+  /** Replaces `before` if its version is unchanged; otherwise fails the condition named after the type. */
   replace(actor: Actor, before: T, after: T, action?: string): Promise<T>;
+  /** The transaction item name of this entity (what a failed version condition reports). */
+  readonly type: string;
   query(tenant: string, q: IndexQuery): Promise<{ items: T[]; nextCursor: string | null }>;
 }
 
@@ -48,6 +51,7 @@ export function entityStore<T extends Versioned>(spec: {
     },
   });
   const store: EntityStore<T> = {
+    type: spec.type,
     get: (tenant, id, consistent) => getItem<T>(spec.key(tenant, id), consistent),
     async require(tenant, id, what = spec.label) {
       const entity = await store.get(tenant, id);
@@ -69,15 +73,11 @@ export function entityStore<T extends Versioned>(spec: {
       const item = put(actor.tenant, after);
       item.Put!.ConditionExpression = 'attribute_exists(pk) AND version = :version';
       item.Put!.ExpressionAttributeValues = { ':version': before.version };
-      try {
-        await transact([
-          [spec.type, item],
-          ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, after.id, { before, after }))],
-        ]);
-      } catch (error) {
-        if (error instanceof ConditionFailed) throw conflict(`${spec.label} was changed by another request; retry`);
-        throw error;
-      }
+      // A lost race fails the condition named spec.type: callers retry with optimistic() (tx.ts).
+      await transact([
+        [spec.type, item],
+        ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, after.id, { before, after }))],
+      ]);
       return after;
     },
     async query(tenant, q) {
