@@ -32,6 +32,7 @@ const ACCOUNTS = ['ADMIN', 'BANCA', 'VENTANA', 'VENDEDOR'] as const;
 
 export const routes = [
   { method: 'GET', path: '/health', handler: 'system/health', roles: 'public' },
+  { method: 'GET', path: '/docs', handler: 'system/docs', roles: 'public' },
 
   // Caja's own ledger API (SPEC §3, ADMIN only)
   { method: 'POST', path: '/ledger/parties', handler: 'ledger/create-party', roles: ADMIN },

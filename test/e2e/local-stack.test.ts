@@ -40,6 +40,13 @@ describe('routing', () => {
     expect(response.headers['apigw-requestid']).toBeTruthy();
   });
 
+  it('GET /docs answers the OpenAPI document of the route table without a token', async () => {
+    const response = await api('GET', '/docs');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    expect(Object.keys(response.body.paths)).toContain('/api/pagos/{id}');
+  });
+
   it('answers 404 like API Gateway for unknown paths and methods', async () => {
     for (const [method, path] of [
       ['GET', '/nope'],
