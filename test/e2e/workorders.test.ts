@@ -4,24 +4,12 @@ import { charges } from '../../shared/store/charges.js';
 import { listAudit } from '../../shared/store/audit.js';
 import { COUNTERS, readCounter } from '../../shared/store/payments.js';
 import { algNoneToken, api, forgeToken, newTenant, signedToken, tamper, token } from '../support/index.js';
-import { createWorkOrder, workOrderTenant } from '../support/ledger-fixtures.js';
+import { createWorkOrder, pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
 
-type Refs = Awaited<ReturnType<typeof workOrderTenant>>;
-
-const body = (refs: Refs, overrides: Record<string, unknown> = {}) => ({
-  empleadoId: Number(refs.employee.id),
-  clienteId: Number(refs.client.id),
-  pendienteId: Number(refs.workOrder.id),
-  monto: 150.5,
-  fechaPago: '2024-03-15',
-  metodoPago: 'BCP',
-  referencia: 'OP-123456',
-  ...overrides,
-});
 
 describe('workorders: payment lifecycle', () => {
   const tenant = newTenant();
-  let refs: Refs;
+  let refs: WorkOrderRefs;
   let admin: string;
 
   beforeAll(async () => {
@@ -30,7 +18,7 @@ describe('workorders: payment lifecycle', () => {
   });
 
   it('creates, reads, lists, updates and soft-deletes a payment', async () => {
-    const created = await api('POST', '/api/pagos', { token: admin, body: body(refs) });
+    const created = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs) });
     expect(created.status).toBe(201);
     expect(created.headers['x-request-id']).toBeTruthy();
     expect(created.body).toMatchObject({ success: true, code: 201, message: 'Pago registrado' });
@@ -63,7 +51,7 @@ describe('workorders: payment lifecycle', () => {
 
     const updated = await api('PUT', `/api/pagos/${pago.id}`, {
       token: admin,
-      body: body(refs, { monto: '200.00', metodoPago: 'EFECTIVO', referencia: null }),
+      body: pagoBody(refs, { monto: '200.00', metodoPago: 'EFECTIVO', referencia: null }),
     });
     expect(updated.status).toBe(200);
     expect(updated.body.data).toMatchObject({ id: pago.id, monto: 200, metodoPago: 'EFECTIVO', referencia: null, vigente: true });
@@ -80,7 +68,7 @@ describe('workorders: payment lifecycle', () => {
 
     expect((await api('GET', '/api/pagos', { token: admin })).body.data).toMatchObject({ totalElements: 0, content: [], empty: true });
     expect((await api('GET', `/api/pagos/pendiente/${refs.workOrder.id}`, { token: admin })).body.data).toEqual([]);
-    const afterDelete = await api('PUT', `/api/pagos/${pago.id}`, { token: admin, body: body(refs) });
+    const afterDelete = await api('PUT', `/api/pagos/${pago.id}`, { token: admin, body: pagoBody(refs) });
     expect(afterDelete.status).toBe(404);
     expect(afterDelete.body).toEqual({ success: false, code: 404, message: 'Pago not found', data: null });
     // Kept for audit: still readable by id, and every mutation has its audit entry.
@@ -93,8 +81,8 @@ describe('workorders: payment lifecycle', () => {
 
   it('lists the active payments of one work order', async () => {
     const other = await createWorkOrder(tenant, refs.client.id);
-    const a = await api('POST', '/api/pagos', { token: admin, body: body(refs, { pendienteId: other.id }) });
-    const b = await api('POST', '/api/pagos', { token: admin, body: body(refs, { pendienteId: other.id, monto: 10 }) });
+    const a = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, { pendienteId: other.id }) });
+    const b = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, { pendienteId: other.id, monto: 10 }) });
     await api('DELETE', `/api/pagos/${b.body.data.id}`, { token: admin });
     const list = await api('GET', `/api/pagos/pendiente/${other.id}`, { token: admin });
     expect(list.status).toBe(200);
@@ -105,8 +93,8 @@ describe('workorders: payment lifecycle', () => {
   it('moves the paid amount between work orders when an update changes the work order', async () => {
     const first = await createWorkOrder(tenant, refs.client.id);
     const second = await createWorkOrder(tenant, refs.client.id);
-    const created = await api('POST', '/api/pagos', { token: admin, body: body(refs, { pendienteId: first.id, monto: 40 }) });
-    await api('PUT', `/api/pagos/${created.body.data.id}`, { token: admin, body: body(refs, { pendienteId: second.id, monto: 45 }) });
+    const created = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, { pendienteId: first.id, monto: 40 }) });
+    await api('PUT', `/api/pagos/${created.body.data.id}`, { token: admin, body: pagoBody(refs, { pendienteId: second.id, monto: 45 }) });
     expect((await charges.get(tenant, first.id))?.paidAmount).toBe(0);
     expect((await charges.get(tenant, second.id))?.paidAmount).toBe(4500);
     const byOrder = await api('GET', `/api/pagos/pendiente/${second.id}`, { token: admin });
@@ -117,7 +105,7 @@ describe('workorders: payment lifecycle', () => {
 
 describe('workorders: validation', () => {
   const tenant = newTenant();
-  let refs: Refs;
+  let refs: WorkOrderRefs;
   let admin: string;
 
   beforeAll(async () => {
@@ -141,7 +129,7 @@ describe('workorders: validation', () => {
   ];
 
   it.each(invalid)('rejects %s with a 400 naming the field, and writes nothing', async (_name, overrides, field) => {
-    const response = await api('POST', '/api/pagos', { token: admin, body: body(refs, overrides) });
+    const response = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, overrides) });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ success: false, code: 400, data: null });
     expect(response.body.message).toContain(field);
@@ -156,7 +144,7 @@ describe('workorders: validation', () => {
     const text = await api('POST', '/api/pagos', { token: admin, rawBody: 'monto=10', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
     expect(text.body).toMatchObject({ success: false, code: 415 });
-    const huge = await api('POST', '/api/pagos', { token: admin, body: body(refs, { referencia: 'x'.repeat(100_000) }) });
+    const huge = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, { referencia: 'x'.repeat(100_000) }) });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ success: false, code: 413 });
   });
@@ -168,7 +156,7 @@ describe('workorders: validation', () => {
       [{ pendienteId: 987654321 }, 'Pendiente not found'],
       [{ empleadoId: Number(refs.client.id) }, 'Empleado not found'],
     ] as const) {
-      const response = await api('POST', '/api/pagos', { token: admin, body: body(refs, overrides) });
+      const response = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, overrides) });
       expect(response.status).toBe(404);
       expect(response.body).toEqual({ success: false, code: 404, message, data: null });
     }
@@ -186,7 +174,7 @@ describe('workorders: validation', () => {
 
 describe('workorders: authentication and authorization', () => {
   const tenant = newTenant();
-  let refs: Refs;
+  let refs: WorkOrderRefs;
 
   beforeAll(async () => {
     refs = await workOrderTenant(tenant);
@@ -216,13 +204,13 @@ describe('workorders: authentication and authorization', () => {
   it('lets ADMIN and EMPLOYEE record payments and answers 403 to other roles', async () => {
     for (const role of ['BANCA', 'VENTANA', 'VENDEDOR', 'RESIDENT'] as const) {
       const jwt = await token({ role, tenant });
-      const response = await api('POST', '/api/pagos', { token: jwt, body: body(refs) });
+      const response = await api('POST', '/api/pagos', { token: jwt, body: pagoBody(refs) });
       expect(response.status, role).toBe(403);
       expect(response.body).toMatchObject({ success: false, code: 403, data: null });
       expect((await api('GET', '/api/pagos', { token: jwt })).status, role).toBe(403);
     }
     const employee = await token({ role: 'EMPLOYEE', tenant, party: refs.employee.id });
-    expect((await api('POST', '/api/pagos', { token: employee, body: body(refs) })).status).toBe(201);
+    expect((await api('POST', '/api/pagos', { token: employee, body: pagoBody(refs) })).status).toBe(201);
   });
 
   it('lets an employee record and change only their own payments', async () => {
@@ -230,30 +218,30 @@ describe('workorders: authentication and authorization', () => {
     const employee = await token({ role: 'EMPLOYEE', tenant, party: refs.employee.id });
     const forColleague = await api('POST', '/api/pagos', {
       token: employee,
-      body: body(refs, { empleadoId: Number(colleague.employee.id) }),
+      body: pagoBody(refs, { empleadoId: Number(colleague.employee.id) }),
     });
     expect(forColleague.status).toBe(403);
     const admin = await token({ role: 'ADMIN', tenant });
-    const theirs = await api('POST', '/api/pagos', { token: admin, body: body(colleague) });
-    expect((await api('PUT', `/api/pagos/${theirs.body.data.id}`, { token: employee, body: body(refs) })).status).toBe(403);
+    const theirs = await api('POST', '/api/pagos', { token: admin, body: pagoBody(colleague) });
+    expect((await api('PUT', `/api/pagos/${theirs.body.data.id}`, { token: employee, body: pagoBody(refs) })).status).toBe(403);
     expect((await api('DELETE', `/api/pagos/${theirs.body.data.id}`, { token: employee })).status).toBe(403);
     const noParty = await token({ role: 'EMPLOYEE', tenant, sub: 'no-party-user' });
-    expect((await api('POST', '/api/pagos', { token: noParty, body: body(refs) })).status).toBe(403);
+    expect((await api('POST', '/api/pagos', { token: noParty, body: pagoBody(refs) })).status).toBe(403);
   });
 
   it("never shows or changes another tenant's payments (404), nor uses its parties", async () => {
     const adminA = await token({ role: 'ADMIN', tenant });
-    const created = await api('POST', '/api/pagos', { token: adminA, body: body(refs) });
+    const created = await api('POST', '/api/pagos', { token: adminA, body: pagoBody(refs) });
     const id = created.body.data.id;
 
     const tenantB = newTenant();
     const refsB = await workOrderTenant(tenantB);
     const adminB = await token({ role: 'ADMIN', tenant: tenantB });
     expect((await api('GET', `/api/pagos/${id}`, { token: adminB })).status).toBe(404);
-    expect((await api('PUT', `/api/pagos/${id}`, { token: adminB, body: body(refsB) })).status).toBe(404);
+    expect((await api('PUT', `/api/pagos/${id}`, { token: adminB, body: pagoBody(refsB) })).status).toBe(404);
     expect((await api('DELETE', `/api/pagos/${id}`, { token: adminB })).status).toBe(404);
     expect((await api('GET', `/api/pagos/pendiente/${refs.workOrder.id}`, { token: adminB })).status).toBe(404);
-    expect((await api('POST', '/api/pagos', { token: adminB, body: body(refs) })).status).toBe(404);
+    expect((await api('POST', '/api/pagos', { token: adminB, body: pagoBody(refs) })).status).toBe(404);
     expect((await api('GET', '/api/pagos', { token: adminB })).body.data.totalElements).toBe(0);
     // The tenant claim cannot be swapped without breaking the signature.
     expect((await api('GET', `/api/pagos/${id}`, { token: tamper(adminB, { tenant_id: tenant }) })).status).toBe(401);
@@ -271,7 +259,7 @@ describe('workorders: pagination', () => {
     admin = await token({ role: 'ADMIN', tenant });
     ids = [];
     for (let i = 0; i < 23; i++) {
-      const response = await api('POST', '/api/pagos', { token: admin, body: body(refs, { monto: i + 1 }) });
+      const response = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, { monto: i + 1 }) });
       ids.push(response.body.data.id);
     }
   });

@@ -8,23 +8,12 @@ import { listAudit } from '../../shared/store/audit.js';
 import { charges } from '../../shared/store/charges.js';
 import { COUNTERS, getPayment, readCounter } from '../../shared/store/payments.js';
 import { invoke, newTenant, token } from '../support/index.js';
-import { workOrderTenant } from '../support/ledger-fixtures.js';
+import { pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
 
-type Refs = Awaited<ReturnType<typeof workOrderTenant>>;
-
-const body = (refs: Refs, overrides: Record<string, unknown> = {}) => ({
-  empleadoId: refs.employee.id,
-  clienteId: refs.client.id,
-  pendienteId: refs.workOrder.id,
-  monto: 10,
-  fechaPago: '2024-03-15',
-  metodoPago: 'EFECTIVO',
-  ...overrides,
-});
 
 describe('workorders under concurrency', () => {
   const tenant = newTenant();
-  let refs: Refs;
+  let refs: WorkOrderRefs;
   let admin: string;
 
   beforeAll(async () => {
@@ -33,11 +22,11 @@ describe('workorders under concurrency', () => {
   });
 
   it('never loses one of many concurrent updates to the same payment', async () => {
-    const created = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: body(refs) });
+    const created = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs) });
     const id = String(created.body.data.id);
     const amounts = Array.from({ length: 20 }, (_, i) => i + 1);
     const results = await Promise.all(
-      amounts.map((monto) => invoke(updatePayment, { method: 'PUT', path: `/api/pagos/${id}`, token: admin, body: body(refs, { monto }) })),
+      amounts.map((monto) => invoke(updatePayment, { method: 'PUT', path: `/api/pagos/${id}`, token: admin, body: pagoBody(refs, { monto }) })),
     );
     expect(results.map((r) => r.status)).toEqual(amounts.map(() => 200));
     const stored = await getPayment(tenant, id, true);
@@ -53,7 +42,7 @@ describe('workorders under concurrency', () => {
   it('counts every one of many concurrent creates', async () => {
     const before = await readCounter(tenant, COUNTERS.activeWorkOrderPayments);
     const results = await Promise.all(
-      Array.from({ length: 25 }, () => invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: body(refs, { monto: 1 }) })),
+      Array.from({ length: 25 }, () => invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs, { monto: 1 }) })),
     );
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect(await readCounter(tenant, COUNTERS.activeWorkOrderPayments)).toBe(before + 25);
@@ -65,7 +54,7 @@ describe('workorders under concurrency', () => {
 
 describe('workorders idempotency (Idempotency-Key header)', () => {
   const tenant = newTenant();
-  let refs: Refs;
+  let refs: WorkOrderRefs;
   let admin: string;
 
   beforeAll(async () => {
@@ -75,12 +64,12 @@ describe('workorders idempotency (Idempotency-Key header)', () => {
 
   it('replays the first response for the same key and request, and refuses a different request (422)', async () => {
     const headers = { 'idempotency-key': 'wo-key-0001' };
-    const first = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: body(refs), headers });
-    const second = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: body(refs), headers });
+    const first = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs), headers });
+    const second = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs), headers });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body.data).toEqual(first.body.data);
-    const different = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: body(refs, { monto: 11 }), headers });
+    const different = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs, { monto: 11 }), headers });
     expect(different.status).toBe(422);
     expect(different.body).toMatchObject({ success: false, code: 422, data: null });
     expect(await readCounter(tenant, COUNTERS.activeWorkOrderPayments)).toBe(1);
@@ -90,7 +79,7 @@ describe('workorders idempotency (Idempotency-Key header)', () => {
     const headers = { 'idempotency-key': 'wo-key-concurrent' };
     const before = await readCounter(tenant, COUNTERS.activeWorkOrderPayments);
     const results = await Promise.all(
-      Array.from({ length: 30 }, () => invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: body(refs), headers })),
+      Array.from({ length: 30 }, () => invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs), headers })),
     );
     expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
     expect(new Set(results.map((r) => r.body.data.id)).size).toBe(1);
@@ -102,20 +91,20 @@ describe('workorders idempotency (Idempotency-Key header)', () => {
     const otherRefs = await workOrderTenant(other);
     const otherAdmin = await token({ role: 'ADMIN', tenant: other });
     const headers = { 'idempotency-key': 'wo-key-0001' };
-    const response = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: otherAdmin, body: body(otherRefs), headers });
+    const response = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: otherAdmin, body: pagoBody(otherRefs), headers });
     expect(response.status).toBe(201);
     expect(await readCounter(other, COUNTERS.activeWorkOrderPayments)).toBe(1);
   });
 
   it('rejects a malformed key with 400', async () => {
-    const response = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: body(refs), headers: { 'idempotency-key': 'short' } });
+    const response = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs), headers: { 'idempotency-key': 'short' } });
     expect(response.status).toBe(400);
   });
 });
 
 describe('workorders create: any body gets a 2xx or a 4xx, never a 5xx, and a 4xx writes nothing', () => {
   const tenant = newTenant();
-  let refs: Refs;
+  let refs: WorkOrderRefs;
   let admin: string;
 
   beforeAll(async () => {

@@ -51,3 +51,17 @@ export async function workOrderTenant(tenant: string) {
   const workOrder = await createWorkOrder(tenant, client.id);
   return { employee, client, workOrder };
 }
+
+export type WorkOrderRefs = Awaited<ReturnType<typeof workOrderTenant>>;
+
+/** A valid workorders create/update body for those references (ids as JSON numbers, as seed 000 shows). */
+export const pagoBody = (refs: WorkOrderRefs, overrides: Record<string, unknown> = {}) => ({
+  empleadoId: Number(refs.employee.id),
+  clienteId: Number(refs.client.id),
+  pendienteId: Number(refs.workOrder.id),
+  monto: 150.5,
+  fechaPago: '2024-03-15',
+  metodoPago: 'BCP',
+  referencia: 'OP-123456',
+  ...overrides,
+});
