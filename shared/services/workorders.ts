@@ -120,8 +120,10 @@ export async function createPayment(
 ): Promise<{ payment: Payment; replayed: boolean }> {
   assertMayWrite(principal, input.empleadoId);
   const { tenant } = principal;
+  // The hash is over the normalized request: 150, 150.0 and "150.00" are one amount.
+  const normalized = { ...input, monto: toMinor(input.monto, (await tenantSettings(tenant)).currency), referencia: input.referencia ?? null };
   const key = idempotencyKey
-    ? { tenant, scope: IDEMPOTENCY_SCOPE, key: idempotencyKey, requestHash: requestHash({ ...input, referencia: input.referencia ?? null }) }
+    ? { tenant, scope: IDEMPOTENCY_SCOPE, key: idempotencyKey, requestHash: requestHash(normalized) }
     : undefined;
   const outcome = await idempotent(
     key,

@@ -69,6 +69,9 @@ describe('workorders idempotency (Idempotency-Key header)', () => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body.data).toEqual(first.body.data);
+    const sameAmountWrittenOtherwise = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs, { monto: '150.50' }), headers });
+    expect(sameAmountWrittenOtherwise.status).toBe(201);
+    expect(sameAmountWrittenOtherwise.body.data).toEqual(first.body.data);
     const different = await invoke(createPayment, { method: 'POST', path: '/api/pagos', token: admin, body: pagoBody(refs, { monto: 11 }), headers });
     expect(different.status).toBe(422);
     expect(different.body).toMatchObject({ success: false, code: 422, data: null });
