@@ -20,8 +20,11 @@ export interface Route {
   handler: string;
   /** Roles allowed to call it; 'public' means no token (health and docs only). */
   roles: readonly Role[] | 'public';
-  /** Table grant; defaults to read for GET and read-write otherwise. GETs that record an activity entry say 'readwrite'. */
-  tableAccess?: 'read' | 'readwrite';
+  /**
+   * Table grant; defaults to read for GET and read-write otherwise. GETs that record an activity
+   * entry say 'readwrite'; routes that never touch the table say 'none'.
+   */
+  tableAccess?: 'none' | 'read' | 'readwrite';
   /** The function manages users of the Cognito user pool (gets USER_POOL_ID and admin-create rights). */
   managesUsers?: true;
 }
@@ -31,8 +34,8 @@ const FIELD = ['ADMIN', 'EMPLOYEE'] as const;
 const ACCOUNTS = ['ADMIN', 'BANCA', 'VENTANA', 'VENDEDOR'] as const;
 
 export const routes = [
-  { method: 'GET', path: '/health', handler: 'system/health', roles: 'public' },
-  { method: 'GET', path: '/docs', handler: 'system/docs', roles: 'public' },
+  { method: 'GET', path: '/health', handler: 'system/health', roles: 'public', tableAccess: 'none' },
+  { method: 'GET', path: '/docs', handler: 'system/docs', roles: 'public', tableAccess: 'none' },
 
   // Caja's own ledger API (SPEC §3, ADMIN only)
   { method: 'POST', path: '/ledger/parties', handler: 'ledger/create-party', roles: ADMIN },
@@ -84,7 +87,7 @@ export function apiOf(route: Pick<Route, 'handler'>): Api {
   return route.handler.split('/')[0] as Api;
 }
 
-/** Read-only routes get read-only table grants. */
-export function isReadOnly(route: Pick<Route, 'method' | 'tableAccess'>): boolean {
-  return (route.tableAccess ?? (route.method === 'GET' ? 'read' : 'readwrite')) === 'read';
+/** The table grant a route's function gets: least privilege, from the route table. */
+export function tableAccessOf(route: Pick<Route, 'method' | 'tableAccess'>): 'none' | 'read' | 'readwrite' {
+  return route.tableAccess ?? (route.method === 'GET' ? 'read' : 'readwrite');
 }

@@ -4,7 +4,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { isReadOnly, routeKey, type Route } from '../../functions/routes.js';
+import { routeKey, type Route, tableAccessOf } from '../../functions/routes.js';
 import { acknowledge } from '../nag.js';
 import { CajaFunction } from './caja-function.js';
 
@@ -34,8 +34,8 @@ export const USER_ADMIN_ACTIONS = [
 ] as const;
 
 /**
- * The Lambda function behind one route of the route table, with least-privilege grants: read-only table
- * access for read-only routes (see `isReadOnly`), read-write otherwise, and Cognito admin rights on the
+ * The Lambda function behind one route of the route table, with least-privilege grants: the table
+ * access the route table gives it (`tableAccessOf`: none, read or read-write), and Cognito admin rights on the
  * Caja pool only for routes that manage users.
  */
 export class EndpointFunction extends Construct {
@@ -62,10 +62,13 @@ export class EndpointFunction extends Construct {
     });
     this.fn = built.fn;
 
-    if (isReadOnly(route)) table.grantReadData(this.fn);
-    else table.grantReadWriteData(this.fn);
-    const tableLogicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
-    acknowledge(built.role, 'AwsSolutions-IAM5', `Resource::<${tableLogicalId}.Arn>/index/*`);
+    const access = tableAccessOf(route);
+    if (access !== 'none') {
+      if (access === 'read') table.grantReadData(this.fn);
+      else table.grantReadWriteData(this.fn);
+      const tableLogicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
+      acknowledge(built.role, 'AwsSolutions-IAM5', `Resource::<${tableLogicalId}.Arn>/index/*`);
+    }
 
     if (route.managesUsers) {
       this.fn.addToRolePolicy(

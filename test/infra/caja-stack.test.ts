@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, isReadOnly, routeKey, routes as routeTable, type Route } from '../../functions/routes.js';
+import { ROLES, routeKey, routes as routeTable, type Route, tableAccessOf } from '../../functions/routes.js';
 import { CajaStack } from '../../lib/caja-stack.js';
 import { ACCESS_LOG_FORMAT } from '../../lib/constructs/caja-api.js';
 import { PROJECT_ROOT } from '../../lib/constructs/caja-function.js';
@@ -117,14 +117,15 @@ describe('functions', () => {
 });
 
 describe('least privilege', () => {
-  it('gives read-only routes no write action, and write routes the write actions', () => {
-    const readOnly = routes.filter((r) => isReadOnly(r));
-    expect(readOnly.length).toBeGreaterThan(0);
+  it('gives each route the table access the route table says: none, read (no write action) or read-write', () => {
+    for (const access of ['none', 'read', 'readwrite'] as const) expect(routes.some((r) => tableAccessOf(r) === access), access).toBe(true);
     for (const route of routes) {
       const actions = actionsOf(route);
-      expect(actions, routeKey(route)).toContain('dynamodb:Query');
-      if (isReadOnly(route)) for (const action of WRITE_ACTIONS) expect(actions, routeKey(route)).not.toContain(action);
-      else expect(actions, routeKey(route)).toContain('dynamodb:PutItem');
+      const access = tableAccessOf(route);
+      if (access === 'none') expect(actions.filter((a) => a.startsWith('dynamodb:')), routeKey(route)).toEqual([]);
+      else expect(actions, routeKey(route)).toContain('dynamodb:Query');
+      if (access === 'read') for (const action of WRITE_ACTIONS) expect(actions, routeKey(route)).not.toContain(action);
+      if (access === 'readwrite') expect(actions, routeKey(route)).toContain('dynamodb:PutItem');
     }
   });
 
