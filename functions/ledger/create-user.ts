@@ -3,8 +3,8 @@ import { endpoint } from '../../shared/http/endpoint.js';
 import * as z from 'zod/mini';
 import { idString } from '../../shared/http/validation.js';
 import { actorOf, createUser, emailSchema, roleSchema } from '../../shared/services/ledger.js';
-// Static on purpose: the bundler keeps only the commands used (see shared/store/users.ts).
-import { createPoolUser } from '../../shared/store/users-cognito.js';
+// Static on purpose: the bundler keeps only the commands used (see shared/users/directory.ts).
+import { createPoolUser } from '../../shared/users/cognito.js';
 
 export const handler = endpoint('POST /ledger/users', {
   body: z.strictObject({ email: emailSchema, role: roleSchema, partyId: z.optional(idString()) }),

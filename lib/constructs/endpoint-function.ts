@@ -24,7 +24,7 @@ export interface EndpointFunctionProps extends EndpointContext {
 
 /**
  * Cognito admin actions a `managesUsers` route needs, and nothing else: create the user, put it in its
- * role's group, read it back, and delete it again when the group step fails (shared/store/users-cognito.ts).
+ * role's group, read it back, and delete it again when the group step fails (shared/users/cognito.ts).
  */
 export const USER_ADMIN_ACTIONS = [
   'cognito-idp:AdminCreateUser',

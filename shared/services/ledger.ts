@@ -26,7 +26,7 @@ import { insertPaymentMethod, listPaymentMethods as listMethods } from '../store
 import { getPayment as readPayment } from '../store/payments.js';
 import { tenantSettings } from '../store/tenants.js';
 import { optimistic, transact, type TxItems } from '../store/tx.js';
-import { createUser as createDirectoryUser, type PoolUserCreator } from '../store/users.js';
+import { createUser as createDirectoryUser, type PoolUserCreator } from '../users/directory.js';
 
 // ---------------------------------------------------------------------------------------------
 // Field schemas shared by the handlers (zod/mini).
@@ -649,7 +649,7 @@ export interface CreateUserInput {
 
 /**
  * Creates a user of the caller's tenant in the directory: the Cognito pool through `options.pool`
- * (the handler passes shared/store/users-cognito.ts), or the local issuer when no pool is configured.
+ * (the handler passes shared/users/cognito.ts), or the local issuer when no pool is configured.
  */
 export async function createUser(
   actor: Actor,

@@ -25,7 +25,7 @@ const routes = routeTable as readonly Route[];
 const TRIGGER_FUNCTIONS = 1;
 /** Nothing in the stack makes CDK add its own functions (no custom resources, no log-retention helpers). */
 const CDK_INTERNAL_FUNCTIONS = 0;
-/** What shared/store/users-cognito.ts calls, on the Caja pool. */
+/** What shared/users/cognito.ts calls, on the Caja pool. */
 const USER_ADMIN_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser'];
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors.js';
-import { createUser } from '../../shared/store/users.js';
-import { createPoolUser } from '../../shared/store/users-cognito.js';
+import { createUser } from '../../shared/users/directory.js';
+import { createPoolUser } from '../../shared/users/cognito.js';
 
 const send = vi.spyOn(CognitoIdentityProviderClient.prototype, 'send');
 

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { USER_ATTRIBUTE } from '../auth/claims.js';
 import { AppError, badRequest } from '../errors.js';
-import { type DirectoryUser, type NewUser, type PoolUserCreator, userExists } from './users.js';
+import { type DirectoryUser, type NewUser, type PoolUserCreator, userExists } from './directory.js';
 
 let client: CognitoIdentityProviderClient | undefined;
 

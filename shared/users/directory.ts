@@ -3,7 +3,7 @@
  * otherwise (`POST ${AUTH_ISSUER}/users`). A user carries its tenant and party as the custom
  * attributes the pre-token-generation trigger copies into access tokens, and its role as a group.
  *
- * The Cognito branch lives in ./users-cognito.ts and is handed in by the one handler that creates
+ * The Cognito branch lives in ./cognito.ts and is handed in by the one handler that creates
  * users (functions/ledger/create-user.ts). Imported statically there, the bundler keeps only the
  * three commands used; this module never imports it, so no other function loads the Cognito client.
  * (A dynamic import() would keep it out of init too, but esbuild then keeps the whole client, every
@@ -24,7 +24,7 @@ export interface DirectoryUser extends NewUser {
   sub: string;
 }
 
-/** Creates a user in a Cognito user pool (./users-cognito.ts `createPoolUser`). */
+/** Creates a user in a Cognito user pool (./cognito.ts `createPoolUser`). */
 export type PoolUserCreator = (userPoolId: string, user: NewUser, region: string) => Promise<DirectoryUser>;
 
 export const userExists = () => conflict('A user with this email already exists');
