@@ -17,6 +17,8 @@ export interface CursorScope {
   partition: Record<string, string>;
   /** The key attributes a start key of this table or index has. */
   keyNames: readonly string[];
+  /** A begins_with condition of the query (`{ gsi1sk: 'client#' }`): a start key outside it is refused too. */
+  sortPrefix?: Record<string, string>;
 }
 
 const MAX_KEY_BYTES = 1024;
@@ -38,7 +40,8 @@ export function decodeCursor(cursor: string | undefined, scope: CursorScope): Ke
     names.length === expected.length &&
     names.every((name, i) => name === expected[i]) &&
     entries.every(([, v]) => typeof v === 'string' && v !== '' && Buffer.byteLength(v) <= MAX_KEY_BYTES) &&
-    Object.entries(scope.partition).every(([name, value]) => (key as Key)[name] === value);
+    Object.entries(scope.partition).every(([name, value]) => (key as Key)[name] === value) &&
+    Object.entries(scope.sortPrefix ?? {}).every(([name, prefix]) => String((key as Key)[name]).startsWith(prefix));
   if (!wellFormed) throw invalid();
   return key as Key;
 }

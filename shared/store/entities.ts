@@ -91,7 +91,11 @@ export function entityStore<T extends Versioned>(spec: {
             : `${index}pk = :pk`,
           ExpressionAttributeValues: { ':pk': q.partition, ...(q.sortPrefix ? { ':prefix': q.sortPrefix } : {}) },
           Limit: q.limit,
-          ExclusiveStartKey: decodeCursor(q.cursor, { partition: { [`${index}pk`]: q.partition }, keyNames: KEY_NAMES[index] }),
+          ExclusiveStartKey: decodeCursor(q.cursor, {
+            partition: { [`${index}pk`]: q.partition },
+            keyNames: KEY_NAMES[index],
+            ...(q.sortPrefix ? { sortPrefix: { [`${index}sk`]: q.sortPrefix } } : {}),
+          }),
         }),
       );
       return { items: (result.Items ?? []).map((item) => fromItem<T>(item)), nextCursor: encodeCursor(result.LastEvaluatedKey) };

@@ -116,6 +116,8 @@ describe('tenant B ADMIN against tenant A objects', () => {
       [listPaymentMethods, '/ledger/payment-methods', { pk: `T#${tenantA}#PAYMENT_METHODS`, sk: '' }],
       [listPaymentMethods, '/ledger/payment-methods', { pk: `T#${tenantA}#PAYMENT_METHODS`, sk: 1 }],
       [listPaymentMethods, '/ledger/payment-methods', [1, 2]],
+      // A well-formed key of the same partition, but outside the list's kind (begins_with) range.
+      [listParties, '/ledger/parties?kind=employee', { pk: `T#${tenantA}#PARTY#1`, sk: 'PARTY', gsi1pk: `T#${tenantA}#PARTIES`, gsi1sk: 'client#1' }],
     ];
     for (const [module, path, key] of forged) {
       const res = await invoke(module, { path: `${path}${path.includes('?') ? '&' : '?'}cursor=${enc(key)}`, token: adminA });
