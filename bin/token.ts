@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ROLES } from '../functions/routes.js';
+import { ROLES } from '../shared/auth/roles.js';
 import { ISSUER_PATH } from '../lib/local/issuer.js';
 
 /** Written by lib/local/stack.ts while `npm start` runs (kept import-light: no SDK for a token). */

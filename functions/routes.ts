@@ -1,33 +1,13 @@
 /**
  * The route table: the single source for the CDK stack (one function per entry), the local gateway
  * and the API docs. Adding an endpoint is one entry here plus one handler file under functions/.
- * This module imports nothing, so handlers and infrastructure can both read it cheaply.
+ * It imports only types and leaf modules, so handlers and infrastructure can both read it cheaply.
  */
-export const ROLES = ['ADMIN', 'EMPLOYEE', 'BANCA', 'VENTANA', 'VENDEDOR', 'RESIDENT'] as const;
-export type Role = (typeof ROLES)[number];
+import { type Route } from '../shared/http/route.js';
 
-/** The payment APIs (dialects) plus Caja's own ledger API; each owns a folder under functions/. */
-export const APIS = ['ledger', 'workorders', 'accounts', 'gateway', 'communities', 'receivables', 'system'] as const;
-export type Api = (typeof APIS)[number];
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface Route {
-  method: HttpMethod;
-  /** API Gateway path syntax: `/api/pagos/{id}`. */
-  path: string;
-  /** Handler module under functions/, without extension; it must export `handler`. */
-  handler: string;
-  /** Roles allowed to call it; 'public' means no token (health and docs only). */
-  roles: readonly Role[] | 'public';
-  /**
-   * Table grant; defaults to read for GET and read-write otherwise. GETs that record an activity
-   * entry say 'readwrite'; routes that never touch the table say 'none'.
-   */
-  tableAccess?: 'none' | 'read' | 'readwrite';
-  /** The function manages users of the Cognito user pool (gets USER_POOL_ID and admin-create rights). */
-  managesUsers?: true;
-}
+export { APIS, type Api } from '../shared/apis.js';
+export { ROLES, type Role } from '../shared/auth/roles.js';
+export { apiOf, type HttpMethod, type Route, routeKey, tableAccessOf } from '../shared/http/route.js';
 
 const ADMIN = ['ADMIN'] as const;
 const FIELD = ['ADMIN', 'EMPLOYEE'] as const;
@@ -72,22 +52,9 @@ export const routes = [
 
 export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;
 
-export function routeKey(route: Pick<Route, 'method' | 'path'>): string {
-  return `${route.method} ${route.path}`;
-}
-
+/** The route of a handler, by its key: `endpoint(findRoute('POST /api/pagos'), …)`. */
 export function findRoute(key: RouteKey): Route {
-  const route = (routes as readonly Route[]).find((r) => routeKey(r) === key);
-  if (!route) throw new Error(`no route ${key}`);
-  return route;
-}
-
-/** The API (dialect) a route belongs to: the folder of its handler. */
-export function apiOf(route: Pick<Route, 'handler'>): Api {
-  return route.handler.split('/')[0] as Api;
-}
-
-/** The table grant a route's function gets: least privilege, from the route table. */
-export function tableAccessOf(route: Pick<Route, 'method' | 'tableAccess'>): 'none' | 'read' | 'readwrite' {
-  return route.tableAccess ?? (route.method === 'GET' ? 'read' : 'readwrite');
+  const found = (routes as readonly Route[]).find((r) => `${r.method} ${r.path}` === key);
+  if (!found) throw new Error(`no route ${key}`);
+  return found;
 }

@@ -1,8 +1,9 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { findRoute } from '../routes.js';
 import { createPayment, createPaymentBody, idempotencyKeyOf } from '../../shared/services/accounts.js';
 
 /** POST /api/v1/accounts/payment: 201 with the payment and the day's statement; a replay is 200 with meta.cached. */
-export const handler = endpoint('POST /api/v1/accounts/payment', {
+export const handler = endpoint(findRoute('POST /api/v1/accounts/payment'), {
   body: createPaymentBody,
   handle: async ({ body, headers, principal, log }) => {
     const key = idempotencyKeyOf(body.idempotencyKey, headers);

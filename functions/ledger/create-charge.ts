@@ -1,5 +1,6 @@
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { findRoute } from '../routes.js';
 import * as z from 'zod/mini';
 import { idString } from '../../shared/http/validation.js';
 import {
@@ -12,7 +13,7 @@ import {
   text,
 } from '../../shared/services/ledger.js';
 
-export const handler = endpoint('POST /ledger/charges', {
+export const handler = endpoint(findRoute('POST /ledger/charges'), {
   body: z.strictObject({
     kind: chargeKindSchema,
     partyId: idString(),

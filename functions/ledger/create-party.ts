@@ -1,10 +1,11 @@
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { findRoute } from '../routes.js';
 import * as z from 'zod/mini';
 import { idString } from '../../shared/http/validation.js';
 import { actorOf, createParty, emailSchema, partyKindSchema, text } from '../../shared/services/ledger.js';
 
-export const handler = endpoint('POST /ledger/parties', {
+export const handler = endpoint(findRoute('POST /ledger/parties'), {
   body: z.strictObject({
     kind: partyKindSchema,
     name: text(200),

@@ -1,9 +1,10 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { findRoute } from '../routes.js';
 import * as z from 'zod/mini';
 import { idString } from '../../shared/http/validation.js';
 import { chargeKindSchema, chargeStatusSchema, listCharges, pageQuery } from '../../shared/services/ledger.js';
 
-export const handler = endpoint('GET /ledger/charges', {
+export const handler = endpoint(findRoute('GET /ledger/charges'), {
   query: z.strictObject({
     partyId: z.optional(idString()),
     kind: z.optional(chargeKindSchema),

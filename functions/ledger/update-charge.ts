@@ -1,9 +1,10 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { findRoute } from '../routes.js';
 import * as z from 'zod/mini';
 import { idString } from '../../shared/http/validation.js';
 import { actorOf, currencySchema, dateSchema, idPath, moneySchema, text, updateCharge } from '../../shared/services/ledger.js';
 
-export const handler = endpoint('PATCH /ledger/charges/{id}', {
+export const handler = endpoint(findRoute('PATCH /ledger/charges/{id}'), {
   path: idPath,
   body: z.strictObject({
     amount: z.optional(moneySchema(1)),

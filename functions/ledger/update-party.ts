@@ -1,8 +1,9 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { findRoute } from '../routes.js';
 import * as z from 'zod/mini';
 import { actorOf, emailSchema, idPath, text, updateParty } from '../../shared/services/ledger.js';
 
-export const handler = endpoint('PATCH /ledger/parties/{id}', {
+export const handler = endpoint(findRoute('PATCH /ledger/parties/{id}'), {
   path: idPath,
   body: z.strictObject({
     name: z.optional(text(200)),

@@ -3,7 +3,7 @@
  * gateway): an OpenAPI 3.1 document listing every route, its API, the roles allowed and whether
  * it needs a token. Public, like /health.
  */
-import { apiOf, type Route, routes } from '../routes.js';
+import { apiOf, findRoute, type Route, routes } from '../routes.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 
 const pathParameters = (path: string) =>
@@ -38,6 +38,6 @@ export function openApiDocument() {
 
 const document = openApiDocument();
 
-export const handler = endpoint('GET /docs', {
+export const handler = endpoint(findRoute('GET /docs'), {
   handle: async () => ({ data: document }),
 });

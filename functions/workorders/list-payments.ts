@@ -1,4 +1,5 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { findRoute } from '../routes.js';
 import * as z from 'zod/mini';
 import { queryInt } from '../../shared/http/validation.js';
 import { listPayments } from '../../shared/services/workorders.js';
@@ -10,7 +11,7 @@ const query = z.strictObject({
 });
 
 /** A Spring Data page object over the active payments. */
-export const handler = endpoint('GET /api/pagos', {
+export const handler = endpoint(findRoute('GET /api/pagos'), {
   query,
   handle: async ({ query: { page, size }, principal }) => {
     const result = await listPayments(principal, page, size);

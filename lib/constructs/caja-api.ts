@@ -3,7 +3,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, type Route } from '../../functions/routes.js';
+import { routeKey, type Route } from '../../shared/http/route.js';
 import { acknowledge } from '../nag.js';
 import { EndpointFunction, type EndpointContext } from './endpoint-function.js';
 

@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
-import { ROLES } from '../../functions/routes.js';
+import { ROLES } from '../../shared/auth/roles.js';
 import { acknowledge } from '../nag.js';
 import { CajaFunction } from './caja-function.js';
 

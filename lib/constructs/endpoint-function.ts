@@ -4,7 +4,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { routeKey, type Route, tableAccessOf } from '../../functions/routes.js';
+import { routeKey, type Route, tableAccessOf } from '../../shared/http/route.js';
 import { acknowledge } from '../nag.js';
 import { CajaFunction } from './caja-function.js';
 

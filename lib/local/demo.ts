@@ -2,7 +2,7 @@
  * The demo tenant that `npm start` seeds: fixed ids so the README's curl walk-through works on
  * every fresh start. Users carry the party their token scopes them to.
  */
-import type { Role } from '../../functions/routes.js';
+import type { Role } from '../../shared/auth/roles.js';
 import { DEMO_TENANT } from '../../shared/auth/claims.js';
 
 export const DEMO = {

@@ -12,7 +12,7 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import { ROLES, type Role } from '../../functions/routes.js';
+import { ROLES, type Role } from '../../shared/auth/roles.js';
 import { CLAIM } from '../../shared/auth/claims.js';
 import { DEMO, DEMO_USERS } from './demo.js';
 

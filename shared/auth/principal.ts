@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ROLES, type Role } from '../../functions/routes.js';
-import { forbidden, unauthorized } from '../errors.js';
+import { Forbidden, Unauthenticated } from '../ledger/errors.js';
+import { ROLES, type Role } from './roles.js';
 import { CLAIM } from './claims.js';
 import { verifyAccessToken } from './verify.js';
 
@@ -19,15 +19,15 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
 export async function authenticate(event: Pick<APIGatewayProxyEventV2, 'headers'>): Promise<Principal> {
   const header = event.headers?.authorization ?? event.headers?.Authorization;
   const match = header ? BEARER.exec(header.trim()) : null;
-  if (!match?.[1]) throw unauthorized();
+  if (!match?.[1]) throw new Unauthenticated();
   let payload;
   try {
     payload = await verifyAccessToken(match[1]);
   } catch {
-    throw unauthorized();
+    throw new Unauthenticated();
   }
   const tenant = payload[CLAIM.tenant];
-  if (typeof tenant !== 'string' || tenant === '') throw forbidden('Token carries no tenant');
+  if (typeof tenant !== 'string' || tenant === '') throw new Forbidden('Token carries no tenant');
   const groups = payload[CLAIM.groups];
   const roles = (Array.isArray(groups) ? groups : []).filter((g): g is Role => ROLES.includes(g as Role));
   const party = payload[CLAIM.party];

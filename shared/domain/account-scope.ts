@@ -14,7 +14,7 @@
  * and every endpoint; ids that do not exist in the caller's tenant (including other tenants' ids)
  * are 404.
  */
-import type { Role } from '../../functions/routes.js';
+import type { Role } from '../auth/roles.js';
 
 export const ACCOUNT_KINDS = ['banca', 'ventana', 'vendedor'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];

@@ -1,4 +1,5 @@
 /** Money as integer minor units; conversions go through decimal strings, never float arithmetic. */
+import { Invalid, issue } from '../ledger/errors.js';
 export const CURRENCY_DECIMALS = { CLP: 0, PEN: 2, CRC: 2, MXN: 2, USD: 2 } as const;
 export type Currency = keyof typeof CURRENCY_DECIMALS;
 export const CURRENCIES = Object.keys(CURRENCY_DECIMALS) as Currency[];
@@ -59,4 +60,19 @@ export function sumMinor(amounts: readonly number[]): number {
   for (const amount of amounts) total += amount;
   if (!Number.isSafeInteger(total)) throw new RangeError('sum of amounts is not a safe integer');
   return total;
+}
+
+/**
+ * A major-unit amount from a request (JSON number or decimal string) in minor units, or an Invalid
+ * naming `field`: more decimals than the currency has, not a number, or not exactly representable.
+ */
+export function toMinorUnits(value: number | string, currency: Currency, field: string, rule: 'positive' | 'any' = 'any'): number {
+  const parsed = parseMajor(value, currency);
+  const fail = (message: string) => new Invalid(`Invalid body: ${field}: ${message}`, issue(field, message));
+  if (!parsed.ok) {
+    if (parsed.reason === 'too_many_decimals') throw fail(`Must have at most the decimals of ${currency}`);
+    throw fail(parsed.reason === 'too_large' ? 'Is too large' : 'Must be a number');
+  }
+  if (rule === 'positive' && parsed.minor <= 0) throw fail('Must be greater than 0');
+  return parsed.minor;
 }

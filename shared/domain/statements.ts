@@ -12,7 +12,9 @@
  * and including D. Computing it from the stored days means a change to an earlier day is reflected
  * in every later day at once, with no fan-out writes and nothing that can go stale.
  */
+import type { AccountKind } from './account-scope.js';
 import { sumMinor } from './money.js';
+import type { Payment } from './payments.js';
 
 export interface DayFigures {
   date: string;
@@ -101,4 +103,20 @@ export function locateOffset(
     before += count;
   }
   return undefined;
+}
+
+/** The statement an accounts payment moves: its entity's day, the counter of its direction, settling it if final. */
+export interface StatementEffect {
+  target: (tenant: string) => { tenant: string; entityId: string; entityKind: AccountKind; date: string };
+  change: { field: 'totalPaid' | 'totalCollected'; amount: number; settle: boolean };
+}
+
+/** A payment's statement effect, for payments recorded against an account entity (accounts API); none otherwise. */
+export function statementEffect(payment: Pick<Payment, 'entityId' | 'entityKind' | 'date' | 'direction' | 'amount' | 'isFinal'>): StatementEffect | undefined {
+  const { entityId, entityKind } = payment;
+  if (!entityId || !entityKind) return undefined;
+  return {
+    target: (tenant) => ({ tenant, entityId, entityKind: entityKind as AccountKind, date: payment.date }),
+    change: { field: payment.direction === 'in' ? 'totalPaid' : 'totalCollected', amount: payment.amount, settle: payment.isFinal === true },
+  };
 }

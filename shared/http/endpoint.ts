@@ -6,9 +6,10 @@
 import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { apiOf, findRoute, type Route, type RouteKey } from '../../functions/routes.js';
 import { authenticate, type Principal } from '../auth/principal.js';
-import { AppError, forbidden, toAppError } from '../errors.js';
+import { Forbidden } from '../ledger/errors.js';
+import { HttpError } from './errors.js';
+import { apiOf, type Route } from './route.js';
 import { createLogger, type Logger } from './logger.js';
 import { errorResponse, successResponse, type HttpResponse } from './response.js';
 import * as z from 'zod/mini';
@@ -74,11 +75,10 @@ function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, Http
       if (request.response) finish(request, request.response);
     },
     onError: (request) => {
-      const error = toAppError(request.error);
-      if (error.status >= 500) {
+      request.response = errorResponse(api, request.error, request.context.requestId ?? request.context.awsRequestId);
+      if (request.response.statusCode >= 500) {
         request.context.log?.error('unhandled error', { error: String(request.error?.stack ?? request.error) });
       }
-      request.response = errorResponse(api, error, request.context.requestId ?? request.context.awsRequestId);
       if (request.context.log) finish(request, request.response);
     },
   };
@@ -90,7 +90,7 @@ function authorize(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, Ht
       if (route.roles === 'public') return;
       const principal = await authenticate(request.event);
       request.context.principal = principal;
-      if (!principal.roles.some((role) => (route.roles as readonly string[]).includes(role))) throw forbidden();
+      if (!principal.roles.some((role) => (route.roles as readonly string[]).includes(role))) throw new Forbidden();
     },
   };
 }
@@ -101,13 +101,13 @@ function limitBody(maxBytes: number): middy.MiddlewareObj<APIGatewayProxyEventV2
       const { body, isBase64Encoded } = request.event;
       if (body === undefined) return;
       const bytes = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
-      if (bytes > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBytes} bytes`);
+      if (bytes > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBytes} bytes`);
     },
   };
 }
 
-export function endpoint<B = undefined, Q = undefined, P = undefined>(key: RouteKey, spec: EndpointSpec<B, Q, P>) {
-  const route = findRoute(key);
+/** A handler for `route` (the handler passes its own entry of functions/routes.ts). */
+export function endpoint<B = undefined, Q = undefined, P = undefined>(route: Route, spec: EndpointSpec<B, Q, P>) {
   const api = apiOf(route);
   const pipeline = middy<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext>()
     .use(observe(route))

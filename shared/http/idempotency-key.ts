@@ -1,4 +1,4 @@
-import { badRequest } from '../errors.js';
+import { invalidRequest } from './errors.js';
 
 /** The Idempotency-Key rule for all of Caja (SPEC §4): 8 to 100 visible ASCII characters. */
 export const IDEMPOTENCY_KEY_MIN = 8;
@@ -11,7 +11,7 @@ export function idempotencyKeyHeader(headers: Readonly<Record<string, string | u
   if (value === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(value)) {
     const message = `Must be ${IDEMPOTENCY_KEY_MIN} to ${IDEMPOTENCY_KEY_MAX} visible ASCII characters`;
-    throw badRequest(`Invalid header: Idempotency-Key: ${message}`, [{ field: 'Idempotency-Key', message }]);
+    throw invalidRequest(`Invalid header: Idempotency-Key: ${message}`, [{ field: 'Idempotency-Key', message }]);
   }
   return value;
 }

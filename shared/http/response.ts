@@ -1,7 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Api } from '../../functions/routes.js';
-import { type AppError, unauthorized } from '../errors.js';
-import { DIALECTS, type SuccessContext } from './dialects.js';
+import type { Api } from '../apis.js';
+import { DIALECTS, type Failure, type SuccessContext } from '../dialects/index.js';
+import { Unauthenticated } from '../ledger/errors.js';
+import { toFailure } from '../dialects/failure.js';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
 
@@ -17,13 +18,16 @@ export function successResponse(api: Api, data: unknown, ctx: SuccessContext): H
   return json(ctx.status, DIALECTS[api].success(data, ctx), ctx.requestId);
 }
 
-export function errorResponse(api: Api, error: AppError, requestId: string): HttpResponse {
-  const response = json(error.status, DIALECTS[api].error(error, requestId), requestId);
-  if (error.status === 401) response.headers = { ...response.headers, 'www-authenticate': 'Bearer' };
+/** Anything thrown, through the API's error map and envelope. */
+export function errorResponse(api: Api, error: unknown, requestId: string): HttpResponse {
+  const failure: Failure = toFailure(error, DIALECTS[api].errors);
+  const response = json(failure.status, DIALECTS[api].error(failure, requestId), requestId);
+  if (failure.status === 401) response.headers = { ...response.headers, 'www-authenticate': 'Bearer' };
+  if (failure.retryAfterSeconds !== undefined) response.headers = { ...response.headers, 'retry-after': String(failure.retryAfterSeconds) };
   return response;
 }
 
 /** What the gateway's JWT authorizer answers (locally) for a missing or rejected token. */
 export function unauthorizedResponse(api: Api, requestId: string): HttpResponse {
-  return errorResponse(api, unauthorized(), requestId);
+  return errorResponse(api, new Unauthenticated(), requestId);
 }

@@ -4,7 +4,8 @@
  * tree shaking and put all of zod (~420 KB with every locale) into every bundle.
  */
 import * as z from 'zod/mini';
-import { badRequest, type FieldIssue } from '../errors.js';
+import type { FieldIssue } from '../ledger/errors.js';
+import { invalidRequest } from './errors.js';
 
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
@@ -24,7 +25,7 @@ export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown, where: '
   if (result.success) return result.data;
   const issues = toFieldIssues(result.error.issues as readonly Issue[], where);
   const first = issues[0];
-  throw badRequest(first ? `Invalid ${where}: ${first.field}: ${first.message}` : `Invalid ${where}`, issues);
+  throw invalidRequest(first ? `Invalid ${where}: ${first.field}: ${first.message}` : `Invalid ${where}`, issues);
 }
 
 // Reusable field schemas.

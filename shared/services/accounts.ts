@@ -30,8 +30,11 @@ import { type Currency, parseMajor, toMajorNumber } from '../domain/money.js';
 import type { Party } from '../domain/parties.js';
 import type { Payment } from '../domain/payments.js';
 import { locateOffset, type StatementFigures, statementField, statementFor } from '../domain/statements.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../ledger/errors.js';
 import * as z from 'zod/mini';
+import { invalidRequest } from '../http/errors.js';
+import { accounts as accountsDialect } from '../dialects/accounts/index.js';
+import { inDialectTerms } from '../dialects/failure.js';
 import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN, idempotencyKeyHeader } from '../http/idempotency-key.js';
 import { idString, queryInt } from '../http/validation.js';
 import type { Logger } from '../http/logger.js';
@@ -243,13 +246,13 @@ interface Entity {
 const LABEL: Record<AccountKind, string> = { banca: 'Banca', ventana: 'Ventana', vendedor: 'Vendedor' };
 const field = (name: string, message: string) => [{ field: name, message }];
 
-const settled = () => conflict('The day is already settled (saldado); it takes no more changes', 'STATEMENT_SETTLED');
-const paymentNotFound = () => notFound('Payment', 'PAYMENT_NOT_FOUND');
+const settled = () => new Conflict('The day is already settled (saldado); it takes no more changes', 'STATEMENT_SETTLED');
+const paymentNotFound = () => new NotFound('Payment', 'PAYMENT_NOT_FOUND');
 
 function requireActor(principal: Principal, access: Access): AccountActor {
   const actor = accountActor(principal);
   if (!actor || !roleMay(actor, access)) {
-    throw forbidden(actor?.role === 'VENDEDOR' ? 'A vendedor may not register or reverse payments' : 'Not allowed for this role');
+    throw new Forbidden(actor?.role === 'VENDEDOR' ? 'A vendedor may not register or reverse payments' : 'Not allowed for this role');
   }
   return actor;
 }
@@ -258,13 +261,13 @@ function dimensionOf(named: Dimensions, actor: AccountActor): { kind: AccountKin
   const result = resolveDimension(named, actor);
   if (result.ok) return result;
   if (result.reason === 'missing') {
-    throw badRequest(
+    throw new Invalid(
       'Provide one of bancaId, ventanaId or vendedorId',
       field('bancaId|ventanaId|vendedorId', 'Exactly one is required'),
       'MISSING_DIMENSION',
     );
   }
-  throw badRequest(
+  throw new Invalid(
     `Provide only one of bancaId, ventanaId or vendedorId (got ${result.fields.join(', ')})`,
     result.fields.map((f) => ({ field: f, message: 'Mutually exclusive with the other dimensions' })),
   );
@@ -272,9 +275,9 @@ function dimensionOf(named: Dimensions, actor: AccountActor): { kind: AccountKin
 
 function assertNotFuture(date: string, time: string | undefined, now: Date, timeZone: string): void {
   const check = checkNotFuture(date, time, now, timeZone);
-  if (check === 'future_date') throw badRequest('Date cannot be in the future', field('date', 'Cannot be in the future'), 'FUTURE_DATE');
+  if (check === 'future_date') throw new Invalid('Date cannot be in the future', field('date', 'Cannot be in the future'), 'FUTURE_DATE');
   if (check === 'future_time') {
-    throw badRequest('Time cannot be in the future for today', field('time', 'Cannot be in the future for today'), 'FUTURE_TIME');
+    throw new Invalid('Time cannot be in the future for today', field('time', 'Cannot be in the future for today'), 'FUTURE_TIME');
   }
 }
 
@@ -283,7 +286,7 @@ function toMinor(value: number, currency: Currency, name: string): number {
   if (parsed.ok) return parsed.minor;
   const message =
     parsed.reason === 'too_many_decimals' ? `Must have at most the decimals of ${currency}` : parsed.reason === 'too_large' ? 'Is too large' : 'Must be a number';
-  throw badRequest(`Invalid body: ${name}: ${message}`, field(name, message));
+  throw new Invalid(`Invalid body: ${name}: ${message}`, field(name, message));
 }
 
 /**
@@ -299,8 +302,8 @@ async function loadEntity(
   requireActive: boolean,
 ): Promise<Entity> {
   const party = await parties.get(tenant, dim.id);
-  if (!party || party.kind !== dim.kind || (requireActive && !party.active)) throw notFound(LABEL[dim.kind]);
-  if (!(await inScope(tenant, actor, access, party))) throw forbidden(`Not allowed for this ${dim.kind}`);
+  if (!party || party.kind !== dim.kind || (requireActive && !party.active)) throw new NotFound(LABEL[dim.kind]);
+  if (!(await inScope(tenant, actor, access, party))) throw new Forbidden(`Not allowed for this ${dim.kind}`);
   return { kind: dim.kind, id: party.id, party };
 }
 
@@ -337,7 +340,7 @@ async function recordView(
 export function idempotencyKeyOf(bodyKey: string | undefined, headers: Readonly<Record<string, string | undefined>>): string | undefined {
   const headerKey = idempotencyKeyHeader(headers);
   if (headerKey !== undefined && bodyKey !== undefined && headerKey !== bodyKey) {
-    throw badRequest('Idempotency-Key header and idempotencyKey differ', field('idempotencyKey', 'Differs from the Idempotency-Key header'));
+    throw invalidRequest('Idempotency-Key header and idempotencyKey differ', field('idempotencyKey', 'Differs from the Idempotency-Key header'));
   }
   return bodyKey ?? headerKey;
 }
@@ -352,6 +355,18 @@ export interface PaymentAndStatement {
 }
 
 export async function createPayment(
+  ctx: AccountsContext,
+  input: CreatePaymentInput,
+  idempotencyKey: string | undefined,
+): Promise<{ replayed: boolean; data: PaymentAndStatement }> {
+  try {
+    return await createPaymentRaw(ctx, input, idempotencyKey);
+  } catch (error) {
+    throw inDialectTerms(error, accountsDialect.errors);
+  }
+}
+
+async function createPaymentRaw(
   ctx: AccountsContext,
   input: CreatePaymentInput,
   idempotencyKey: string | undefined,
@@ -483,7 +498,7 @@ export async function reversePayment(ctx: AccountsContext, input: ReversePayment
 
   for (let attempt = 1; ; attempt++) {
     if (before.status === 'reversed') {
-      throw badRequest('Payment is already reversed', field('paymentId', 'Already reversed'), 'PAYMENT_ALREADY_REVERSED');
+      throw new Invalid('Payment is already reversed', field('paymentId', 'Already reversed'), 'PAYMENT_ALREADY_REVERSED');
     }
     const at = (ctx.now ?? new Date()).toISOString();
     const after: Payment = {
@@ -566,7 +581,7 @@ export async function setActivity(ctx: AccountsContext, input: ActivityInput): P
       return readStatement(tenant, entity, input.date, currency);
     } catch (error) {
       if (!(error instanceof ConditionFailed && error.on('statement'))) throw error;
-      if (attempt >= ACTIVITY_ATTEMPTS) throw conflict('The day was changed by another request; retry');
+      if (attempt >= ACTIVITY_ATTEMPTS) throw new Conflict('The day was changed by another request; retry');
       // Settled meanwhile (answered at the top of the loop) or set concurrently: read again.
     }
   }
@@ -619,7 +634,7 @@ export async function listPayments(ctx: AccountsContext, query: PaymentsQuery): 
   const actor = requireActor(principal, 'read');
   const dim = dimensionOf(query, actor);
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    throw badRequest('Invalid query: from: Must not be after to', field('from', 'Must not be after to'));
+    throw new Invalid('Invalid query: from: Must not be after to', field('from', 'Must not be after to'));
   }
   const entity = await loadEntity(tenant, actor, dim, 'read', false);
   const { page, pageSize } = query;

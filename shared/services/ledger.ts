@@ -3,7 +3,7 @@
  * catalogue, the canonical payment view, the audit trail and users. Handlers parse and call these;
  * every business rule lives here. The tenant always comes from the caller's verified token.
  */
-import { ROLES, type Role } from '../../functions/routes.js';
+import { ROLES, type Role } from '../auth/roles.js';
 import type { Principal } from '../auth/principal.js';
 import { type Charge, CHARGE_KINDS, CHARGE_STATUSES, type ChargeKind, type ChargeStatus, chargeStatus, outstanding } from '../domain/charges.js';
 import { isValidDate, localDateTime } from '../domain/dates.js';
@@ -12,7 +12,7 @@ import { PAYMENT_METHOD_CODE, PAYMENT_METHOD_DIALECTS, type PaymentMethod } from
 import { PARENT_KIND, PARTY_KINDS, type Party, type PartyKind } from '../domain/parties.js';
 import type { Payment } from '../domain/payments.js';
 import { looksLikeRut, normalizeRut } from '../domain/rut.js';
-import { AppError, badRequest, conflict, notFound } from '../errors.js';
+import { Conflict, Invalid, NotFound } from '../ledger/errors.js';
 import * as z from 'zod/mini';
 import { idString, queryInt } from '../http/validation.js';
 import { newId } from '../ids.js';
@@ -256,7 +256,7 @@ async function update<T extends Versioned>(
 ): Promise<T> {
   return optimistic(store.type, async () => {
     const before = await store.get(actor.tenant, id, true);
-    if (!before) throw notFound(what);
+    if (!before) throw new NotFound(what);
     const after = change(before, new Date().toISOString());
     if (after === undefined) return before;
     return store.replace(actor, before, { ...after, version: before.version + 1 }, action);
@@ -294,17 +294,17 @@ export interface UpdatePartyInput {
 function taxIdOrThrow(value: string): string {
   const result = normalizeTaxId(value);
   if (!result.ok) {
-    throw badRequest('Invalid taxId: RUT check digit does not match', [{ field: 'taxId', message: 'RUT check digit does not match' }]);
+    throw new Invalid('Invalid taxId: RUT check digit does not match', [{ field: 'taxId', message: 'RUT check digit does not match' }]);
   }
   return result.value;
 }
 
 async function checkParent(tenant: string, kind: PartyKind, parentId: string): Promise<void> {
   const expected = PARENT_KIND[kind];
-  if (!expected) throw badRequest(`A ${kind} party takes no parent`, [{ field: 'parentId', message: `A ${kind} party takes no parent` }]);
+  if (!expected) throw new Invalid(`A ${kind} party takes no parent`, [{ field: 'parentId', message: `A ${kind} party takes no parent` }]);
   const parent = await parties.require(tenant, parentId, 'Parent party');
   if (parent.kind !== expected) {
-    throw badRequest(`The parent of a ${kind} must be a ${expected}`, [{ field: 'parentId', message: `Must be a ${expected} party` }]);
+    throw new Invalid(`The parent of a ${kind} must be a ${expected}`, [{ field: 'parentId', message: `Must be a ${expected} party` }]);
   }
 }
 
@@ -354,7 +354,7 @@ export async function listParties(
 }
 
 export async function updateParty(actor: Actor, id: string, input: UpdatePartyInput): Promise<PartyView> {
-  if (Object.values(input).every((v) => v === undefined)) throw badRequest('Nothing to update: send at least one field');
+  if (Object.values(input).every((v) => v === undefined)) throw new Invalid('Nothing to update: send at least one field');
   const taxId = present(input.taxId) ? taxIdOrThrow(input.taxId) : input.taxId;
   const party = await update(parties, actor, id, 'Party', (before, now) => {
     const after: Party = { ...before, updatedAt: now };
@@ -429,14 +429,14 @@ function resolveCurrency(fields: { currency?: Currency | undefined; amount?: Mon
   const currency = named[0]?.[1] ?? fallback;
   const mismatch = named.find(([, c]) => c !== currency);
   if (mismatch) {
-    throw badRequest(`Invalid body: ${mismatch[0]}: must be ${currency}`, [{ field: mismatch[0], message: `Must be ${currency}, the charge's currency` }]);
+    throw new Invalid(`Invalid body: ${mismatch[0]}: must be ${currency}`, [{ field: mismatch[0], message: `Must be ${currency}, the charge's currency` }]);
   }
   return currency;
 }
 
 function checkDates(issueDate: string | undefined, dueDate: string | undefined): void {
   if (issueDate !== undefined && dueDate !== undefined && dueDate < issueDate) {
-    throw badRequest('Invalid body: dueDate: must not be before issueDate', [{ field: 'dueDate', message: 'Must not be before issueDate' }]);
+    throw new Invalid('Invalid body: dueDate: must not be before issueDate', [{ field: 'dueDate', message: 'Must not be before issueDate' }]);
   }
 }
 
@@ -453,14 +453,14 @@ async function checkChargeParties(tenant: string, refs: { partyId?: string | und
   const found = await parties.getMany(tenant, wanted.map((entry) => entry[1]!));
   wanted.forEach(([field, , kind, label], i) => {
     const party = found[i];
-    if (!party) throw notFound(label);
-    if (kind && party.kind !== kind) throw badRequest(`Invalid body: ${field}: must be a ${kind} party`, [{ field, message: `Must be a ${kind} party` }]);
+    if (!party) throw new NotFound(label);
+    if (kind && party.kind !== kind) throw new Invalid(`Invalid body: ${field}: must be a ${kind} party`, [{ field, message: `Must be a ${kind} party` }]);
   });
 }
 
 export async function createCharge(actor: Actor, input: CreateChargeInput, options: CreateOptions = {}): Promise<StoredResponse> {
   const currency = resolveCurrency(input);
-  if (!currency) throw badRequest('Invalid body: currency: required', [{ field: 'currency', message: 'Required' }]);
+  if (!currency) throw new Invalid('Invalid body: currency: required', [{ field: 'currency', message: 'Required' }]);
   checkDates(input.issueDate, input.dueDate);
   await checkChargeParties(actor.tenant, input);
   const day = await today(actor.tenant);
@@ -539,18 +539,18 @@ export async function listCharges(
 }
 
 export async function updateCharge(actor: Actor, id: string, input: UpdateChargeInput): Promise<ChargeView> {
-  if (Object.values(input).every((v) => v === undefined)) throw badRequest('Nothing to update: send at least one field');
+  if (Object.values(input).every((v) => v === undefined)) throw new Invalid('Nothing to update: send at least one field');
   await checkChargeParties(actor.tenant, {
     ...(present(input.communityId) ? { communityId: input.communityId } : {}),
     ...(present(input.contractId) ? { contractId: input.contractId } : {}),
   });
   const day = await today(actor.tenant);
   const charge = await update(charges, actor, id, 'Charge', (before, now) => {
-    if (before.voided) throw conflict('Charge is void and can no longer change');
+    if (before.voided) throw new Conflict('Charge is void and can no longer change');
     const currency = resolveCurrency(input, before.currency)!;
     const paid = before.paidAmount ?? 0;
     if (currency !== before.currency && paid > 0) {
-      throw conflict('The currency of a charge with payments applied cannot change');
+      throw new Conflict('The currency of a charge with payments applied cannot change');
     }
     const after: Charge = { ...before, currency, updatedAt: now };
     if (input.amount !== undefined) after.amount = minorOf(input.amount);
@@ -571,7 +571,7 @@ export async function updateCharge(actor: Actor, id: string, input: UpdateCharge
     }
     checkDates(after.issueDate, after.dueDate);
     if (after.amount + (after.lateFee ?? 0) < paid) {
-      throw conflict(`The amount due cannot go below the ${paid} minor units already paid`);
+      throw new Conflict(`The amount due cannot go below the ${paid} minor units already paid`);
     }
     return after;
   });
@@ -588,7 +588,7 @@ export async function voidCharge(actor: Actor, id: string): Promise<ChargeView> 
     'Charge',
     (before, now) => {
       if (before.voided) return undefined;
-      if ((before.paidAmount ?? 0) > 0) throw conflict('Charge has payments applied; reverse or delete them first');
+      if ((before.paidAmount ?? 0) > 0) throw new Conflict('Charge has payments applied; reverse or delete them first');
       return { ...before, voided: true, updatedAt: now };
     },
     'CHARGE_VOID',
@@ -626,7 +626,7 @@ export async function createPaymentMethod(
 
 export async function getPayment(tenant: string, id: string): Promise<PaymentView> {
   const payment = await readPayment(tenant, id);
-  if (!payment) throw notFound('Payment');
+  if (!payment) throw new NotFound('Payment');
   return paymentView(payment);
 }
 
@@ -659,12 +659,12 @@ export async function createUser(
   const email = input.email.trim().toLowerCase();
   const partyKind = ROLE_PARTY_KIND[input.role];
   if (input.partyId === undefined && ROLES_NEEDING_PARTY.includes(input.role)) {
-    throw badRequest(`Invalid body: partyId: required for role ${input.role}`, [{ field: 'partyId', message: `Required for role ${input.role}` }]);
+    throw new Invalid(`Invalid body: partyId: required for role ${input.role}`, [{ field: 'partyId', message: `Required for role ${input.role}` }]);
   }
   if (input.partyId !== undefined) {
     const party = await parties.require(actor.tenant, input.partyId);
     if (partyKind && party.kind !== partyKind) {
-      throw badRequest(`Invalid body: partyId: a ${input.role} user acts as a ${partyKind} party`, [
+      throw new Invalid(`Invalid body: partyId: a ${input.role} user acts as a ${partyKind} party`, [
         { field: 'partyId', message: `Must be a ${partyKind} party for role ${input.role}` },
       ]);
     }

@@ -9,7 +9,7 @@ import type { Charge } from '../domain/charges.js';
 import { parseMajor, type Currency } from '../domain/money.js';
 import type { Party } from '../domain/parties.js';
 import type { Payment } from '../domain/payments.js';
-import { badRequest, forbidden, notFound } from '../errors.js';
+import { Forbidden, Invalid, NotFound } from '../ledger/errors.js';
 import { newId } from '../ids.js';
 import { auditEntry, putAudit } from '../store/audit.js';
 import { applyToCharge, charges } from '../store/charges.js';
@@ -48,7 +48,7 @@ const IDEMPOTENCY_SCOPE = 'workorders.create-payment';
 function assertMayWrite(principal: Principal, employeeId: string): void {
   if (principal.roles.includes('ADMIN')) return;
   if (!principal.party || principal.party !== employeeId) {
-    throw forbidden('An employee may record and change only their own payments');
+    throw new Forbidden('An employee may record and change only their own payments');
   }
 }
 
@@ -56,9 +56,9 @@ function toMinor(monto: number | string, currency: Currency): number {
   const parsed = parseMajor(monto, currency);
   if (!parsed.ok) {
     const message = parsed.reason === 'too_many_decimals' ? `Must have at most the decimals of ${currency}` : 'Must be a valid amount';
-    throw badRequest(`Invalid body: monto: ${message}`, [{ field: 'monto', message }]);
+    throw new Invalid(`Invalid body: monto: ${message}`, [{ field: 'monto', message }]);
   }
-  if (parsed.minor <= 0) throw badRequest('Invalid body: monto: Must be greater than 0', [{ field: 'monto', message: 'Must be greater than 0' }]);
+  if (parsed.minor <= 0) throw new Invalid('Invalid body: monto: Must be greater than 0', [{ field: 'monto', message: 'Must be greater than 0' }]);
   return parsed.minor;
 }
 
@@ -69,9 +69,9 @@ async function resolveReferences(tenant: string, input: WorkOrderPaymentInput) {
     keys.party(tenant, input.clienteId),
     keys.charge(tenant, input.pendienteId),
   ])) as [Party | undefined, Party | undefined, Charge | undefined];
-  if (!employee || employee.kind !== 'employee') throw notFound('Empleado');
-  if (!client || client.kind !== 'client') throw notFound('Cliente');
-  if (!workOrder || workOrder.kind !== 'work_order') throw notFound('Pendiente');
+  if (!employee || employee.kind !== 'employee') throw new NotFound('Empleado');
+  if (!client || client.kind !== 'client') throw new NotFound('Cliente');
+  if (!workOrder || workOrder.kind !== 'work_order') throw new NotFound('Pendiente');
   return { employee, client, workOrder };
 }
 
@@ -108,7 +108,7 @@ async function buildPayment(
 /** A workorders payment of the caller's tenant, or 404 (missing, another tenant's, or another API's). */
 async function requirePayment(tenant: string, id: string, consistent = false): Promise<Payment> {
   const payment = await getPayment(tenant, id, consistent);
-  if (!payment || payment.source !== 'workorders') throw notFound('Pago');
+  if (!payment || payment.source !== 'workorders') throw new NotFound('Pago');
   return payment;
 }
 
@@ -159,7 +159,7 @@ export async function updatePayment(principal: Principal, id: string, input: Wor
   const { tenant } = principal;
   return optimistic('payment', async () => {
     const before = await requirePayment(tenant, id, true);
-    if (before.deleted) throw notFound('Pago');
+    if (before.deleted) throw new NotFound('Pago');
     assertMayWrite(principal, before.employeeId ?? '');
     assertMayWrite(principal, input.empleadoId);
     const after = await buildPayment(principal, input, {
@@ -229,7 +229,7 @@ export async function listPayments(principal: Principal, page: number, size: num
 export async function listWorkOrderPayments(principal: Principal, workOrderId: string): Promise<Payment[]> {
   const { tenant } = principal;
   const workOrder = await charges.get(tenant, workOrderId);
-  if (!workOrder || workOrder.kind !== 'work_order') throw notFound('Pendiente');
+  if (!workOrder || workOrder.kind !== 'work_order') throw new NotFound('Pendiente');
   const payments: Payment[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {

@@ -4,7 +4,7 @@
  * non-empty values within DynamoDB's key sizes. A foreign or forged cursor is a 400 and DynamoDB
  * never sees it.
  */
-import { badRequest } from '../errors.js';
+import { Invalid } from '../ledger/errors.js';
 
 type Key = Record<string, unknown>;
 
@@ -25,7 +25,7 @@ const MAX_KEY_BYTES = 1024;
 
 export function decodeCursor(cursor: string | undefined, scope: CursorScope): Key | undefined {
   if (cursor === undefined) return undefined;
-  const invalid = () => badRequest('Invalid cursor', [{ field: 'cursor', message: 'Invalid cursor' }]);
+  const invalid = () => new Invalid('Invalid cursor', [{ field: 'cursor', message: 'Invalid cursor' }]);
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

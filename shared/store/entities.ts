@@ -4,7 +4,7 @@
  * charges are both built from this; payments need richer transactions and have their own module.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { notFound } from '../errors.js';
+import { NotFound } from '../ledger/errors.js';
 import { type Actor, auditEntry, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
@@ -27,6 +27,8 @@ export interface EntityStore<T extends Versioned> {
   replace(actor: Actor, before: T, after: T, action?: string): Promise<T>;
   /** The transaction item name of this entity (what a failed version condition reports). */
   readonly type: string;
+  /** Its primary key (for reads that batch entities of several stores in one call). */
+  key(tenant: string, id: string): { pk: string; sk: string };
   query(tenant: string, q: IndexQuery): Promise<{ items: T[]; nextCursor: string | null }>;
 }
 
@@ -52,10 +54,11 @@ export function entityStore<T extends Versioned>(spec: {
   });
   const store: EntityStore<T> = {
     type: spec.type,
+    key: spec.key,
     get: (tenant, id, consistent) => getItem<T>(spec.key(tenant, id), consistent),
     async require(tenant, id, what = spec.label) {
       const entity = await store.get(tenant, id);
-      if (!entity) throw notFound(what);
+      if (!entity) throw new NotFound(what);
       return entity;
     },
     getMany: (tenant, ids) => batchGet<T>(ids.map((id) => spec.key(tenant, id))),
@@ -102,6 +105,14 @@ export function entityStore<T extends Versioned>(spec: {
     },
   };
   return store;
+}
+
+/** Entities of several stores in one BatchGet, in the order asked (undefined where missing). */
+export async function getEntities(
+  tenant: string,
+  refs: readonly (readonly [EntityStore<Versioned>, string])[],
+): Promise<(Versioned | undefined)[]> {
+  return batchGet<Versioned>(refs.map(([store, id]) => store.key(tenant, id)));
 }
 
 export type { TxItems };

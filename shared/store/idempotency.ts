@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '../errors.js';
+import { IdempotencyMismatch } from '../ledger/errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { ConditionFailed, type TransactItem, type TxItems } from './tx.js';
@@ -122,7 +122,7 @@ export async function idempotent<R>(
 
 function replay(k: IdempotencyKey, record: IdempotencyRecord): StoredResponse {
   if (record.requestHash !== k.requestHash) {
-    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency key was already used with a different request');
+    throw new IdempotencyMismatch();
   }
   return record.response;
 }

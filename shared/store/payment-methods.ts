@@ -5,7 +5,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { byCode, DEFAULT_PAYMENT_METHODS, type PaymentMethod } from '../domain/payment-methods.js';
-import { badRequest, conflict } from '../errors.js';
+import { Conflict } from '../ledger/errors.js';
 import { type Actor, auditEntry, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
@@ -94,7 +94,7 @@ export async function allPaymentMethods(tenant: string): Promise<PaymentMethod[]
  */
 export async function insertPaymentMethod(actor: Actor, method: PaymentMethod, extra: TxItems = []): Promise<PaymentMethod> {
   const { tenant } = actor;
-  const exists = () => conflict(`Payment method ${method.code} already exists`);
+  const exists = () => new Conflict(`Payment method ${method.code} already exists`);
   for (let attempt = 1; ; attempt++) {
     const now = new Date().toISOString();
     const seeded = await hasStored(tenant);

@@ -7,7 +7,7 @@ import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
 import { batchGet, fromItem, getItem } from './items.js';
 import { COUNTERS, indexKeys, keys } from './keys.js';
-import type { TransactItem } from './tx.js';
+import type { TransactItem, TxItems } from './tx.js';
 
 type IndexAttributes = Record<string, string | undefined>;
 
@@ -57,6 +57,20 @@ export function replacePayment(tenant: string, before: Payment, after: Payment):
       ExpressionAttributeValues: { ':version': before.version, ':false': false },
     },
   };
+}
+
+/** Lists whose totals the store keeps as counters, by the API that created the payment. */
+const PAYMENT_COUNTERS: Partial<Record<Payment['source'], string>> = { workorders: COUNTERS.activeWorkOrderPayments };
+
+/** A payment entering or leaving its source's active lists: the counter item that keeps their total. */
+export function paymentCounterItems(tenant: string, payment: Pick<Payment, 'source'>, delta: 1 | -1): TxItems {
+  const counter = PAYMENT_COUNTERS[payment.source];
+  return counter ? [['counter', addToCounter(tenant, counter, delta)]] : [];
+}
+
+/** The items that record a new payment: the payment itself and the aggregates the store keeps for its lists. */
+export function recordPaymentItems(tenant: string, payment: Payment): TxItems {
+  return [['payment', insertPayment(tenant, payment)], ...paymentCounterItems(tenant, payment, 1)];
 }
 
 export const getPayment = (tenant: string, id: string, consistent = false) =>

@@ -5,7 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { conflict } from '../errors.js';
+import { Conflict } from '../ledger/errors.js';
 import { db } from './client.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -65,7 +65,7 @@ export async function optimistic<T>(guarded: string, attempt: () => Promise<T>):
       return await attempt();
     } catch (error) {
       if (!(error instanceof ConditionFailed && error.on(guarded))) throw error;
-      if (i >= OPTIMISTIC_ATTEMPTS) throw conflict('Too many concurrent changes; retry');
+      if (i >= OPTIMISTIC_ATTEMPTS) throw new Conflict('Too many concurrent changes; retry');
       await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(i, 6)));
     }
   }

@@ -9,7 +9,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { USER_ATTRIBUTE } from '../auth/claims.js';
-import { AppError, badRequest } from '../errors.js';
+import { Invalid } from '../ledger/errors.js';
 import { type DirectoryUser, type NewUser, type PoolUserCreator, userExists } from './directory.js';
 
 let client: CognitoIdentityProviderClient | undefined;
@@ -35,11 +35,11 @@ export const createPoolUser: PoolUserCreator = async (userPoolId: string, user: 
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'UsernameExistsException' || name === 'AliasExistsException') throw userExists();
-    if (name === 'InvalidParameterException') throw badRequest('User rejected by the directory');
+    if (name === 'InvalidParameterException') throw new Invalid('User rejected by the directory');
     throw error;
   }
   const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? created.User?.Username;
-  if (!sub) throw new AppError(500, 'INTERNAL_ERROR', 'Internal error');
+  if (!sub) throw new Error('the directory returned no sub');
   try {
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: user.role }));
   } catch (error) {

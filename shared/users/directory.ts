@@ -9,9 +9,9 @@
  * (A dynamic import() would keep it out of init too, but esbuild then keeps the whole client, every
  * operation's schema included: +65 KB and a slower init than the static import, measured.)
  */
-import type { Role } from '../../functions/routes.js';
+import type { Role } from '../auth/roles.js';
 import { env } from '../env.js';
-import { badRequest, conflict } from '../errors.js';
+import { Conflict, Invalid } from '../ledger/errors.js';
 
 export interface NewUser {
   email: string;
@@ -27,7 +27,7 @@ export interface DirectoryUser extends NewUser {
 /** Creates a user in a Cognito user pool (./cognito.ts `createPoolUser`). */
 export type PoolUserCreator = (userPoolId: string, user: NewUser, region: string) => Promise<DirectoryUser>;
 
-export const userExists = () => conflict('A user with this email already exists');
+export const userExists = () => new Conflict('A user with this email already exists');
 
 /** Creates the user in the pool when USER_POOL_ID is set (`pool` required then), else at the local issuer. */
 export async function createUser(user: NewUser, pool?: PoolUserCreator): Promise<DirectoryUser> {
@@ -58,7 +58,7 @@ async function createLocalUser(user: NewUser): Promise<DirectoryUser> {
   if (response.status === 400) {
     const body = (await response.json().catch(() => ({}))) as { error_description?: unknown };
     const reason = typeof body.error_description === 'string' ? body.error_description : 'invalid user';
-    throw badRequest(`User rejected by the directory: ${reason}`);
+    throw new Invalid(`User rejected by the directory: ${reason}`);
   }
   if (response.status !== 201 && response.status !== 200) {
     throw new Error(`local issuer answered ${response.status} to POST /users`);

@@ -1,7 +1,7 @@
 /** POST /api/v1/accounts/payment through its handler, against DynamoDB Local, with real tokens. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateTime } from '../../shared/domain/dates.js';
-import { AppError } from '../../shared/errors.js';
+import { HttpError as AppError } from '../../shared/http/errors.js';
 import { parseInput } from '../../shared/http/validation.js';
 import { createPayment, createPaymentBody } from '../../shared/services/accounts.js';
 import { listAudit } from '../../shared/store/audit.js';

@@ -1,7 +1,7 @@
 /** Accounts request schemas, the idempotency key's two spellings and the seed's response shapes. */
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../shared/domain/payments.js';
-import { AppError } from '../../shared/errors.js';
+import { HttpError as AppError } from '../../shared/http/errors.js';
 import { parseInput } from '../../shared/http/validation.js';
 import {
   activityBody,

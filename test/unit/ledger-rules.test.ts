@@ -3,7 +3,7 @@ import { ROLES } from '../../functions/routes.js';
 import { DEFAULT_PAYMENT_METHODS, PAYMENT_METHOD_CODE } from '../../shared/domain/payment-methods.js';
 import { PARTY_KINDS } from '../../shared/domain/parties.js';
 import { rutCheckDigit } from '../../shared/domain/rut.js';
-import { AppError } from '../../shared/errors.js';
+import { HttpError as AppError } from '../../shared/http/errors.js';
 import { parseInput } from '../../shared/http/validation.js';
 import {
   currencySchema,

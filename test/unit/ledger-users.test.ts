@@ -6,7 +6,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../shared/errors.js';
+import { DomainError as AppError } from '../../shared/ledger/errors.js';
 import { createUser } from '../../shared/users/directory.js';
 import { createPoolUser } from '../../shared/users/cognito.js';
 
@@ -56,7 +56,7 @@ describe('createPoolUser', () => {
     send.mockImplementation((async () => {
       throw named('UsernameExistsException');
     }) as never);
-    await expect(createPoolUser('p', { email: 'a@b.c', role: 'ADMIN', tenant: 't' }, 'us-east-1')).rejects.toMatchObject({ status: 409 });
+    await expect(createPoolUser('p', { email: 'a@b.c', role: 'ADMIN', tenant: 't' }, 'us-east-1')).rejects.toMatchObject({ kind: 'conflict', reason: 'CONFLICT' });
   });
 
   it('deletes the user again when the group step fails', async () => {
