@@ -1,9 +1,11 @@
+import { renderAccountStatement } from '../../shared/dialects/accounts/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { getAccountStatement } from '../../shared/ledger/accounts/statement.js';
 import { findRoute } from '../routes.js';
-import { getStatement, statementQuery } from '../../shared/services/accounts.js';
+import { schemas } from './schemas/get-statement.js';
 
-/** GET /api/v1/accounts/statement?date=&(bancaId|ventanaId|vendedorId)=: one day's statement. */
+/** ?date=&(bancaId|ventanaId|vendedorId)=: one day's statement. */
 export const handler = endpoint(findRoute('GET /api/v1/accounts/statement'), {
-  query: statementQuery,
-  handle: async ({ query, principal, log }) => ({ data: await getStatement({ principal, log }, query) }),
+  ...schemas,
+  handle: async ({ query, principal, log }) => ({ data: renderAccountStatement(await getAccountStatement({ principal, log }, query)) }),
 });

@@ -1,12 +1,14 @@
+import { renderPayment } from '../../shared/dialects/accounts/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { listAccountPayments } from '../../shared/ledger/accounts/history.js';
 import { findRoute } from '../routes.js';
-import { listPayments, paymentsQuery } from '../../shared/services/accounts.js';
+import { schemas } from './schemas/list-payments.js';
 
-/** GET /api/v1/accounts/payments: history newest first; `data` is the page, `meta` the paging. */
+/** History newest first; `data` is the page, `meta` the paging. */
 export const handler = endpoint(findRoute('GET /api/v1/accounts/payments'), {
-  query: paymentsQuery,
+  ...schemas,
   handle: async ({ query, principal, log }) => {
-    const { items, ...paging } = await listPayments({ principal, log }, query);
-    return { data: items, meta: { ...paging, hasNextPage: paging.page < paging.totalPages } };
+    const { items, ...paging } = await listAccountPayments({ principal, log }, query);
+    return { data: items.map(renderPayment), meta: { ...paging, hasNextPage: paging.page < paging.totalPages } };
   },
 });

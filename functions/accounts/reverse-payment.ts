@@ -1,9 +1,14 @@
+import { renderAccountStatement, renderPayment } from '../../shared/dialects/accounts/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { reverseAccountPayment } from '../../shared/ledger/accounts/reverse-account-payment.js';
 import { findRoute } from '../routes.js';
-import { reversePayment, reversePaymentBody } from '../../shared/services/accounts.js';
+import { schemas } from './schemas/reverse-payment.js';
 
-/** POST /api/v1/accounts/reverse-payment: the reversed payment and the restored statement. */
+/** The reversed payment and the restored statement. */
 export const handler = endpoint(findRoute('POST /api/v1/accounts/reverse-payment'), {
-  body: reversePaymentBody,
-  handle: async ({ body, principal, log }) => ({ data: await reversePayment({ principal, log }, body) }),
+  ...schemas,
+  handle: async ({ body, principal, log }) => {
+    const { payment, statement } = await reverseAccountPayment({ principal, log }, body);
+    return { data: { payment: renderPayment(payment), statement: renderAccountStatement(statement) } };
+  },
 });

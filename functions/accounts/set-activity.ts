@@ -1,9 +1,11 @@
+import { renderAccountStatement } from '../../shared/dialects/accounts/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { setActivity } from '../../shared/ledger/accounts/set-activity.js';
 import { findRoute } from '../routes.js';
-import { activityBody, setActivity } from '../../shared/services/accounts.js';
+import { schemas } from './schemas/set-activity.js';
 
-/** POST /api/v1/accounts/activity (ADMIN): sets a day's sales, payouts and commission; answers the statement. */
+/** ADMIN: sets a day's sales, payouts and commission; answers the statement. */
 export const handler = endpoint(findRoute('POST /api/v1/accounts/activity'), {
-  body: activityBody,
-  handle: async ({ body, principal, log }) => ({ data: await setActivity({ principal, log }, body) }),
+  ...schemas,
+  handle: async ({ body, principal, log }) => ({ data: renderAccountStatement(await setActivity({ principal, log }, body)) }),
 });

@@ -1,32 +1,15 @@
-import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { renderCreated } from '../../shared/dialects/created.js';
+import { chargeView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { createCharge } from '../../shared/ledger/charges/create-charge.js';
+import { actorOf } from '../../shared/ledger/context.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { idString } from '../../shared/http/validation.js';
-import {
-  actorOf,
-  chargeKindSchema,
-  createCharge,
-  currencySchema,
-  dateSchema,
-  moneySchema,
-  text,
-} from '../../shared/services/ledger.js';
+import { schemas } from './schemas/create-charge.js';
 
+/** 201 with the charge; a replay renders the first charge as it was then (status derived for that day). */
 export const handler = endpoint(findRoute('POST /ledger/charges'), {
-  body: z.strictObject({
-    kind: chargeKindSchema,
-    partyId: idString(),
-    amount: moneySchema(1),
-    currency: z.optional(currencySchema),
-    number: z.optional(text(50)),
-    code: z.optional(text(20)),
-    description: z.optional(text(500)),
-    issueDate: z.optional(dateSchema),
-    dueDate: z.optional(dateSchema),
-    lateFee: z.optional(moneySchema(0)),
-    communityId: z.optional(idString()),
-    contractId: z.optional(idString()),
-  }),
-  handle: ({ body, principal, headers }) => createCharge(actorOf(principal), body, { idempotencyKey: idempotencyKeyHeader(headers) }),
+  ...schemas,
+  handle: async ({ body, principal, headers }) =>
+    renderCreated(await createCharge(actorOf(principal), body, idempotencyKeyHeader(headers)), (s) => chargeView(s.charge, s.asOf)),
 });

@@ -1,18 +1,13 @@
-import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { renderCreated } from '../../shared/dialects/created.js';
+import { partyView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { actorOf } from '../../shared/ledger/context.js';
+import { createParty } from '../../shared/ledger/parties/create-party.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { idString } from '../../shared/http/validation.js';
-import { actorOf, createParty, emailSchema, partyKindSchema, text } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/create-party.js';
 
 export const handler = endpoint(findRoute('POST /ledger/parties'), {
-  body: z.strictObject({
-    kind: partyKindSchema,
-    name: text(200),
-    taxId: z.optional(text(50)),
-    email: z.optional(emailSchema),
-    parentId: z.optional(idString()),
-    externalId: z.optional(text(100)),
-  }),
-  handle: ({ body, principal, headers }) => createParty(actorOf(principal), body, { idempotencyKey: idempotencyKeyHeader(headers) }),
+  ...schemas,
+  handle: async ({ body, principal, headers }) => renderCreated(await createParty(actorOf(principal), body, idempotencyKeyHeader(headers)), partyView),
 });

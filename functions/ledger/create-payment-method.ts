@@ -1,16 +1,14 @@
-import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { renderCreated } from '../../shared/dialects/created.js';
+import { paymentMethodView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { createPaymentMethod } from '../../shared/ledger/catalogue/payment-methods.js';
+import { actorOf } from '../../shared/ledger/context.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import {
-  actorOf,
-  createPaymentMethod,
-  dialectSchema,
-  paymentMethodCodeSchema,
-  text,
-} from '../../shared/services/ledger.js';
+import { schemas } from './schemas/create-payment-method.js';
 
 export const handler = endpoint(findRoute('POST /ledger/payment-methods'), {
-  body: z.strictObject({ code: paymentMethodCodeSchema, name: text(255), dialect: z.optional(dialectSchema) }),
-  handle: ({ body, principal, headers }) => createPaymentMethod(actorOf(principal), body, { idempotencyKey: idempotencyKeyHeader(headers) }),
+  ...schemas,
+  handle: async ({ body, principal, headers }) =>
+    renderCreated(await createPaymentMethod(actorOf(principal), body, idempotencyKeyHeader(headers)), paymentMethodView),
 });

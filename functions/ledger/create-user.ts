@@ -1,14 +1,15 @@
-import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { renderCreated } from '../../shared/dialects/created.js';
 import { endpoint } from '../../shared/http/endpoint.js';
-import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { idString } from '../../shared/http/validation.js';
-import { actorOf, createUser, emailSchema, roleSchema } from '../../shared/services/ledger.js';
-// Static on purpose: the bundler keeps only the commands used (see shared/users/directory.ts).
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
+import { createUser } from '../../shared/ledger/catalogue/users.js';
+import { actorOf } from '../../shared/ledger/context.js';
 import { createPoolUser } from '../../shared/users/cognito.js';
+import { findRoute } from '../routes.js';
+import { schemas } from './schemas/create-user.js';
 
+/** 201 with the user (as the directory created it). */
 export const handler = endpoint(findRoute('POST /ledger/users'), {
-  body: z.strictObject({ email: emailSchema, role: roleSchema, partyId: z.optional(idString()) }),
-  handle: ({ body, principal, headers }) =>
-    createUser(actorOf(principal), body, { idempotencyKey: idempotencyKeyHeader(headers), pool: createPoolUser }),
+  ...schemas,
+  handle: async ({ body, principal, headers }) =>
+    renderCreated(await createUser(actorOf(principal), body, { idempotencyKey: idempotencyKeyHeader(headers), pool: createPoolUser }), (user) => user),
 });

@@ -1,8 +1,14 @@
+import { chargeView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { voidCharge } from '../../shared/ledger/charges/update-charge.js';
+import { actorOf, tenantToday } from '../../shared/ledger/context.js';
 import { findRoute } from '../routes.js';
-import { actorOf, idPath, voidCharge } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/delete-charge.js';
 
 export const handler = endpoint(findRoute('DELETE /ledger/charges/{id}'), {
-  path: idPath,
-  handle: async ({ path, principal }) => ({ data: await voidCharge(actorOf(principal), path.id) }),
+  ...schemas,
+  handle: async ({ path, principal }) => {
+    const charge = await voidCharge(actorOf(principal), path.id);
+    return { data: chargeView(charge, await tenantToday(principal.tenant)) };
+  },
 });

@@ -1,8 +1,11 @@
+import { partyView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { actorOf } from '../../shared/ledger/context.js';
+import { deactivateParty } from '../../shared/ledger/parties/update-party.js';
 import { findRoute } from '../routes.js';
-import { actorOf, deactivateParty, idPath } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/delete-party.js';
 
 export const handler = endpoint(findRoute('DELETE /ledger/parties/{id}'), {
-  path: idPath,
-  handle: async ({ path, principal }) => ({ data: await deactivateParty(actorOf(principal), path.id) }),
+  ...schemas,
+  handle: async ({ path, principal }) => ({ data: partyView(await deactivateParty(actorOf(principal), path.id)) }),
 });

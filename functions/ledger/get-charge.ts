@@ -1,8 +1,14 @@
+import { chargeView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { getCharge } from '../../shared/ledger/charges/get-charge.js';
+import { tenantToday } from '../../shared/ledger/context.js';
 import { findRoute } from '../routes.js';
-import { getCharge, idPath } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/get-charge.js';
 
 export const handler = endpoint(findRoute('GET /ledger/charges/{id}'), {
-  path: idPath,
-  handle: async ({ path, principal }) => ({ data: await getCharge(principal.tenant, path.id) }),
+  ...schemas,
+  handle: async ({ path, principal }) => {
+    const [charge, today] = await Promise.all([getCharge(principal.tenant, path.id), tenantToday(principal.tenant)]);
+    return { data: chargeView(charge, today) };
+  },
 });

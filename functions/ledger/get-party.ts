@@ -1,8 +1,10 @@
+import { partyView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { getParty } from '../../shared/ledger/parties/get-party.js';
 import { findRoute } from '../routes.js';
-import { getParty, idPath } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/get-party.js';
 
 export const handler = endpoint(findRoute('GET /ledger/parties/{id}'), {
-  path: idPath,
-  handle: async ({ path, principal }) => ({ data: await getParty(principal.tenant, path.id) }),
+  ...schemas,
+  handle: async ({ path, principal }) => ({ data: partyView(await getParty(principal.tenant, path.id)) }),
 });

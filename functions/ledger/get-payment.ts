@@ -1,8 +1,10 @@
+import { paymentView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { getCanonicalPayment } from '../../shared/ledger/catalogue/audit-and-payments.js';
 import { findRoute } from '../routes.js';
-import { getPayment, idPath } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/get-payment.js';
 
 export const handler = endpoint(findRoute('GET /ledger/payments/{id}'), {
-  path: idPath,
-  handle: async ({ path, principal }) => ({ data: await getPayment(principal.tenant, path.id) }),
+  ...schemas,
+  handle: async ({ path, principal }) => ({ data: paymentView(await getCanonicalPayment(principal.tenant, path.id)) }),
 });

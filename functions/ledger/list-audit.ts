@@ -1,9 +1,9 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { listAuditEntries } from '../../shared/ledger/catalogue/audit-and-payments.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { entityIdSchema, listAuditEntries, pageQuery } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/list-audit.js';
 
 export const handler = endpoint(findRoute('GET /ledger/audit'), {
-  query: z.strictObject({ entityId: entityIdSchema, ...pageQuery }),
+  ...schemas,
   handle: async ({ query, principal }) => ({ data: await listAuditEntries(principal.tenant, query) }),
 });

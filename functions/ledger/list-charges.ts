@@ -1,15 +1,14 @@
+import { chargeView, pageView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { listCharges } from '../../shared/ledger/charges/list-charges.js';
+import { tenantToday } from '../../shared/ledger/context.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { idString } from '../../shared/http/validation.js';
-import { chargeKindSchema, chargeStatusSchema, listCharges, pageQuery } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/list-charges.js';
 
 export const handler = endpoint(findRoute('GET /ledger/charges'), {
-  query: z.strictObject({
-    partyId: z.optional(idString()),
-    kind: z.optional(chargeKindSchema),
-    status: z.optional(chargeStatusSchema),
-    ...pageQuery,
-  }),
-  handle: async ({ query, principal }) => ({ data: await listCharges(principal.tenant, query) }),
+  ...schemas,
+  handle: async ({ query, principal }) => {
+    const today = await tenantToday(principal.tenant);
+    return { data: pageView(await listCharges(principal.tenant, today, query), (c) => chargeView(c, today)) };
+  },
 });

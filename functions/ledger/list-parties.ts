@@ -1,10 +1,10 @@
+import { pageView, partyView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { listParties } from '../../shared/ledger/parties/list-parties.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { idString } from '../../shared/http/validation.js';
-import { listParties, pageQuery, partyKindSchema } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/list-parties.js';
 
 export const handler = endpoint(findRoute('GET /ledger/parties'), {
-  query: z.strictObject({ kind: z.optional(partyKindSchema), parentId: z.optional(idString()), ...pageQuery }),
-  handle: async ({ query, principal }) => ({ data: await listParties(principal.tenant, query) }),
+  ...schemas,
+  handle: async ({ query, principal }) => ({ data: pageView(await listParties(principal.tenant, query), partyView) }),
 });

@@ -1,9 +1,10 @@
+import { pageView, paymentMethodView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { listPaymentMethods } from '../../shared/ledger/catalogue/payment-methods.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { listPaymentMethods, pageQuery } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/list-payment-methods.js';
 
 export const handler = endpoint(findRoute('GET /ledger/payment-methods'), {
-  query: z.strictObject({ ...pageQuery }),
-  handle: async ({ query, principal }) => ({ data: await listPaymentMethods(principal.tenant, query) }),
+  ...schemas,
+  handle: async ({ query, principal }) => ({ data: pageView(await listPaymentMethods(principal.tenant, query), paymentMethodView) }),
 });

@@ -1,16 +1,11 @@
+import { partyView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { actorOf } from '../../shared/ledger/context.js';
+import { updateParty } from '../../shared/ledger/parties/update-party.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { actorOf, emailSchema, idPath, text, updateParty } from '../../shared/services/ledger.js';
+import { schemas } from './schemas/update-party.js';
 
 export const handler = endpoint(findRoute('PATCH /ledger/parties/{id}'), {
-  path: idPath,
-  body: z.strictObject({
-    name: z.optional(text(200)),
-    taxId: z.optional(z.nullable(text(50))),
-    email: z.optional(z.nullable(emailSchema)),
-    externalId: z.optional(z.nullable(text(100))),
-    active: z.optional(z.boolean({ error: 'Must be true or false' })),
-  }),
-  handle: async ({ path, body, principal }) => ({ data: await updateParty(actorOf(principal), path.id, body) }),
+  ...schemas,
+  handle: async ({ path, body, principal }) => ({ data: partyView(await updateParty(actorOf(principal), path.id, body)) }),
 });

@@ -1,13 +1,12 @@
+import { renderCreatedPago } from '../../shared/dialects/workorders/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
-import { findRoute } from '../routes.js';
-import { createPayment } from '../../shared/services/workorders.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
-import { pagoBody, toPago } from './pago.js';
+import { recordWorkOrderPayment } from '../../shared/ledger/work-orders/record-work-order-payment.js';
+import { findRoute } from '../routes.js';
+import { schemas } from './schemas/create-payment.js';
 
 export const handler = endpoint(findRoute('POST /api/pagos'), {
-  body: pagoBody,
-  handle: async ({ body, headers, principal, log }) => {
-    const { payment, replayed } = await createPayment(principal, body, idempotencyKeyHeader(headers), log);
-    return { status: 201, data: toPago(payment), message: replayed ? 'Pago ya registrado' : 'Pago registrado' };
-  },
+  ...schemas,
+  handle: async ({ body, headers, principal, log }) =>
+    renderCreatedPago(await recordWorkOrderPayment({ principal, log }, body, idempotencyKeyHeader(headers))),
 });

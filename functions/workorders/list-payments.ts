@@ -1,20 +1,14 @@
+import { toPago } from '../../shared/dialects/workorders/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { listWorkOrderPaymentsPage } from '../../shared/ledger/work-orders/queries.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { queryInt } from '../../shared/http/validation.js';
-import { listPayments } from '../../shared/services/workorders.js';
-import { toPago } from './pago.js';
-
-const query = z.strictObject({
-  page: queryInt({ min: 0, max: 1_000_000, default: 0 }),
-  size: queryInt({ min: 1, max: 100, default: 10 }),
-});
+import { schemas } from './schemas/list-payments.js';
 
 /** A Spring Data page object over the active payments. */
 export const handler = endpoint(findRoute('GET /api/pagos'), {
-  query,
+  ...schemas,
   handle: async ({ query: { page, size }, principal }) => {
-    const result = await listPayments(principal, page, size);
+    const result = await listWorkOrderPaymentsPage(principal, page, size);
     const totalPages = Math.ceil(result.totalElements / size);
     return {
       message: 'Pagos obtenidos',

@@ -1,15 +1,13 @@
+import { toPago } from '../../shared/dialects/workorders/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { listPaymentsOfWorkOrder } from '../../shared/ledger/work-orders/queries.js';
 import { findRoute } from '../routes.js';
-import * as z from 'zod/mini';
-import { listWorkOrderPayments } from '../../shared/services/workorders.js';
-import { toPago } from './pago.js';
-
-const path = z.strictObject({ pendienteId: z.string().check(z.regex(/^[1-9][0-9]{0,15}$/, 'Must be a numeric id')) });
+import { schemas } from './schemas/list-work-order-payments.js';
 
 export const handler = endpoint(findRoute('GET /api/pagos/pendiente/{pendienteId}'), {
-  path,
+  ...schemas,
   handle: async ({ path: { pendienteId }, principal }) => ({
-    data: (await listWorkOrderPayments(principal, pendienteId)).map(toPago),
+    data: (await listPaymentsOfWorkOrder(principal, pendienteId)).map(toPago),
     message: 'Pagos del pendiente obtenidos',
   }),
 });

@@ -1,13 +1,13 @@
+import { toPago } from '../../shared/dialects/workorders/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { replaceWorkOrderPayment } from '../../shared/ledger/work-orders/replace-work-order-payment.js';
 import { findRoute } from '../routes.js';
-import { updatePayment } from '../../shared/services/workorders.js';
-import { idPath, pagoBody, toPago } from './pago.js';
+import { schemas } from './schemas/update-payment.js';
 
 export const handler = endpoint(findRoute('PUT /api/pagos/{id}'), {
-  path: idPath,
-  body: pagoBody,
-  handle: async ({ path, body, principal }) => ({
-    data: toPago(await updatePayment(principal, path.id, body)),
+  ...schemas,
+  handle: async ({ path, body, principal, log }) => ({
+    data: toPago(await replaceWorkOrderPayment({ principal, log }, path.id, body)),
     message: 'Pago actualizado',
   }),
 });

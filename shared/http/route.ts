@@ -38,3 +38,14 @@ export function apiOf(route: Pick<Route, 'handler'>): Api {
 export function tableAccessOf(route: Pick<Route, 'method' | 'tableAccess'>): 'none' | 'read' | 'readwrite' {
   return route.tableAccess ?? (route.method === 'GET' ? 'read' : 'readwrite');
 }
+
+/**
+ * The module holding a route's request schemas: `functions/<api>/schemas/<name>.ts` beside its
+ * handler `functions/<api>/<name>.ts`, exporting `schemas` ({body?, query?, path?}). Only that
+ * route's handler imports it, so no bundle carries another route's schemas; the API document is
+ * built from these modules (system routes take no input and have none).
+ */
+export function schemaModuleOf(route: Pick<Route, 'handler'>): string | undefined {
+  const [api, name] = route.handler.split('/');
+  return api === 'system' ? undefined : `${api}/schemas/${name}`;
+}

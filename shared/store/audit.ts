@@ -2,7 +2,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../ids.js';
 import { db, tableName } from './client.js';
-import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
+import { decodeCursor, encodeCursor, KEY_NAMES } from './pagination.js';
 import { indexKeys, keys } from './keys.js';
 import type { TransactItem } from './tx.js';
 

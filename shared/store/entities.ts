@@ -5,9 +5,10 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFound } from '../ledger/errors.js';
+import type { AccessPattern } from './access-patterns.js';
 import { type Actor, auditEntry, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
+import { decodeCursor, encodeCursor, KEY_NAMES } from './pagination.js';
 import { batchGet, fromItem, getItem } from './items.js';
 import { transact, type TransactItem, type TxItems } from './tx.js';
 
@@ -30,6 +31,13 @@ export interface EntityStore<T extends Versioned> {
   /** Its primary key (for reads that batch entities of several stores in one call). */
   key(tenant: string, id: string): { pk: string; sk: string };
   query(tenant: string, q: IndexQuery): Promise<{ items: T[]; nextCursor: string | null }>;
+  /** One page of a list named in the access-pattern catalogue. */
+  list<P>(tenant: string, pattern: AccessPattern<P>, params: P, page: PageRequest): Promise<{ items: T[]; nextCursor: string | null }>;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
 }
 
 export interface IndexQuery {
@@ -102,6 +110,16 @@ export function entityStore<T extends Versioned>(spec: {
         }),
       );
       return { items: (result.Items ?? []).map((item) => fromItem<T>(item)), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    },
+    list(tenant, pattern, params, page) {
+      const sortPrefix = pattern.sortPrefix?.(params);
+      return store.query(tenant, {
+        index: pattern.index,
+        partition: pattern.partition(tenant, params),
+        limit: page.limit,
+        ...(sortPrefix ? { sortPrefix } : {}),
+        ...(page.cursor !== undefined ? { cursor: page.cursor } : {}),
+      });
     },
   };
   return store;

@@ -2,7 +2,11 @@
  * One idempotency mechanism for every create in Caja (SPEC §4). A key is scoped to the tenant and
  * the operation, kept 48 h (TTL), and stored with a hash of the normalized request. The key record
  * is put inside the creating transaction with attribute_not_exists, so concurrent duplicates
- * produce exactly one effect; the losers read the winner's record and replay its response.
+ * produce exactly one effect; the losers read the winner's record and replay its first answer.
+ *
+ * The record keeps the canonical first result (`result`: the created entity or the snapshot its
+ * answer was rendered from), never a dialect's rendering. Records written before that kept the
+ * rendered response (`response`); they replay as they are until they expire.
  */
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -21,6 +25,7 @@ export interface IdempotencyKey {
   requestHash: string;
 }
 
+/** A rendered answer, as records written before canonical results kept it. */
 export interface StoredResponse {
   status: number;
   data: unknown;
@@ -31,9 +36,14 @@ export interface StoredResponse {
 interface IdempotencyRecord {
   requestHash: string;
   resourceId: string;
-  response: StoredResponse;
+  result?: unknown;
+  /** Records written before canonical results: the rendered first response. */
+  response?: StoredResponse;
   expiresAt: number;
 }
+
+/** What a replay answers from: the canonical first result, or a legacy record's rendered response. */
+export type FirstAnswer<T> = { result: T } | { response: StoredResponse };
 
 /** A stable hash of the normalized request: key order does not matter, values do. */
 export function requestHash(request: unknown): string {
@@ -51,7 +61,7 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function putRecord(k: IdempotencyKey, resourceId: string, response: StoredResponse, now: Date): TransactItem {
+function putRecord(k: IdempotencyKey, resourceId: string, result: unknown, now: Date): TransactItem {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   return {
     Put: {
@@ -62,7 +72,7 @@ function putRecord(k: IdempotencyKey, resourceId: string, response: StoredRespon
         tenant: k.tenant,
         requestHash: k.requestHash,
         resourceId,
-        response,
+        result,
         createdAt: now.toISOString(),
         expiresAt: nowSeconds + RETENTION_SECONDS,
       },
@@ -84,21 +94,21 @@ async function readRecord(k: IdempotencyKey, now: Date): Promise<IdempotencyReco
 /** The name under which the key record travels in a transaction (see tx.ts). */
 export const KEY_RECORD = 'idempotencyKey';
 
-/** Builds the key record's transaction items around the response to store (none without a key). */
-export type KeyRecord = (stored: StoredResponse) => TxItems;
+/** Builds the key record's transaction items around the canonical result to keep (none without a key). */
+export type ResultRecord<T> = (result: T) => TxItems;
 
-export type IdempotentOutcome<R> = { replayed: false; response: R } | { replayed: true; stored: StoredResponse };
+export type IdempotentOutcome<R> = { replayed: false; response: R } | { replayed: true; first: FirstAnswer<R> };
 
 /**
- * Runs `create` at most once per key. `create` must put `keyRecord(stored)` in its transaction,
- * where `stored` is what a replay answers: the key record, the change and its audit entry commit
- * together, and nothing is written afterwards. A replay gets the stored response back (a caller
- * may complete it with live data, e.g. the accounts statement); the same key with a different
- * request is a 422.
+ * Runs `create` at most once per key. `create` must put `keyRecord(result)` in its transaction,
+ * where `result` is the canonical first result: the key record, the change and its audit entry
+ * commit together, and nothing is written afterwards. A replay gets it back (a dialect may complete
+ * it with live data, e.g. the accounts statement); the same key with a different request is an
+ * IdempotencyMismatch.
  */
 export async function idempotent<R>(
   k: IdempotencyKey | undefined,
-  create: (keyRecord: KeyRecord, resourceId: string) => Promise<R>,
+  create: (keyRecord: ResultRecord<R>, resourceId: string) => Promise<R>,
   newResourceId: () => string,
   now = new Date(),
 ): Promise<IdempotentOutcome<R>> {
@@ -106,23 +116,23 @@ export async function idempotent<R>(
   if (!k) return { replayed: false, response: await create(() => [], resourceId) };
 
   const existing = await readRecord(k, now);
-  if (existing) return { replayed: true, stored: replay(k, existing) };
+  if (existing) return { replayed: true, first: replay<R>(k, existing) };
 
   try {
-    const keyRecord: KeyRecord = (stored) => [[KEY_RECORD, putRecord(k, resourceId, stored, now)]];
+    const keyRecord: ResultRecord<R> = (result) => [[KEY_RECORD, putRecord(k, resourceId, result, now)]];
     return { replayed: false, response: await create(keyRecord, resourceId) };
   } catch (error) {
     if (!(error instanceof ConditionFailed && error.on(KEY_RECORD))) throw error;
     // A concurrent duplicate committed first: answer what it stored.
     const winner = await readRecord(k, now);
     if (!winner) throw error;
-    return { replayed: true, stored: replay(k, winner) };
+    return { replayed: true, first: replay<R>(k, winner) };
   }
 }
 
-function replay(k: IdempotencyKey, record: IdempotencyRecord): StoredResponse {
+function replay<R>(k: IdempotencyKey, record: IdempotencyRecord): FirstAnswer<R> {
   if (record.requestHash !== k.requestHash) {
     throw new IdempotencyMismatch();
   }
-  return record.response;
+  return 'result' in record ? { result: record.result as R } : { response: record.response as StoredResponse };
 }

@@ -8,7 +8,7 @@ import { byCode, DEFAULT_PAYMENT_METHODS, type PaymentMethod } from '../domain/p
 import { Conflict } from '../ledger/errors.js';
 import { type Actor, auditEntry, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { decodeCursor, encodeCursor, KEY_NAMES } from './cursor.js';
+import { decodeCursor, encodeCursor, KEY_NAMES } from './pagination.js';
 import { indexKeys, keys } from './keys.js';
 import { ConditionFailed, transact, type TransactItem, type TxItems } from './tx.js';
 

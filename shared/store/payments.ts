@@ -7,6 +7,7 @@ import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
 import { batchGet, fromItem, getItem } from './items.js';
 import { COUNTERS, indexKeys, keys } from './keys.js';
+import { queryAll, skipOnPagesIndex } from './pagination.js';
 import type { TransactItem, TxItems } from './tx.js';
 
 type IndexAttributes = Record<string, string | undefined>;
@@ -105,23 +106,8 @@ export async function queryPayments(
  * `pages` index (a few bytes each), then read just one page of keys and BatchGet those payments.
  */
 export async function pageOfPayments(partition: string, tenant: string, offset: number, size: number): Promise<Payment[]> {
-  let startKey: Record<string, unknown> | undefined;
-  let skipped = 0;
-  while (skipped < offset) {
-    const skip = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'pages',
-        KeyConditionExpression: 'pagepk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: offset - skipped,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    skipped += skip.Count ?? 0;
-    startKey = skip.LastEvaluatedKey;
-    if (!startKey) return [];
-  }
+  const startKey = await skipOnPagesIndex(partition, offset);
+  if (startKey === null) return [];
   const page = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -134,6 +120,24 @@ export async function pageOfPayments(partition: string, tenant: string, offset: 
   );
   const ids = (page.Items ?? []).map((item) => String(item.pagesk));
   return (await getPayments(tenant, ids)).filter((p): p is Payment => p !== undefined);
+}
+
+/** Workorders `GET /api/pagos`: one page of the tenant's active payments, oldest first, and their total (a counter). */
+export async function activeWorkOrderPaymentsPage(tenant: string, offset: number, size: number): Promise<{ totalElements: number; content: Payment[] }> {
+  const totalElements = await readCounter(tenant, COUNTERS.activeWorkOrderPayments);
+  const content = offset >= totalElements ? [] : await pageOfPayments(indexKeys.activeWorkOrderPayments(tenant), tenant, offset, size);
+  return { totalElements, content };
+}
+
+/** The active payments of one work order (gsi1, sparse: soft-deleted ones leave it). */
+export async function allWorkOrderPayments(tenant: string, workOrderId: string): Promise<Payment[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': indexKeys.workOrderPayments(tenant, workOrderId) },
+  });
+  return items.map((item) => fromItem<Payment>(item));
 }
 
 export function addToCounter(tenant: string, name: string, delta: number): TransactItem {

@@ -14,12 +14,13 @@
  * Running balances are computed at read time (shared/domain/statements.ts) from a Query
  * `sk <= date` over the entity's statement partition, projected to the figures.
  */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind } from '../domain/account-scope.js';
 import { type DayFigures, ZERO_FIGURES } from '../domain/statements.js';
 import { newId } from '../ids.js';
 import { db, tableName } from './client.js';
 import { indexKeys, keys } from './keys.js';
+import { queryAll } from './pagination.js';
 import type { TransactItem } from './tx.js';
 
 export interface StatementDay extends DayFigures {
@@ -162,17 +163,6 @@ function toDay(item: Record<string, unknown>): StatementDay {
   };
 }
 
-async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await db().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...(result.Items ?? []));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
-
 /** All stored days of an entity up to and including `date`, oldest first. */
 export async function statementDaysUpTo(tenant: string, entityId: string, date: string, consistent: boolean): Promise<StatementDay[]> {
   const items = await queryAll({
@@ -229,41 +219,4 @@ export async function paymentCountsByDay(
   return items
     .map((item) => ({ date: String(item.sk), count: typeof item.paymentCount === 'number' ? item.paymentCount : 0 }))
     .filter((day) => day.count > 0);
-}
-
-/**
- * The gsi1 position just after skipping `skip` payments of the entity, newest first, starting at
- * the newest payment of `day` (earlier days follow, down to `from`). The skip reads the keys-only
- * `pages` index, where each payment sits at the same position as in gsi1, so skipped payments cost
- * only their keys. Returns the ExclusiveStartKey for the gsi1 page read, undefined when nothing has
- * to be skipped, or null when the history ends before that.
- */
-export async function skipAccountPayments(
-  tenant: string,
-  entityId: string,
-  between: [string, string],
-  skip: number,
-): Promise<Record<string, unknown> | undefined | null> {
-  let startKey: Record<string, unknown> | undefined;
-  let skipped = 0;
-  while (skipped < skip) {
-    const result = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'pages',
-        KeyConditionExpression: 'pagepk = :pk AND pagesk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': indexKeys.accountPayments(tenant, entityId), ':from': between[0], ':to': between[1] },
-        ScanIndexForward: false,
-        Limit: skip - skipped,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    skipped += result.Count ?? 0;
-    startKey = result.LastEvaluatedKey;
-    // No LastEvaluatedKey: the range is exhausted, so nothing follows the skipped entries.
-    if (!startKey) return null;
-  }
-  if (!startKey) return undefined;
-  const { pk, sk, pagepk, pagesk } = startKey;
-  return { pk, sk, gsi1pk: pagepk, gsi1sk: pagesk };
 }

@@ -3,16 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../shared/domain/payments.js';
 import { HttpError as AppError } from '../../shared/http/errors.js';
 import { parseInput } from '../../shared/http/validation.js';
-import {
-  activityBody,
-  createPaymentBody,
-  idempotencyKeyOf,
-  paymentsQuery,
-  renderPayment,
-  renderStatement,
-  reversePaymentBody,
-  statementQuery,
-} from '../../shared/services/accounts.js';
+import { createPaymentBody } from '../../functions/accounts/schemas/create-payment.js';
+import { statementQuery } from '../../functions/accounts/schemas/get-statement.js';
+import { paymentsQuery } from '../../functions/accounts/schemas/list-payments.js';
+import { reversePaymentBody } from '../../functions/accounts/schemas/reverse-payment.js';
+import { activityBody } from '../../functions/accounts/schemas/set-activity.js';
+import { renderPayment, renderStatement } from '../../shared/dialects/accounts/render.js';
+import { idempotencyKeyOf } from '../../shared/dialects/accounts/requests.js';
 
 const valid = {
   date: '2024-03-15',

@@ -5,15 +5,9 @@ import { PARTY_KINDS } from '../../shared/domain/parties.js';
 import { rutCheckDigit } from '../../shared/domain/rut.js';
 import { HttpError as AppError } from '../../shared/http/errors.js';
 import { parseInput } from '../../shared/http/validation.js';
-import {
-  currencySchema,
-  dateSchema,
-  emailSchema,
-  entityIdSchema,
-  moneySchema,
-  normalizeTaxId,
-  ROLE_PARTY_KIND,
-} from '../../shared/services/ledger.js';
+import { currencySchema, dateSchema, emailSchema, entityIdSchema, moneySchema } from '../../functions/ledger/schemas/fields.js';
+import { normalizeTaxId } from '../../shared/domain/tax-id.js';
+import { ROLE_PARTY_KIND } from '../../shared/ledger/catalogue/users.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 
 describe('normalizeTaxId', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Charge } from '../../shared/domain/charges.js';
 import type { Party } from '../../shared/domain/parties.js';
 import type { Payment } from '../../shared/domain/payments.js';
-import { chargeView, partyView, paymentMethodView, paymentView } from '../../shared/services/ledger.js';
+import { chargeView, partyView, paymentMethodView, paymentView } from '../../shared/dialects/ledger/render.js';
 
 const charge = (overrides: Partial<Charge> = {}): Charge => ({
   id: '100',

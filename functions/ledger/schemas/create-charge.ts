@@ -1,0 +1,21 @@
+/** Request schemas of ledger/create-charge (named by the route table through its handler). */
+import * as z from 'zod/mini';
+import { idString } from '../../../shared/http/validation.js';
+import { chargeKindSchema, currencySchema, dateSchema, moneySchema, text } from './fields.js';
+
+export const schemas = {
+  body: z.strictObject({
+    kind: chargeKindSchema,
+    partyId: idString(),
+    amount: moneySchema(1),
+    currency: z.optional(currencySchema),
+    number: z.optional(text(50)),
+    code: z.optional(text(20)),
+    description: z.optional(text(500)),
+    issueDate: z.optional(dateSchema),
+    dueDate: z.optional(dateSchema),
+    lateFee: z.optional(moneySchema(0)),
+    communityId: z.optional(idString()),
+    contractId: z.optional(idString()),
+  }),
+};

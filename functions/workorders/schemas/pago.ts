@@ -1,0 +1,27 @@
+/**
+ * The workorders request schemas (seed 000): the `Pago` body that create and update both take, and
+ * the id path. Ids arrive as JSON numbers or digit strings and are normalized to strings.
+ */
+import * as z from 'zod/mini';
+import { isValidDate } from '../../../shared/domain/dates.js';
+import { WORK_ORDER_METHODS, type WorkOrderPaymentCommand } from '../../../shared/ledger/work-orders/work-order-payment.js';
+
+const ID = /^[1-9][0-9]{0,15}$/;
+
+/** An id as JSON number or digit string, normalized to a string. */
+const id = z.pipe(
+  z.union([z.number().check(z.int(), z.positive()), z.string().check(z.regex(ID))]),
+  z.transform((value: number | string) => String(value)),
+).check(z.refine((value) => Number.isSafeInteger(Number(value)), 'Must be a valid id'));
+
+export const pagoBody = z.strictObject({
+  empleadoId: id,
+  clienteId: id,
+  pendienteId: id,
+  monto: z.union([z.number(), z.string().check(z.regex(/^\d+(\.\d+)?$/, 'Must be a decimal amount'))]),
+  fechaPago: z.string().check(z.refine(isValidDate, 'Must be a date YYYY-MM-DD')),
+  metodoPago: z.enum(WORK_ORDER_METHODS),
+  referencia: z.optional(z.nullable(z.string().check(z.maxLength(255)))),
+}) satisfies z.ZodMiniType<WorkOrderPaymentCommand>;
+
+export const idPath = z.strictObject({ id: z.string().check(z.regex(ID, 'Must be a numeric id')) });

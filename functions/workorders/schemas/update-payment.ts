@@ -1,0 +1,4 @@
+/** Request schemas of workorders/update-payment (named by the route table through its handler). */
+import { idPath, pagoBody } from './pago.js';
+
+export const schemas = { path: idPath, body: pagoBody };

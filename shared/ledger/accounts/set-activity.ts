@@ -1,0 +1,54 @@
+/**
+ * Set a day's sales, payouts and commission (SET, not ADD: the last call is the day's figures).
+ * Optimistic on the day's activityVersion so the audit entry's `before` is exactly what was
+ * replaced; refused on a settled day.
+ */
+import type { Dimensions } from '../../domain/account-scope.js';
+import { toMinorUnits } from '../../domain/money.js';
+import { auditEntry, putAudit } from '../../store/audit.js';
+import { setActivityFigures, statementDay, type StatementTarget } from '../../store/statements.js';
+import { tenantSettings } from '../../store/tenants.js';
+import { optimistic, transact } from '../../store/tx.js';
+import type { UseCaseContext } from '../context.js';
+import { settledDay } from '../payments/statement-effect.js';
+import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
+import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatement } from './statement.js';
+
+export interface SetActivityCommand extends Dimensions {
+  date: string;
+  /** Major units of the tenant's currency. */
+  totalSales: number;
+  totalPayouts: number;
+  commission: number;
+}
+
+export async function setActivity(ctx: UseCaseContext, command: SetActivityCommand): Promise<AccountStatement> {
+  const { principal } = ctx;
+  const { tenant } = principal;
+  const now = ctx.now ?? new Date();
+  const actor = requireActor(principal, 'write');
+  const dim = dimensionOf(command, actor);
+  const { timeZone, currency } = await tenantSettings(tenant);
+  assertNotFuture(command.date, undefined, now, timeZone);
+  const figures = {
+    totalSales: toMinorUnits(command.totalSales, currency, 'totalSales'),
+    totalPayouts: toMinorUnits(command.totalPayouts, currency, 'totalPayouts'),
+    commission: toMinorUnits(command.commission, currency, 'commission'),
+  };
+  const entity = await loadEntity(tenant, actor, dim, 'write', false);
+  const target: StatementTarget = { tenant, entityId: entity.id, entityKind: entity.kind, date: command.date };
+
+  // Settled meanwhile (answered on the next read) or set concurrently: read again.
+  await optimistic('statement', async () => {
+    const current = await statementDay(tenant, entity.id, command.date, true);
+    if (current?.isSaldado) throw settledDay();
+    const before = { totalSales: current?.totalSales ?? 0, totalPayouts: current?.totalPayouts ?? 0, commission: current?.commission ?? 0 };
+    const at = new Date().toISOString();
+    const details = { entityKind: entity.kind, date: command.date };
+    await transact([
+      ['statement', setActivityFigures(target, figures, current?.activityVersion ?? 0, at)],
+      ['audit', putAudit(tenant, auditEntry(principal, ACCOUNT_ACTIONS.activitySet, 'STATEMENT', entity.id, { before, after: figures, details }, at))],
+    ]);
+  });
+  return readAccountStatement(tenant, entity, command.date, currency);
+}

@@ -1,0 +1,61 @@
+/** Account statements (seed 001): one entity's day, with the running balance carried from earlier days. */
+import type { Principal } from '../../auth/principal.js';
+import type { AccountKind, Dimensions } from '../../domain/account-scope.js';
+import { localDateTime } from '../../domain/dates.js';
+import type { Currency } from '../../domain/money.js';
+import { type StatementFigures, statementFor } from '../../domain/statements.js';
+import { auditEntry, writeAudit } from '../../store/audit.js';
+import { type StatementDay, statementDaysUpTo } from '../../store/statements.js';
+import { tenantSettings } from '../../store/tenants.js';
+import type { UseCaseContext } from '../context.js';
+import { type AccountEntity, assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
+
+export const ACCOUNT_ACTIONS = {
+  create: 'ACCOUNT_PAYMENT_CREATE',
+  reverse: 'ACCOUNT_PAYMENT_REVERSE',
+  statementView: 'ACCOUNT_STATEMENT_VIEW',
+  historyView: 'ACCOUNT_PAYMENT_HISTORY_VIEW',
+  activitySet: 'ACCOUNT_ACTIVITY_SET',
+} as const;
+
+/** The canonical statement of one entity's day. */
+export interface AccountStatement {
+  entity: { kind: AccountKind; id: string };
+  currency: Currency;
+  figures: StatementFigures & { day?: StatementDay };
+}
+
+export async function readAccountStatement(tenant: string, entity: { kind: AccountKind; id: string }, date: string, currency: Currency): Promise<AccountStatement> {
+  const days = await statementDaysUpTo(tenant, entity.id, date, true);
+  return { entity: { kind: entity.kind, id: entity.id }, currency, figures: statementFor(days, date) };
+}
+
+/** A view's activity entry, written on its own (there is no change to go with it). */
+export async function recordView(
+  principal: Principal,
+  action: string,
+  entityType: 'STATEMENT' | 'PAYMENT_HISTORY',
+  entity: AccountEntity,
+  details: Record<string, unknown>,
+  at: string,
+): Promise<void> {
+  await writeAudit(principal.tenant, auditEntry(principal, action, entityType, entity.id, { details: { entityKind: entity.kind, ...details } }, at));
+}
+
+/** The day's statement (all zeros but the carried remaining balance on a day without activity); the view is audited. */
+export async function getAccountStatement(ctx: UseCaseContext, query: Dimensions & { date?: string | undefined }): Promise<AccountStatement> {
+  const { principal } = ctx;
+  const { tenant } = principal;
+  const now = ctx.now ?? new Date();
+  const actor = requireActor(principal, 'read');
+  const dim = dimensionOf(query, actor);
+  const { timeZone, currency } = await tenantSettings(tenant);
+  const date = query.date ?? localDateTime(now, timeZone).date;
+  assertNotFuture(date, undefined, now, timeZone);
+  const entity = await loadEntity(tenant, actor, dim, 'read', false);
+  const [statement] = await Promise.all([
+    readAccountStatement(tenant, entity, date, currency),
+    recordView(principal, ACCOUNT_ACTIONS.statementView, 'STATEMENT', entity, { date }, now.toISOString()),
+  ]);
+  return statement;
+}

@@ -1,0 +1,35 @@
+/**
+ * Exactly-once creates (SPEC §4): the one place an idempotency key is built. The key record keeps
+ * the canonical first result (the entity, or the snapshot the first answer was rendered from);
+ * dialects render it at reply time with their own replay differences.
+ */
+import { newId } from '../ids.js';
+import { type FirstAnswer, idempotent, type ResultRecord, requestHash } from '../store/idempotency.js';
+
+export interface IdempotencyInput {
+  /** The client's key (header or a dialect's own field), when it sent one. */
+  key: string | undefined;
+  /** The operation, e.g. `accounts.payment`. */
+  scope: string;
+  /** The normalized request the key is bound to (hashed). */
+  request: unknown;
+}
+
+export type Created<T> = { replayed: false; result: T } | { replayed: true; first: FirstAnswer<T> };
+
+export type { FirstAnswer, ResultRecord };
+
+/** Runs `create` at most once per key; `create` must put `keyRecord(result)` in its transaction. */
+export async function createOnce<T>(
+  tenant: string,
+  idempotency: IdempotencyInput | undefined,
+  create: (keyRecord: ResultRecord<T>, id: string) => Promise<T>,
+  now?: Date,
+): Promise<Created<T>> {
+  const key =
+    idempotency?.key !== undefined
+      ? { tenant, scope: idempotency.scope, key: idempotency.key, requestHash: requestHash(idempotency.request) }
+      : undefined;
+  const outcome = await idempotent<T>(key, create, newId, now);
+  return outcome.replayed ? { replayed: true, first: outcome.first } : { replayed: false, result: outcome.response };
+}

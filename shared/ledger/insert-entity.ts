@@ -1,0 +1,35 @@
+/** Creating and changing the ledger's versioned entities (parties, charges), each audited in the same transaction. */
+import { auditEntry, putAudit } from '../store/audit.js';
+import type { EntityStore, Versioned } from '../store/entities.js';
+import { optimistic, transact, type TxItems } from '../store/tx.js';
+import type { Actor } from './context.js';
+import { NotFound } from './errors.js';
+
+/** Insert with its audit entry and any extra items (an idempotency key record) in one transaction. */
+export async function insertEntity<T extends Versioned>(store: EntityStore<T>, actor: Actor, entity: T, extra: TxItems): Promise<void> {
+  const item = store.put(actor.tenant, entity);
+  item.Put!.ConditionExpression = 'attribute_not_exists(pk)';
+  await transact([
+    [store.type, item],
+    ['audit', putAudit(actor.tenant, auditEntry(actor, `${store.type}_CREATE`, store.type, entity.id, { after: entity }))],
+    ...extra,
+  ]);
+}
+
+/** Reads (consistently), computes and replaces; a lost optimistic race is retried on the fresh item. */
+export async function updateEntity<T extends Versioned>(
+  store: EntityStore<T>,
+  actor: Actor,
+  id: string,
+  what: string,
+  change: (before: T, now: string) => T | undefined,
+  action?: string,
+): Promise<T> {
+  return optimistic(store.type, async () => {
+    const before = await store.get(actor.tenant, id, true);
+    if (!before) throw new NotFound(what);
+    const after = change(before, new Date().toISOString());
+    if (after === undefined) return before;
+    return store.replace(actor, before, { ...after, version: before.version + 1 }, action);
+  });
+}

@@ -1,0 +1,38 @@
+import { parties } from '../../store/parties.js';
+import { type Actor, patchFields, present } from '../context.js';
+import { Invalid } from '../errors.js';
+import { updateEntity } from '../insert-entity.js';
+import type { Party } from '../model.js';
+import { taxIdOrThrow } from './party-rules.js';
+
+export interface UpdatePartyCommand {
+  name?: string | undefined;
+  taxId?: string | null | undefined;
+  email?: string | null | undefined;
+  externalId?: string | null | undefined;
+  active?: boolean | undefined;
+}
+
+export async function updateParty(actor: Actor, id: string, command: UpdatePartyCommand): Promise<Party> {
+  if (Object.values(command).every((v) => v === undefined)) throw new Invalid('Nothing to update: send at least one field');
+  const taxId = present(command.taxId) ? taxIdOrThrow(command.taxId) : command.taxId;
+  return updateEntity(parties, actor, id, 'Party', (before, now) => {
+    const after: Party = { ...before, updatedAt: now };
+    if (command.name !== undefined) after.name = command.name;
+    if (command.active !== undefined) after.active = command.active;
+    patchFields(after, { taxId, email: command.email, externalId: command.externalId });
+    return after;
+  });
+}
+
+/** Deactivates (the party stays for the payments and charges that reference it); repeating is harmless. */
+export function deactivateParty(actor: Actor, id: string): Promise<Party> {
+  return updateEntity(
+    parties,
+    actor,
+    id,
+    'Party',
+    (before, now) => (before.active ? { ...before, active: false, updatedAt: now } : undefined),
+    'PARTY_DEACTIVATE',
+  );
+}

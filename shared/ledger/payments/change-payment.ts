@@ -1,0 +1,52 @@
+/**
+ * Change a recorded payment (update, void/soft delete, reverse): read, decide, write, optimistic on
+ * the payment's version, so concurrent changes apply one after another and none is lost. The
+ * effects come from comparing before and after: allocations that stop (or start) counting move
+ * their charges' paid amounts, a payment leaving its active lists moves their counters, and the
+ * use case may plug in more (a reversal's statement effect). One transaction, audited.
+ */
+import { auditEntry, putAudit } from '../../store/audit.js';
+import { paymentCounterItems, replacePayment } from '../../store/payments.js';
+import { optimistic, transact, type TxItems } from '../../store/tx.js';
+import type { UseCaseContext } from '../context.js';
+import type { Allocation, Payment } from '../model.js';
+import { chargeEffects } from './record-payment.js';
+
+export interface PaymentChange {
+  /** Reads the payment (consistently) or throws the dialect's NotFound; called again after a lost race. */
+  load(): Promise<Payment>;
+  /** The payment after the change, or undefined when there is nothing to change (repeating is harmless). */
+  decide(before: Payment, at: string): Promise<Payment | undefined> | Payment | undefined;
+  audit: { action: string; details?: Record<string, unknown> };
+  /** Items of further effects in the same transaction (the accounts statement). */
+  effects?: (before: Payment, after: Payment, at: string) => TxItems;
+}
+
+const counting = (p: Payment): readonly Allocation[] => (p.status === 'active' ? p.allocations : []);
+
+function effects(tenant: string, before: Payment, after: Payment): TxItems {
+  return [
+    ...chargeEffects(tenant, counting(before), counting(after)),
+    ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
+  ];
+}
+
+export async function changePayment(ctx: UseCaseContext, change: PaymentChange): Promise<Payment> {
+  const { principal } = ctx;
+  const { tenant } = principal;
+  return optimistic('payment', async () => {
+    const before = await change.load();
+    const at = (ctx.now ?? new Date()).toISOString();
+    const decided = await change.decide(before, at);
+    if (!decided) return before;
+    const after: Payment = { ...decided, updatedAt: at, version: before.version + 1 };
+    const { details } = change.audit;
+    await transact([
+      ['payment', replacePayment(tenant, before, after)],
+      ...effects(tenant, before, after),
+      ...(change.effects?.(before, after, at) ?? []),
+      ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
+    ]);
+    return after;
+  });
+}

@@ -1,0 +1,29 @@
+/** Work-order payment reads (seed 000): one payment, the tenant's active ones by page, a work order's. */
+import type { Principal } from '../../auth/principal.js';
+import { charges } from '../../store/charges.js';
+import { activeWorkOrderPaymentsPage, allWorkOrderPayments } from '../../store/payments.js';
+import { NotFound } from '../errors.js';
+import type { Payment } from '../model.js';
+import { requireWorkOrderPayment } from './work-order-payment.js';
+
+export const getWorkOrderPayment = (principal: Principal, id: string): Promise<Payment> => requireWorkOrderPayment(principal.tenant, id);
+
+export interface WorkOrderPaymentPage {
+  content: Payment[];
+  totalElements: number;
+  page: number;
+  size: number;
+}
+
+/** Active payments of the tenant, oldest first, zero-based pages (total from the store's counter). */
+export async function listWorkOrderPaymentsPage(principal: Principal, page: number, size: number): Promise<WorkOrderPaymentPage> {
+  const { totalElements, content } = await activeWorkOrderPaymentsPage(principal.tenant, page * size, size);
+  return { content, totalElements, page, size };
+}
+
+/** Active payments of one work order (404 if the work order is not the tenant's). */
+export async function listPaymentsOfWorkOrder(principal: Principal, workOrderId: string): Promise<Payment[]> {
+  const workOrder = await charges.get(principal.tenant, workOrderId);
+  if (!workOrder || workOrder.kind !== 'work_order') throw new NotFound('Pendiente');
+  return allWorkOrderPayments(principal.tenant, workOrderId);
+}

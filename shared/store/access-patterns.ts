@@ -1,0 +1,40 @@
+/**
+ * The catalogue of list access patterns: what the ledger core may ask the store for, by name. Each
+ * entry knows its index, how its partition key is built and what its sort key begins with; use
+ * cases name an entry and its parameters, never a key string or an index. (Point reads by id, the
+ * statements' and audit partitions and the payment histories have their own store functions; see
+ * keys.ts for the full key design.)
+ */
+import type { ChargeKind } from '../domain/charges.js';
+import type { PartyKind } from '../domain/parties.js';
+import { indexKeys } from './keys.js';
+
+export interface AccessPattern<P> {
+  index: 'gsi1' | 'gsi2';
+  partition(tenant: string, params: P): string;
+  /** A begins_with on the index sort key, when the parameters narrow the list. */
+  sortPrefix?(params: P): string | undefined;
+}
+
+const pattern = <P>(entry: AccessPattern<P>) => entry;
+/** Parties and charges sort by `{kind}#{id}` on their indexes: a kind narrows by prefix. */
+const byKind = (params: { kind?: string | undefined }) => (params.kind ? `${params.kind}#` : undefined);
+
+export const ACCESS_PATTERNS = {
+  /** Parties of the tenant, optionally of one kind. */
+  partiesOfTenant: pattern<{ kind?: PartyKind | undefined }>({ index: 'gsi1', partition: (t) => indexKeys.parties(t), sortPrefix: byKind }),
+  /** Children of a party (ventanas of a banca…), optionally of one kind. */
+  childrenOfParty: pattern<{ parentId: string; kind?: PartyKind | undefined }>({
+    index: 'gsi2',
+    partition: (t, p) => indexKeys.children(t, p.parentId),
+    sortPrefix: byKind,
+  }),
+  /** Charges of a party, optionally of one kind. */
+  chargesOfParty: pattern<{ partyId: string; kind?: ChargeKind | undefined }>({
+    index: 'gsi1',
+    partition: (t, p) => indexKeys.partyCharges(t, p.partyId),
+    sortPrefix: byKind,
+  }),
+  /** Charges of the tenant, optionally of one kind. */
+  chargesOfTenant: pattern<{ kind?: ChargeKind | undefined }>({ index: 'gsi2', partition: (t) => indexKeys.charges(t), sortPrefix: byKind }),
+} as const;
