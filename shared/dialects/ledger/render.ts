@@ -2,7 +2,7 @@
  * The ledger API's views (SPEC §3): money as `{amount, currency}` in minor units, optional fields
  * absent rather than null, charge status derived for the tenant's date.
  */
-import { type Charge, type ChargeKind, type ChargeStatus, chargeStatus, outstanding } from '../../domain/charges.js';
+import { type Charge, type ChargeStatus, chargeStatus, outstanding } from '../../domain/charges.js';
 import type { Currency } from '../../domain/money.js';
 import type { PaymentMethod } from '../../domain/payment-methods.js';
 import type { Party } from '../../domain/parties.js';
@@ -35,28 +35,14 @@ export function partyView(p: Party): PartyView {
   });
 }
 
-export interface ChargeView {
-  id: string;
-  kind: ChargeKind;
-  partyId: string;
+/** The stored charge with money as `{amount, currency}` and its derived status and outstanding amount. */
+export type ChargeView = Omit<Charge, 'amount' | 'lateFee' | 'paidAmount'> & {
   amount: Money;
-  currency: Currency;
   lateFee?: Money;
   paidAmount: Money;
   outstanding: Money;
   status: ChargeStatus;
-  number?: string;
-  code?: string;
-  description?: string;
-  issueDate?: string;
-  dueDate?: string;
-  communityId?: string;
-  contractId?: string;
-  voided: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+};
 
 /** The charge with its status, paid and outstanding amounts derived for `today` (the tenant's date). */
 export function chargeView(c: Charge, today: string): ChargeView {

@@ -29,17 +29,11 @@ export interface RecordPaymentCommand {
   effects?: (payment: Payment, at: string) => TxItems;
 }
 
-const ALLOCATION_PROBLEM = {
-  not_positive: 'each amount must be greater than 0',
-  repeated_charge: 'a charge appears twice',
-  exceeds_outstanding: 'more than a charge owes',
-  exceeds_amount: 'they add up to more than the payment',
-} as const;
-
+/** An unsound split, named by its problem (`exceeds_amount`: ALLOCATION_EXCEEDS_AMOUNT). */
 export function allocationError(problem: AllocationProblem): Invalid {
-  const message = ALLOCATION_PROBLEM[problem.problem];
+  const what = `${problem.problem.replace('_', ' ')}${'chargeId' in problem ? ` (charge ${problem.chargeId})` : ''}`;
   const reason = problem.problem === 'exceeds_amount' ? 'ALLOCATION_EXCEEDS_AMOUNT' : 'VALIDATION_ERROR';
-  return new Invalid(`Invalid body: allocations: ${message}`, issue('allocations', 'chargeId' in problem ? `${message} (charge ${problem.chargeId})` : message), reason);
+  return new Invalid(`Invalid body: allocations: ${what}`, issue('allocations', what), reason);
 }
 
 /** Each allocation's change to its charge's paid amount, as transaction items named `charge:{id}`. */
