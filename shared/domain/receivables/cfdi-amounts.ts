@@ -86,28 +86,28 @@ export function withinTolerance(written: number, exact: Fraction, tolerance: Fra
 }
 
 /**
- * Splits `total` minor units into integer shares proportional to exact `weights` (largest
- * remainder method, ties to the earlier share), so the shares add up to `total` exactly. Used to
- * turn converted document amounts into allocations that sum to the payment's Monto.
+ * Splits `total` (≥ 0) minor units into integer shares proportional to the exact positive
+ * `weights` (Hamilton's largest remainder method, ties to the earlier share): each share is its
+ * quota total × weight / Σ weights rounded down or up, and the shares add up to `total` exactly.
+ * Used to turn converted document amounts into allocations that sum to the payment's Monto.
  */
 export function apportionMinor(total: number, weights: readonly Fraction[]): number[] {
   if (weights.length === 0) return [];
-  const floors = weights.map((w) => w.num / w.den);
-  let remaining = BigInt(total) - floors.reduce((sum, f) => sum + f, 0n);
-  const count = BigInt(weights.length);
-  // Spread whole rounds evenly first (floor division, so a negative remainder takes units back).
-  const perShare = remaining >= 0n ? remaining / count : -((-remaining + count - 1n) / count);
-  remaining -= perShare * count;
-  const shares = floors.map((f) => f + perShare);
-  const byRemainder = weights
-    .map((w, index) => ({ index, num: w.num % w.den, den: w.den }))
-    .sort((a, b) => {
-      const diff = b.num * a.den - a.num * b.den;
-      return diff > 0n ? 1 : diff < 0n ? -1 : a.index - b.index;
-    });
-  for (let i = 0; BigInt(i) < remaining; i++) {
-    const target = byRemainder[i]?.index ?? 0;
-    shares[target] = (shares[target] ?? 0n) + 1n;
+  if (total < 0 || weights.some((w) => w.num <= 0n)) throw new RangeError('apportionMinor needs total ≥ 0 and positive weights');
+  const sum = weights.reduce(addFractions);
+  // quota_i = total × (n_i / d_i) / (N / D) = total × n_i × D / (d_i × N)
+  const quotas = weights.map((w, index) => ({ index, num: BigInt(total) * w.num * sum.den, den: w.den * sum.num }));
+  const shares = quotas.map((q) => q.num / q.den);
+  let remaining = BigInt(total) - shares.reduce((a, b) => a + b, 0n);
+  const byRemainder = [...quotas].sort((a, b) => {
+    const diff = (b.num % b.den) * a.den - (a.num % a.den) * b.den;
+    return diff > 0n ? 1 : diff < 0n ? -1 : a.index - b.index;
+  });
+  // Floors lose less than one unit each, so fewer than weights.length units remain.
+  for (const { index } of byRemainder) {
+    if (remaining === 0n) break;
+    shares[index] = (shares[index] ?? 0n) + 1n;
+    remaining--;
   }
   return shares.map(Number);
 }

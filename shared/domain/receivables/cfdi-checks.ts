@@ -71,7 +71,11 @@ export function checkPaymentConsistency(
     throw new CfdiError('amount_mismatch', 'the documents\' ImpPagado (in the payment currency) do not add up to Monto', `${path}.Monto`);
   }
   const shares = documents.map(({ document }) => (document.currency === payment.currency ? document.amountPaid : 0));
-  const convertedShares = apportionMinor(payment.amount - sameCurrencySum, converted.map((c) => c.weight));
+  const leftForConverted = payment.amount - sameCurrencySum;
+  if (converted.length > 0 && leftForConverted <= 0) {
+    throw new CfdiError('amount_mismatch', 'the documents in the payment currency already take all of Monto', `${path}.Monto`);
+  }
+  const convertedShares = apportionMinor(leftForConverted, converted.map((c) => c.weight));
   for (const [i, { index }] of converted.entries()) {
     const share = convertedShares[i] ?? 0;
     if (share <= 0) throw new CfdiError('amount_mismatch', 'the document\'s ImpPagado is worth nothing in the payment currency', `${path}.DoctoRelacionado[${index}]`);
