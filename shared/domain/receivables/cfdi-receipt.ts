@@ -5,7 +5,7 @@
  */
 import { isValidDate } from '../dates.js';
 import type { Currency } from '../money.js';
-import { parseCfdiAmount, parseCfdiCurrency, parseCfdiRate, type ExactRate } from './cfdi-amounts.js';
+import { isRateOne, parseCfdiAmount, parseCfdiCurrency, parseCfdiRate, type ExactRate } from './cfdi-amounts.js';
 import { checkPaymentConsistency, checkTotals, type DocumentAsWritten } from './cfdi-checks.js';
 import { CfdiError, type CfdiErrorReason } from './cfdi-errors.js';
 import { childrenNamed, decodeBase64Xml, parseXmlDocument, type XmlElement } from './cfdi-xml.js';
@@ -211,7 +211,7 @@ function readPaymentRate(node: XmlElement, dialect: CfdiDialect, currency: Curre
     return undefined;
   }
   const rate = parseCfdiRate(text, `${path}.TipoCambioP`);
-  if (currency === 'MXN' && rate.units !== 10n ** BigInt(rate.scale)) throw new CfdiError('invalid_exchange_rate', 'must be 1 for a payment in MXN', `${path}.TipoCambioP`);
+  if (currency === 'MXN' && !isRateOne(rate)) throw new CfdiError('invalid_exchange_rate', 'must be 1 for a payment in MXN', `${path}.TipoCambioP`);
   return rate;
 }
 
@@ -251,7 +251,7 @@ function required(node: XmlElement, attribute: string, path: string): string {
   return value;
 }
 
-/** `{ key: value }` when the value is present, `{}` otherwise (exactOptionalPropertyTypes-friendly spreading). */
+/** `{ key: value }` when the value is present, `{}` otherwise: an absent attribute leaves no `undefined` key behind. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
