@@ -48,6 +48,14 @@ export const routes = [
   { method: 'GET', path: '/api/v1/accounts/statement', handler: 'accounts/get-statement', roles: ACCOUNTS, tableAccess: 'readwrite' },
   { method: 'GET', path: '/api/v1/accounts/payments', handler: 'accounts/list-payments', roles: ACCOUNTS, tableAccess: 'readwrite' },
   { method: 'POST', path: '/api/v1/accounts/activity', handler: 'accounts/set-activity', roles: ADMIN },
+
+  // receivables (seed 004)
+  { method: 'GET', path: '/v1/getPayment', handler: 'receivables/get-payment', roles: ADMIN },
+  { method: 'GET', path: '/v1/getPaymentMethods', handler: 'receivables/get-payment-methods', roles: ADMIN },
+  { method: 'POST', path: '/v1/createPayment', handler: 'receivables/create-payment', roles: ADMIN },
+  { method: 'POST', path: '/v1/createPaymentByTaxId', handler: 'receivables/create-payment-by-tax-id', roles: ADMIN },
+  { method: 'POST', path: '/v1/createPaymentFromXmlMX', handler: 'receivables/create-payment-from-xml-mx', roles: ADMIN },
+  { method: 'DELETE', path: '/v1/deletePayment', handler: 'receivables/delete-payment', roles: ADMIN },
 ] as const satisfies readonly Route[];
 
 export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;

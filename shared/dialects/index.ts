@@ -6,16 +6,17 @@ import type { Api } from '../apis.js';
 import { accounts } from './accounts/index.js';
 import type { Dialect } from './dialect.js';
 import { ledger } from './ledger/index.js';
+import { receivables } from './receivables/index.js';
 import { workorders } from './workorders/index.js';
 
 export const DIALECTS: Record<Api, Dialect> = {
   ledger,
   workorders,
   accounts,
+  receivables,
   // Until their own envelopes land, the remaining APIs speak Caja's conventions.
   gateway: ledger,
   communities: ledger,
-  receivables: ledger,
   system: ledger,
 };
 

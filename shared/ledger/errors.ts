@@ -19,7 +19,10 @@ export type Reason =
   | 'PAYMENT_ALREADY_REVERSED'
   | 'ALLOCATION_EXCEEDS_AMOUNT'
   | 'AMOUNT_LIMIT'
-  | 'STORE_UNAVAILABLE';
+  | 'STORE_UNAVAILABLE'
+  | 'EXCEEDS_OUTSTANDING'
+  | 'ALLOCATION_MISMATCH'
+  | 'INVALID_RECEIPT';
 
 export interface FieldIssue {
   field: string;

@@ -14,6 +14,7 @@
  * | idempotency key   | T#t#IDEMPOTENCY#{scope}#{key}   | KEY       |   (TTL: expiresAt)                            |                                    |                               |
  * | counter           | T#t#COUNTER                     | {name}    |                                               |                                    |                               |
  * | payment method    | T#t#PAYMENT_METHODS             | {code}    |                                               |                                    |                               |
+ * | unique lookup     | T#t#LOOKUP#{name}#{value}       | LOOKUP    |   (entityId: the one entity holding the value) |                                    |                               |
  *
  * Access patterns:
  * - get party / charge / payment by id: GetItem (a missing item and another tenant's item look the same: 404).
@@ -26,6 +27,8 @@
  * - statement of an entity for a day: GetItem; running balance up to a day: Query sk <= date.
  * - audit of an entity, newest first: Query ScanIndexForward=false (audit ids are time-ordered).
  * - idempotency: GetItem (consistent) and conditional Put inside the creating transaction.
+ * - a party by tax id (per kind), a document by SII code + folio, a charge by external id: GetItem on
+ *   its lookup item, claimed with attribute_not_exists in the entity's own transactions (./lookups.ts).
  */
 export const tenantPrefix = (tenant: string) => `T#${tenant}#`;
 
@@ -39,6 +42,7 @@ export const keys = {
   idempotency: (t: string, scope: string, key: string) => ({ pk: `T#${t}#IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
   counter: (t: string, name: string) => ({ pk: `T#${t}#COUNTER`, sk: name }),
   paymentMethod: (t: string, code: string) => ({ pk: `T#${t}#PAYMENT_METHODS`, sk: code }),
+  lookup: (t: string, name: string, value: string) => ({ pk: `T#${t}#LOOKUP#${name}#${encodeURIComponent(value)}`, sk: 'LOOKUP' }),
 };
 
 /** Partition values of the secondary indexes. */
