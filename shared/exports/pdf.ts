@@ -63,13 +63,33 @@ function columnWidths(kinds: readonly ColumnKind[]): number[] {
   return kinds.map((kind, i) => (kind === 'money' ? moneyWidth : fixed[i]!));
 }
 
-function drawRow(page: PDFPage, y: number, texts: readonly string[], kinds: readonly ColumnKind[], widths: readonly number[], font: PDFFont, fonts: Fonts) {
+/** Words of `text` on as few lines as fit `width` (a word longer than that gets a line of its own). */
+function wrapWords(text: string, font: PDFFont, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && font.widthOfTextAtSize(`${last} ${word}`, FONT_SIZE) <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function drawRow(
+  page: PDFPage,
+  y: number,
+  texts: readonly string[],
+  kinds: readonly ColumnKind[],
+  widths: readonly number[],
+  font: PDFFont,
+  fonts: Fonts,
+  overflow = true,
+) {
   let x = MARGIN;
   texts.forEach((value, i) => {
     const width = widths[i]!;
     // A text may run on over the empty cells after it (the summary labels over the entity columns).
     let room = width;
-    for (let next = i + 1; kinds[i] !== 'money' && texts[next] === ''; next++) room += widths[next]!;
+    for (let next = i + 1; overflow && kinds[i] !== 'money' && texts[next] === ''; next++) room += widths[next]!;
     const fitted = fitText(value, font, fonts.encodable, room - 2 * CELL_PADDING);
     const textWidth = font.widthOfTextAtSize(fitted, FONT_SIZE);
     const left = kinds[i] === 'money' ? x + width - CELL_PADDING - textWidth : x + CELL_PADDING;
@@ -96,10 +116,17 @@ export async function render(report: PeriodReport): Promise<RenderedExport> {
   page.drawText(table.subtitle, { x: MARGIN, y: y - 28, size: 9, font: fonts.regular });
   y -= 48;
 
+  // Headers wrap onto as many lines as the widest needs, bottom-aligned over their column.
+  const headerLines = table.headers.map((header, i) => wrapWords(header, fonts.bold, widths[i]! - 2 * CELL_PADDING));
+  const headerHeight = Math.max(...headerLines.map((lines) => lines.length));
   const startTableOnPage = () => {
-    drawRow(page, y, table.headers, table.columnKinds.map((k) => (k === 'money' ? k : 'text')), widths, fonts.bold, fonts);
-    line(page, y - 3);
-    y -= ROW_HEIGHT + 2;
+    for (let level = 0; level < headerHeight; level++) {
+      const texts = headerLines.map((lines) => lines[lines.length - headerHeight + level] ?? '');
+      drawRow(page, y, texts, table.columnKinds, widths, fonts.bold, fonts, false);
+      y -= ROW_HEIGHT - 2;
+    }
+    line(page, y + ROW_HEIGHT - 5);
+    y -= 4;
   };
   const ensureRoom = () => {
     if (y >= MARGIN + ROW_HEIGHT) return;
