@@ -8,6 +8,7 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { PeriodReport } from '../domain/accounts/period-report.js';
 import { exportFileName, flagText, moneyText, reportTable, type ColumnKind, type RenderedExport, type TableCell } from './report-table.js';
+import { ExportRowLimitError, MAX_PDF_ROWS } from './response-limit.js';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
@@ -99,6 +100,7 @@ function drawRow(
 }
 
 export async function render(report: PeriodReport): Promise<RenderedExport> {
+  if (report.rows.length > MAX_PDF_ROWS) throw new ExportRowLimitError(report.rows.length, MAX_PDF_ROWS, 'PDF');
   const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const table = reportTable(report);
   const doc = await PDFDocument.create();

@@ -32,3 +32,23 @@ export function base64Length(bytes: number): number {
 export function assertWithinResponseLimit(body: Uint8Array, limitBytes: number = MAX_EXPORT_FILE_BYTES): void {
   if (body.byteLength > limitBytes) throw new ExportTooLargeError(body.byteLength, limitBytes);
 }
+
+/**
+ * Rows one PDF may hold. A PDF is read, not processed: past a few dozen pages CSV or Excel serve
+ * better, and pdf-lib's pure-JS compression makes a long one cost seconds of Lambda time per
+ * thousand rows (test/bench/export-bundle.ts prints the render times).
+ */
+export const MAX_PDF_ROWS = 2_000;
+
+/** The report has more rows than the format takes; mapped to a 4xx naming the limit like ExportTooLargeError. */
+export class ExportRowLimitError extends Error {
+  readonly code = 'EXPORT_TOO_MANY_ROWS';
+  constructor(
+    readonly rows: number,
+    readonly limitRows: number,
+    readonly format: string,
+  ) {
+    super(`A ${format} export holds at most ${limitRows} rows; this one has ${rows}. Export CSV or Excel, or a shorter period or fewer entities.`);
+    this.name = 'ExportRowLimitError';
+  }
+}

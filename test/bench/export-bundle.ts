@@ -158,6 +158,25 @@ function importMs(file: string, runs: number): number {
   return samples[Math.floor(samples.length / 2)]!;
 }
 
+/** Render time and file size per format for reports of many rows (a vendedor per row), in this process. */
+async function printRenderTimes() {
+  const { renderExport } = await import('../../shared/exports/render-export.js');
+  const { sampleReport, totalsOf } = await import('../unit/fixtures/period-reports.js');
+  const sample = sampleReport();
+  console.log('render (ms, KB of file), first call includes loading the library:');
+  for (const count of [500, 2_000]) {
+    const rows = Array.from({ length: count }, (_, i) => ({ ...sample.rows[i % 3]!, entity: { id: `vendedor-${i}`, name: `Vendedor número ${i}` } }));
+    const report = { ...sample, rows, totals: totalsOf(rows) };
+    const cells: string[] = [];
+    for (const format of ['csv', 'excel', 'pdf'] as const) {
+      const started = performance.now();
+      const file = await renderExport(format, report);
+      cells.push(`${format} ${(performance.now() - started).toFixed(0)} ms ${kb(file.body.length)} KB`);
+    }
+    console.log(`  ${count} rows: ${cells.join(', ')}`);
+  }
+}
+
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 async function main() {
@@ -178,6 +197,7 @@ async function main() {
   row('split: all chunks (SDK lazy parts included)', allBytes, undefined, `${chunks.size} files`);
   row('single file (NodejsFunction today)', built.singleFileBytes, EXPORT_BUDGET_KB.singleFile);
   row('accounts/get-statement, for comparison', built.statementBytes);
+  await printRenderTimes();
   const runs = 7;
   console.log(`module init, median of ${runs} fresh processes (ms):`);
   console.log(

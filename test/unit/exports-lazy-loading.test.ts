@@ -19,13 +19,13 @@ beforeAll(async () => {
 
 const packagesOf = (files: Iterable<string>) => new Set([...files].flatMap((file) => built.chunks.get(file)!.packages));
 
-/** Imports the split bundle in a fresh process, renders one format, and says what it got. */
-function renderInFreshNode(format: string): { magic: string; bytes: number } {
+/** Imports a built bundle (the split one by default) in a fresh process, renders one format, and says what it got. */
+function renderInFreshNode(format: string, bundle = join(built.splitDir, 'index.mjs')): { magic: string; bytes: number } {
   const reportFile = join(built.splitDir, 'report.json');
   writeFileSync(reportFile, JSON.stringify(sampleReport()));
   const script = `
     const { readFileSync } = await import('node:fs');
-    const { handler } = await import(${JSON.stringify(pathToFileURL(join(built.splitDir, 'index.mjs')).href)});
+    const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
     const report = JSON.parse(readFileSync(${JSON.stringify(reportFile)}, 'utf8'));
     const response = await handler({ exportFormat: ${JSON.stringify(format)}, report }, {});
     const body = Buffer.from(response.body, 'base64');
@@ -59,5 +59,9 @@ describe('export bundle', () => {
     expect(renderInFreshNode('csv').magic).toBe('\u00ef\u00bb\u00bfDa'); // BOM, then "Date"
     expect(renderInFreshNode('excel').magic.slice(0, 2)).toBe('PK');
     expect(renderInFreshNode('pdf').magic).toBe('%PDF-');
+  });
+
+  it('also runs as one file, as NodejsFunction builds it today (dynamic imports inlined)', () => {
+    expect(renderInFreshNode('pdf', built.singleFile).magic).toBe('%PDF-');
   });
 });

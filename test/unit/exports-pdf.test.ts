@@ -1,6 +1,7 @@
 import { extractText, extractTextItems, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { groupThousands, render } from '../../shared/exports/pdf.js';
+import { ExportRowLimitError, MAX_PDF_ROWS } from '../../shared/exports/response-limit.js';
 import { sampleReport, totalsOf } from './fixtures/period-reports.js';
 
 interface TextItem {
@@ -85,6 +86,14 @@ describe('PDF export', () => {
     expect(text).toContain('?? Ventana with a');
     expect(text).not.toContain('cannot fit in its column');
     expect(text).toContain('…');
+  });
+
+  it('refuses more rows than a PDF takes, naming the limit', async () => {
+    const sample = sampleReport();
+    const rows = Array.from({ length: MAX_PDF_ROWS + 1 }, () => sample.rows[0]!);
+    const error = await render({ ...sample, rows }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExportRowLimitError);
+    expect((error as Error).message).toContain(`at most ${MAX_PDF_ROWS} rows`);
   });
 
   it('groups thousands of plain decimals', () => {
