@@ -17,7 +17,7 @@ const MARGIN = 36;
 const FONT_SIZE = 7;
 const ROW_HEIGHT = 11;
 const CELL_PADDING = 3;
-/** Share of the table width per column kind (money columns split what is left equally). */
+/** Width in points of the text and flag columns (the first, the date, is DATE_WIDTH); money columns share what is left. */
 const FIXED_WIDTH: Record<Exclude<ColumnKind, 'money'>, number> = { text: 70, flag: 80 };
 const DATE_WIDTH = 56;
 
