@@ -2,7 +2,8 @@
  * CDK app entry (`cdk.json`: `npx tsx bin/caja.ts`). Works offline: no lookups, env-agnostic unless the CLI knows an account.
  *
  * Context values (`-c name=value`):
- *   stackName       the stack to synthesize, default `Caja` (production); CI deploys `CajaStaging` first.
+ *   stackNames      comma-separated names, one instance of the stack each; default `Caja` (production).
+ *                   CI synthesizes `CajaStaging,Caja` once and deploys that cloud assembly to both.
  *   logLevel        debug | info | warn | error (default info)
  *   logRetentionDays  days function logs are kept (a CloudWatch Logs retention value, default 30)
  *   alarmEmail      address subscribed to the alarm topic
@@ -21,8 +22,10 @@ const context = (name: string): string | undefined => {
   return value === undefined || value === '' ? undefined : String(value);
 };
 
-const stackName = context('stackName') ?? 'Caja';
-if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) throw new Error(`context stackName: not a CloudFormation stack name: ${stackName}`);
+const stackNames = (context('stackNames') ?? 'Caja').split(',').map((name) => name.trim());
+for (const name of stackNames) {
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(name)) throw new Error(`context stackNames: not a CloudFormation stack name: ${name}`);
+}
 const logLevel = (context('logLevel') ?? 'info') as LogLevel;
 if (!LOG_LEVELS.includes(logLevel)) throw new Error(`context logLevel: one of ${LOG_LEVELS.join(', ')}, not ${logLevel}`);
 const retentionDays = Number(context('logRetentionDays') ?? 30);
@@ -32,11 +35,15 @@ const alarmEmail = context('alarmEmail');
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
 
-new CajaStack(app, stackName, {
-  env: account || region ? { account, region } : undefined,
-  logLevel,
-  logRetention: retentionDays as RetentionDays,
-  ...(alarmEmail ? { alarmEmail } : {}),
-});
+// The instances are identical but for their name (and so every physical name CloudFormation makes);
+// their bundles are built once, as the assets are the same.
+for (const name of new Set(stackNames)) {
+  new CajaStack(app, name, {
+    env: account || region ? { account, region } : undefined,
+    logLevel,
+    logRetention: retentionDays as RetentionDays,
+    ...(alarmEmail ? { alarmEmail } : {}),
+  });
+}
 addNagChecks(app);
 app.synth();
