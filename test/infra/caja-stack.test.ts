@@ -1,7 +1,7 @@
 /**
  * Assertions on the synthesized CDK template (test/infra/synthesized.ts), synthesized ONCE (beforeAll):
- * functions, least privilege, the HTTP API, the table, Cognito and cdk-nag. Operations (logs, tracing,
- * alarms, dashboard) are in operations.test.ts.
+ * functions, least privilege, the HTTP API, the table, Cognito and cdk-nag, and (operations.ts) logs,
+ * tracing, alarms and dashboard.
  */
 import { type App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
@@ -14,6 +14,7 @@ import { nagPacks } from '../../lib/nag.js';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
 import { grantedActions, STORE_OPERATIONS } from '../../shared/store/permissions.js';
 import { TABLE } from '../../shared/store/table.js';
+import { describeOperations, OPERATIONS_PROPS } from './operations.js';
 import { actionList, type Statement, type SynthesizedCaja, synthesizeCaja } from './synthesized.js';
 
 const routes = routeTable as readonly Route[];
@@ -41,7 +42,7 @@ function environmentOf(route: Route): Record<string, unknown> {
 }
 
 beforeAll(() => {
-  caja = synthesizeCaja();
+  caja = synthesizeCaja(OPERATIONS_PROPS);
   ({ app, stack, template } = caja);
 }, 120_000);
 
@@ -74,7 +75,7 @@ describe('functions', () => {
       expect(Object.keys(env).sort(), routeKey(route)).toEqual(
         ['AUTH_CLIENT_ID', 'AUTH_ISSUER', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_NAME', ...(route.managesUsers ? ['USER_POOL_ID'] : [])].sort(),
       );
-      expect(env.LOG_LEVEL).toBe('info');
+      expect(env.LOG_LEVEL).toBe(OPERATIONS_PROPS.logLevel);
       expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(env.TABLE_NAME).toEqual({ Ref: logicalId(stack.table.table) });
       expect(env.AUTH_CLIENT_ID).toEqual({ Ref: logicalId(stack.auth.client) });
@@ -297,3 +298,5 @@ describe('cdk-nag', () => {
     for (const reason of acknowledged) expect(reason.length).toBeGreaterThan(40);
   });
 });
+
+describeOperations(() => caja);
