@@ -20,6 +20,7 @@ import type {
 } from 'aws-lambda';
 import { apiOf, ROLES, type Route, routeKey, routes } from '../../functions/routes.js';
 import { unauthorizedResponse } from '../../shared/http/response.js';
+import { asRoute } from './store-guard.js';
 import { ISSUER_PATH, isRole, type JwtPayload, LocalIssuer, type LocalUser, type TokenUse, UserExistsError } from './issuer.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -602,7 +603,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       const timeout = new Promise<'timeout'>((r) => {
         timer = setTimeout(() => r('timeout'), timeoutMs);
       });
-      const outcome = await Promise.race([Promise.resolve().then(() => handler(event, context)), timeout]).finally(() =>
+      const outcome = await Promise.race([Promise.resolve().then(() => asRoute(route, () => handler(event, context))), timeout]).finally(() =>
         clearTimeout(timer),
       );
       if (outcome === 'timeout') {
