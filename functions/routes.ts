@@ -68,6 +68,12 @@ export const routes = [
   { method: 'GET', path: '/api/v1/accounts/statement', handler: 'accounts/get-statement', roles: ACCOUNTS, tableAccess: 'readwrite' },
   { method: 'GET', path: '/api/v1/accounts/payments', handler: 'accounts/list-payments', roles: ACCOUNTS, tableAccess: 'readwrite' },
   { method: 'POST', path: '/api/v1/accounts/activity', handler: 'accounts/set-activity', roles: ADMIN },
+
+  // gateway (seed 002)
+  { method: 'POST', path: '/pagos', handler: 'gateway/create-payment', roles: ADMIN },
+  { method: 'GET', path: '/pagos', handler: 'gateway/search-payments', roles: ADMIN },
+  { method: 'GET', path: '/pagos/{id}', handler: 'gateway/get-payment', roles: ADMIN },
+  { method: 'PATCH', path: '/pagos/{id}', handler: 'gateway/update-payment', roles: ADMIN },
 ] as const satisfies readonly Route[];
 
 export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;

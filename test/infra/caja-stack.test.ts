@@ -18,7 +18,7 @@ import { ACCESS_LOG_FORMAT } from '../../lib/constructs/caja-api.js';
 import { PROJECT_ROOT } from '../../lib/constructs/caja-function.js';
 import { addNagChecks, nagPacks } from '../../lib/nag.js';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
-import { TABLE } from '../../shared/store/table.js';
+import { projectionOf, TABLE } from '../../shared/store/table.js';
 
 const routes = routeTable as readonly Route[];
 /** The pre-token-generation trigger is the only function that is not an endpoint. */
@@ -223,7 +223,7 @@ describe('table', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: index.projection },
+        Projection: projectionOf(index),
       })),
     );
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.ttlAttribute, Enabled: true });
