@@ -45,7 +45,9 @@ function keyCondition(plan: Extract<Plan, { kind: 'index' }>): Pick<QueryCommand
     sort = ' AND #sk <= :upper';
     values[':upper'] = upper;
   }
-  return { KeyConditionExpression: `#pk = :pk${sort}`, ExpressionAttributeNames: names, values };
+  // DynamoDB refuses an expression name it does not see used.
+  const used = sort ? names : { '#pk': names['#pk'] };
+  return { KeyConditionExpression: `#pk = :pk${sort}`, ExpressionAttributeNames: used, values };
 }
 
 /** The rows of every partition of an index plan within its key range. */
