@@ -27,6 +27,8 @@ export interface Route {
   tableAccess?: 'none' | 'read' | 'readwrite';
   /** The function manages users of the Cognito user pool (gets USER_POOL_ID and admin-create rights). */
   managesUsers?: true;
+  /** The query-catalogue realm this route searches (shared/store/query/catalogue.ts); the docs list its access patterns. */
+  search?: string;
 }
 
 const ADMIN = ['ADMIN'] as const;
@@ -71,7 +73,7 @@ export const routes = [
 
   // gateway (seed 002)
   { method: 'POST', path: '/pagos', handler: 'gateway/create-payment', roles: ADMIN },
-  { method: 'GET', path: '/pagos', handler: 'gateway/search-payments', roles: ADMIN },
+  { method: 'GET', path: '/pagos', handler: 'gateway/search-payments', roles: ADMIN, search: 'gateway' },
   { method: 'GET', path: '/pagos/{id}', handler: 'gateway/get-payment', roles: ADMIN },
   { method: 'PATCH', path: '/pagos/{id}', handler: 'gateway/update-payment', roles: ADMIN },
 ] as const satisfies readonly Route[];

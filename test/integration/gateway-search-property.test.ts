@@ -84,7 +84,7 @@ const combination = (): fc.Arbitrary<Filter[]> => fc.oneof(
   fc.tuple(filterArb('owner.type', ['EQUAL', 'IN']), filterArb('owner.id', ['EQUAL', 'IN'])).map((fs) => [...fs]),
   fc.tuple(filterArb('payer.email', ['EQUAL', 'IN']), filterArb('request_date', RANGE)).map((fs) => [...fs]),
   fc.tuple(exact('type', 'EQUAL'), filterArb('payment_methods.gateway.name', ['EQUAL', 'IN'])).map((fs) => [...fs]),
-  fc.constant([]),
+  fc.constant<Filter[]>([]),
 );
 const SORTABLE = ['request_date', 'paid_date', 'amount', 'status', 'payer.email', 'owner.id', 'id', 'type', 'review'];
 const sorts = fc.uniqueArray(fc.tuple(fc.constantFrom(...SORTABLE), fc.constantFrom('ascending', 'descending')), { maxLength: 3, selector: ([f]) => resolve(f) });
