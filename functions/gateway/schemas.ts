@@ -1,5 +1,6 @@
 /** Request schemas of the gateway API (seed 002): strict, bounded, snake_case as the gateway. */
 import * as z from 'zod/mini';
+import { idString } from '../../shared/http/validation.js';
 import { CURRENCIES } from '../../shared/domain/money.js';
 import { GATEWAY_STATUSES, GATEWAY_TYPES } from '../../shared/domain/gateway/payment.js';
 import type { RawGatewayRequest } from '../../shared/domain/gateway/request.js';
@@ -7,10 +8,8 @@ import type { RawGatewayRequest } from '../../shared/domain/gateway/request.js';
 const text = (max = 255) => z.string().check(z.minLength(1), z.maxLength(max));
 const key = z.string().check(z.regex(/^[A-Za-z0-9_.:@-]{1,64}$/, 'Must be 1 to 64 letters, digits or _ . : @ -'));
 const amount = z.union([z.number(), z.string().check(z.regex(/^\d{1,20}(\.\d{1,20})?$/, 'Must be a decimal amount'))]);
-const id = z.pipe(
-  z.union([z.number().check(z.int(), z.positive()), z.string().check(z.regex(/^[1-9][0-9]{0,15}$/))]),
-  z.transform((value: number | string) => String(value)),
-).check(z.refine((value) => Number.isSafeInteger(Number(value)), 'Must be a valid id'));
+/** Ids render as numbers, so a client may send one back as a number or as digits. */
+const id = z.union([z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER)), idString()]);
 
 export const createBody = z.strictObject({
   collector_id: key,

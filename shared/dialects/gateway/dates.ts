@@ -1,24 +1,17 @@
 /** Gateway response dates: `yyyy-MM-dd'T'HH:mm:ssZ` in the tenant's time zone (`2025-01-01T10:00:00-0300`). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const OPTIONS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+};
+const formatter = (timeZone: string) =>
+  formatters.get(timeZone) ?? formatters.set(timeZone, new Intl.DateTimeFormat('en-CA', { ...OPTIONS, timeZone })).get(timeZone)!;
 
 export function formatGatewayDate(iso: string, timeZone: string): string {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));

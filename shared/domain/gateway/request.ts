@@ -24,7 +24,7 @@ export interface RawGatewayRequest {
   last_due_date?: string | undefined;
   owner?: { type: string; id: string } | undefined;
   payment_methods?: (Omit<GatewayPaymentMethod, 'amount'> & { amount?: Amount | undefined })[] | undefined;
-  parent_payment_id?: string | undefined;
+  parent_payment_id?: string | number | undefined;
   metadata?: Record<string, string> | undefined;
 }
 
@@ -63,6 +63,7 @@ export function normalizeRequest(raw: RawGatewayRequest): GatewayRequest {
     details,
     payer: raw.payer ? compact(raw.payer) : undefined,
     payment_methods: methods,
+    parent_payment_id: raw.parent_payment_id === undefined ? undefined : String(raw.parent_payment_id),
     due_date: instant(raw.due_date, 'due_date'),
     last_due_date: instant(raw.last_due_date, 'last_due_date'),
   }) as GatewayRequest;
