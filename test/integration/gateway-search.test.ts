@@ -15,7 +15,7 @@ let data: GatewayPayment[];
 beforeAll(async () => {
   await createTenant(tenant, { currency: 'PEN', timeZone: 'America/Argentina/Buenos_Aires' });
   admin = await token({ role: 'ADMIN', tenant });
-  data = await seedGatewayData(tenant, admin, 40);
+  data = await seedGatewayData(tenant, admin, 30);
 }, 120_000);
 
 const search = (path: string, as = admin) => invoke(searchPayments, { path, token: as });
@@ -159,6 +159,13 @@ describe('GET /pagos: errors (4601) name the field', () => {
     }
   });
 
+  it('answers 4502 when IN lists multiply into more partitions than a search may query', async () => {
+    const eight = `[${Array.from({ length: 8 }, (_, i) => `v${i}`).join(',')}]`;
+    const response = await search(searchPath([['owner.type', 'IN', eight], ['owner.id', 'IN', eight]]));
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 400, extended_code: 4502 });
+  });
+
   it('rejects incomplete filters, unknown parameters, bad paging and bad sorts', async () => {
     const paths = [
       '/pagos?filters[0][field]=collector_id&filters[0][operation]=EQUAL',
@@ -183,7 +190,7 @@ describe('GET /pagos: paging and sorting', () => {
   const all: Filter[] = [['collector_id', 'IN', `[${COLLECTORS.join(',')}]`], ...ALWAYS];
 
   it('pages through every result exactly once, with the total on every page', async () => {
-    for (const limit of [1, 3, 7, 10, 40, 100]) {
+    for (const limit of [3, 7, 30, 100]) {
       const seen: number[] = [];
       for (let page = 1; page <= Math.ceil(data.length / limit) + 1; page++) {
         const response = await expectModel(all, { page, limit });
@@ -213,7 +220,7 @@ describe('GET /pagos: paging and sorting', () => {
       [['review', 'descending']],
     ];
     for (const s of sorts) {
-      for (const page of [1, 2, 5]) await expectModel(all, { sorts: s, page, limit: 9 });
+      for (const page of [1, 3]) await expectModel(all, { sorts: s, page, limit: 9 });
     }
   });
 
