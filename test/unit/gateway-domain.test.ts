@@ -23,6 +23,8 @@ describe('filter dates', () => {
     expect(parseFilterDate('20250101T000000000-0300')).toBe('2025-01-01T03:00:00.000Z');
     expect(parseFilterDate('20250101T000000-0300')).toBe('2025-01-01T03:00:00.000Z');
     expect(parseFilterDate('20250101T235959999+0530')).toBe('2025-01-01T18:29:59.999Z');
+    // A `+` sent unencoded in the query string arrives as a space.
+    expect(parseFilterDate('20250101T235959999 0530')).toBe('2025-01-01T18:29:59.999Z');
   });
   it('refuses other shapes and impossible dates', () => {
     for (const bad of ['2025-01-01', '20250101', '20250101T000000000', '20250230T000000-0300', '20250101T250000-0300', '20250101T000000Z', '20250101T000000-03:00']) {

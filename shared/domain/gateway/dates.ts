@@ -33,7 +33,8 @@ function instant(parts: {
 
 /** A filter date (`20250101T000000000-0300` or `20250101T000000-0300`) as an ISO UTC instant, or undefined. */
 export function parseFilterDate(value: string): string | undefined {
-  const m = FILTER_DATE.exec(value);
+  // An unencoded `+` in a query string arrives as a space: `20250101T000000 0530` means +0530.
+  const m = FILTER_DATE.exec(value.replace(/ (\d{4})$/, '+$1'));
   if (!m) return undefined;
   const [, year, month, day, hour, minute, second, millis, sign, offsetHours, offsetMinutes] = m as unknown as string[];
   return instant({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second!, millis, sign: sign!, offsetHours: offsetHours!, offsetMinutes: offsetMinutes! });
