@@ -230,6 +230,25 @@ describe('gateway: transitions', () => {
     expect((await patch(admin, pending, { status: 'approved', extra: 1 })).status).toBe(400);
   });
 
+  it('follows the transition table: 200 exactly where the life cycle allows it, 409 elsewhere', async () => {
+    const STATUSES = ['pending', 'approved', 'authorized', 'in_process', 'rejected', 'cancelled', 'refunded', 'deferred', 'dismissed', 'review', 'validate'];
+    const FINAL = ['rejected', 'cancelled', 'refunded', 'dismissed'];
+    const legal = (from: string, to: string) =>
+      !FINAL.includes(from) && (from === 'approved' ? to === 'refunded' : to !== from && to !== 'pending' && to !== 'refunded');
+    const paths: Record<string, string[]> = { pending: [], in_process: ['in_process'], approved: ['approved'], refunded: ['approved', 'refunded'] };
+    const cases = Object.entries(paths).flatMap(([from, path]) => STATUSES.map((to) => ({ from, path, to })));
+    for (let i = 0; i < cases.length; i += 11) {
+      await Promise.all(
+        cases.slice(i, i + 11).map(async ({ from, path, to }) => {
+          const id = await fresh();
+          for (const step of path) expect((await patch(admin, id, { status: step })).status).toBe(200);
+          const moved = await patch(admin, id, { status: to });
+          expect(moved.status, `${from} -> ${to}`).toBe(legal(from, to) ? 200 : 409);
+        }),
+      );
+    }
+  }, 90_000);
+
   it('lets one of two concurrent transitions win; the other gets 409 and nothing is lost', async () => {
     for (let round = 0; round < 5; round++) {
       const id = await fresh();
