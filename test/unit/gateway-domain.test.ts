@@ -13,7 +13,7 @@ const rejected = (params: Record<string, string>) => {
   try {
     parseSearch(params);
   } catch (error) {
-    return { message: (error as Error).message, code: (error as { extendedCode?: number }).extendedCode };
+    return { message: (error as Error).message, code: gatewayError(error as AppError).extended_code };
   }
   throw new Error('accepted');
 };

@@ -3,8 +3,7 @@
  * 401 included, is `{code, message, extended_code}` with the HTTP status in `code`. The extended
  * codes are the seed's (4501, 4601, 4001, 5000) plus Caja's for what the seed does not cover.
  */
-import type { AppError } from '../../errors.js';
-import { SearchRejected } from '../../domain/gateway/errors.js';
+import type { AppError, ErrorCode } from '../../errors.js';
 import type { Dialect } from '../../http/dialects.js';
 
 /** HTTP status → extended code and, where the seed fixes it, message. */
@@ -21,12 +20,15 @@ export const EXTENDED_CODES: Readonly<Record<number, { extended_code: number; me
   503: { extended_code: 5030 },
 };
 
-export function gatewayError(error: AppError): { code: number; message: string; extended_code: number } {
+/** Reason codes with an extended code of their own (the search grammar's). */
+export const REASON_CODES: Partial<Record<ErrorCode, number>> = { INVALID_FILTER: 4601, MINIMUM_FIELDS: 4501, SEARCH_TOO_BROAD: 4502 };
+
+export function gatewayError(error: Pick<AppError, 'status' | 'code' | 'message'>): { code: number; message: string; extended_code: number } {
   const mapped = EXTENDED_CODES[error.status] ?? EXTENDED_CODES[500]!;
   return {
     code: error.status,
     message: mapped.message ?? error.message,
-    extended_code: error instanceof SearchRejected ? error.extendedCode : mapped.extended_code,
+    extended_code: REASON_CODES[error.code] ?? mapped.extended_code,
   };
 }
 
