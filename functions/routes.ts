@@ -32,6 +32,8 @@ export interface Route {
   store: readonly StoreOperation[];
   /** The function manages users of the Cognito user pool (gets USER_POOL_ID and admin-create rights). */
   managesUsers?: true;
+  /** The query-catalogue realm this route searches (shared/store/query/catalogue.ts); the docs list its access patterns. */
+  search?: string;
 }
 
 const ADMIN = ['ADMIN'] as const;
@@ -73,6 +75,12 @@ export const routes = [
   { method: 'GET', path: '/api/v1/accounts/statement', handler: 'accounts/get-statement', roles: ACCOUNTS, store: ['read', 'query', 'write'] },
   { method: 'GET', path: '/api/v1/accounts/payments', handler: 'accounts/list-payments', roles: ACCOUNTS, store: ['read', 'query', 'write'] },
   { method: 'POST', path: '/api/v1/accounts/activity', handler: 'accounts/set-activity', roles: ADMIN, store: ['read', 'query', 'write'] },
+
+  // gateway (seed 002)
+  { method: 'POST', path: '/pagos', handler: 'gateway/create-payment', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'GET', path: '/pagos', handler: 'gateway/search-payments', roles: ADMIN, store: ['read', 'query'], search: 'gateway' },
+  { method: 'GET', path: '/pagos/{id}', handler: 'gateway/get-payment', roles: ADMIN, store: ['read'] },
+  { method: 'PATCH', path: '/pagos/{id}', handler: 'gateway/update-payment', roles: ADMIN, store: ['read', 'write'] },
 ] as const satisfies readonly Route[];
 
 export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;

@@ -16,7 +16,11 @@ export type ErrorCode =
   | 'FUTURE_TIME'
   | 'STATEMENT_SETTLED'
   | 'PAYMENT_NOT_FOUND'
-  | 'PAYMENT_ALREADY_REVERSED';
+  | 'PAYMENT_ALREADY_REVERSED'
+  // gateway search codes (seed 002: extended codes 4601, 4501; Caja's 4502)
+  | 'INVALID_FILTER'
+  | 'MINIMUM_FIELDS'
+  | 'SEARCH_TOO_BROAD';
 
 export interface FieldIssue {
   field: string;

@@ -5,6 +5,7 @@
  */
 import type { Api } from '../../functions/routes.js';
 import type { AppError } from '../errors.js';
+import { gatewayDialect } from '../dialects/gateway/envelope.js';
 
 export interface SuccessContext {
   status: number;
@@ -53,8 +54,8 @@ export const DIALECTS: Record<Api, Dialect> = {
   ledger,
   workorders,
   accounts,
+  gateway: gatewayDialect,
   // Until their own envelopes land, the remaining APIs speak Caja's conventions.
-  gateway: ledger,
   communities: ledger,
   receivables: ledger,
   system: ledger,

@@ -13,7 +13,7 @@ import { ACCESS_LOG_FORMAT } from '../../lib/constructs/caja-api.js';
 import { nagPacks } from '../../lib/nag.js';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
 import { grantedActions, STORE_OPERATIONS } from '../../shared/store/permissions.js';
-import { TABLE } from '../../shared/store/table.js';
+import { projectionOf, TABLE } from '../../shared/store/table.js';
 import { describeOperations, OPERATIONS_PROPS } from './operations.js';
 import { actionList, type Statement, type SynthesizedCaja, synthesizeCaja } from './synthesized.js';
 
@@ -212,7 +212,7 @@ describe('table', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: index.projection },
+        Projection: projectionOf(index),
       })),
     );
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.ttlAttribute, Enabled: true });
