@@ -20,6 +20,11 @@ export type Reason =
   | 'ALLOCATION_EXCEEDS_AMOUNT'
   | 'AMOUNT_LIMIT'
   | 'STORE_UNAVAILABLE'
+  // the gateway search grammar's (seed 002: extended codes 4601, 4501; Caja's 4502)
+  | 'INVALID_FILTER'
+  | 'MINIMUM_FIELDS'
+  | 'SEARCH_TOO_BROAD'
+  // receivables (seed 004)
   | 'EXCEEDS_OUTSTANDING'
   | 'ALLOCATION_MISMATCH'
   | 'INVALID_RECEIPT';
