@@ -126,8 +126,9 @@ export async function idempotent<R>(
     const keyRecord: ResultRecord<R> = (result) => [[KEY_RECORD, putRecord(k, resourceId, result, now)]];
     return { replayed: false, response: await create(keyRecord, resourceId) };
   } catch (error) {
-    if (!(error instanceof ConditionFailed && error.on(KEY_RECORD))) throw error;
-    // A concurrent duplicate committed first: answer what it stored.
+    // A concurrent duplicate committed first: answer what it stored. It may also have made this
+    // attempt's own checks fail before any write (the documents it paid no longer owe), so any
+    // failure is checked against the record.
     const winner = await readRecord(k, now);
     if (!winner) throw error;
     return { replayed: true, first: replay<R>(k, winner) };

@@ -21,38 +21,27 @@ export const lookupItemName = (lookup: Lookup) => `lookup:${lookup.name}`;
 
 const sameLookup = (a: Lookup, b: Lookup) => a.name === b.name && a.value === b.value;
 
-/** Items moving an entity's lookups from `before` to `after`: claim the new values, release the old ones. */
+const putLookup = (tenant: string, lookup: Lookup, holder: { entityId: string } | { releasedBy: string }, condition: string, values: Record<string, unknown>) => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...keys.lookup(tenant, lookup.name, lookup.value), type: 'LOOKUP', tenant, ...lookup, ...holder },
+    ConditionExpression: condition,
+    ExpressionAttributeValues: values,
+  },
+});
+
+/**
+ * Items moving an entity's lookups from `before` to `after`: claim the new values (free: never held,
+ * or released), release the old ones (only their holder may; a released lookup keeps no holder, so
+ * no function needs DeleteItem).
+ */
 export function lookupChanges(tenant: string, entityId: string, before: readonly Lookup[], after: readonly Lookup[]): TxItems {
   const claimed = after.filter((a) => !before.some((b) => sameLookup(a, b)));
   const released = before.filter((b) => !after.some((a) => sameLookup(a, b)));
+  const id = { ':id': entityId };
   return [
-    ...released.map(
-      (lookup) =>
-        [
-          `release:${lookup.name}`,
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: keys.lookup(tenant, lookup.name, lookup.value),
-              ConditionExpression: 'attribute_not_exists(pk) OR entityId = :id',
-              ExpressionAttributeValues: { ':id': entityId },
-            },
-          },
-        ] as const,
-    ),
-    ...claimed.map(
-      (lookup) =>
-        [
-          lookupItemName(lookup),
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...keys.lookup(tenant, lookup.name, lookup.value), type: 'LOOKUP', tenant, entityId, ...lookup },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ] as const,
-    ),
+    ...released.map((l) => [`release:${l.name}`, putLookup(tenant, l, { releasedBy: entityId }, 'attribute_not_exists(entityId) OR entityId = :id', id)] as const),
+    ...claimed.map((l) => [lookupItemName(l), putLookup(tenant, l, { entityId }, 'attribute_not_exists(entityId) OR entityId = :id', id)] as const),
   ];
 }
 
