@@ -78,7 +78,7 @@ function paymentItems(ctx: UseCaseContext, payment: Payment, audit: RecordPaymen
   const { details } = audit;
   return [
     ...recordPaymentItems(tenant, payment),
-    [`audit:${payment.id}`, putAudit(tenant, auditEntry(ctx.principal, audit.action, 'PAYMENT', payment.id, { after: payment, ...(details ? { details } : {}) }, at))],
+    ['audit', putAudit(tenant, auditEntry(ctx.principal, audit.action, 'PAYMENT', payment.id, { after: payment, ...(details ? { details } : {}) }, at))],
   ];
 }
 
