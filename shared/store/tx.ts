@@ -27,7 +27,8 @@ export class ConditionFailed extends Error {
 const MAX_ATTEMPTS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function transact(items: TxItems): Promise<{ consumedWriteCapacity: number }> {
+/** `attempts`: how many times a conflicting transaction is tried (1: the caller handles conflicts itself). */
+export async function transact(items: TxItems, attempts = MAX_ATTEMPTS): Promise<{ consumedWriteCapacity: number }> {
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await db().send(
@@ -42,8 +43,8 @@ export async function transact(items: TxItems): Promise<{ consumedWriteCapacity:
         const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [items[i]?.[0] ?? String(i)] : []));
         if (failed.length > 0) throw new ConditionFailed(failed);
         const conflicted = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
-        if (!conflicted || attempt >= MAX_ATTEMPTS) throw error;
-      } else if (name !== 'TransactionInProgressException' || attempt >= MAX_ATTEMPTS) {
+        if (!conflicted || attempt >= attempts) throw error;
+      } else if (name !== 'TransactionInProgressException' || attempt >= attempts) {
         throw error;
       }
       await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));

@@ -6,7 +6,8 @@
 import type { Dimensions } from '../../domain/account-scope.js';
 import { toMinorUnits } from '../../domain/money.js';
 import { auditEntry, putAudit } from '../../store/audit.js';
-import { setActivityFigures, statementDay, type StatementTarget } from '../../store/statements.js';
+import { activitySetOnDay } from '../../store/statement-days.js';
+import { statementDay, type StatementTarget } from '../../store/statements.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { optimistic, transact } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
@@ -46,7 +47,7 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
     const at = new Date().toISOString();
     const details = { entityKind: entity.kind, date: command.date };
     await transact([
-      ['statement', setActivityFigures(target, figures, current?.activityVersion ?? 0, at)],
+      ...activitySetOnDay(target, figures, before, current?.activityVersion ?? 0, at),
       ['audit', putAudit(tenant, auditEntry(principal, ACCOUNT_ACTIONS.activitySet, 'STATEMENT', entity.id, { before, after: figures, details }, at))],
     ]);
   });
