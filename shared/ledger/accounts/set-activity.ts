@@ -11,6 +11,7 @@ import { statementDay, type StatementTarget } from '../../store/statements.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { optimistic, transact } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
+import { withinRunningTotals } from '../running-totals.js';
 import { settledDay } from '../payments/statement-effect.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
 import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatement } from './statement.js';
@@ -46,10 +47,10 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
     const before = { totalSales: current?.totalSales ?? 0, totalPayouts: current?.totalPayouts ?? 0, commission: current?.commission ?? 0 };
     const at = new Date().toISOString();
     const details = { entityKind: entity.kind, date: command.date };
-    await transact([
+    await withinRunningTotals(() => transact([
       ...activitySetOnDay(target, figures, before, current?.activityVersion ?? 0, at),
       ['audit', putAudit(tenant, auditEntry(principal, ACCOUNT_ACTIONS.activitySet, 'STATEMENT', entity.id, { before, after: figures, details }, at))],
-    ]);
+    ]));
   });
   return readAccountStatement(tenant, entity, command.date, currency);
 }
