@@ -14,8 +14,8 @@
  *   condition and runs again on fresh data.
  */
 import { Conflict } from '../../ledger/errors.js';
-import { putItems } from '../batch-write.js';
-import { tableName } from '../client.js';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../client.js';
 import { batchGet } from '../items.js';
 import { keys } from '../keys.js';
 import { ConditionFailed, type TransactItem, transact, type TxItems } from '../tx.js';
@@ -161,6 +161,14 @@ async function getNodes(series: Series, wanted: readonly { shard: number; node: 
 }
 
 const REBUILD_ATTEMPTS = 3;
+const PUTS_IN_FLIGHT = 8;
+
+/** Node items, one PutItem each, a few in flight (a request path may not BatchWrite: store/permissions.ts). */
+async function putNodes(items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += PUTS_IN_FLIGHT) {
+    await Promise.all(items.slice(i, i + PUTS_IN_FLIGHT).map((Item) => db().send(new PutCommand({ TableName: tableName(), Item }))));
+  }
+}
 
 /**
  * Rebuilds a series from its source of truth: every node the source covers is rewritten, then the
@@ -179,7 +187,7 @@ export async function rebuild(series: Series, source: Source, mode: 'backfill' |
     // Rewrite only what differs: a tree kept by ADDs since its first write already matches.
     const stored = await getNodes(series, wanted.filter((n) => n.node !== ''));
     const changed = wanted.filter((n) => n.node !== '' && !sameSlots(slotsOf(stored.get(`${n.shard}|${n.node}`)), n.slots));
-    await putItems(changed.map((n) => nodeItem(series, n.shard, n.node, n.slots)), 4);
+    await putNodes(changed.map((n) => nodeItem(series, n.shard, n.node, n.slots)));
     // Writers moved meanwhile: do not race them with a transaction on the roots they write.
     const now = await getNodes(series, shardList(series).map((shard) => ({ shard, node: '' })));
     const moved = shardList(series).some((shard) => now.get(`${shard}|`)?.rev !== before.get(`${shard}|`)?.rev);
