@@ -7,6 +7,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '../ledger/errors.js';
 import { db } from './client.js';
+import { storeUnavailable } from './faults.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -29,6 +30,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `attempts`: how many times a conflicting transaction is tried (1: the caller handles conflicts itself). */
 export async function transact(items: TxItems, attempts = MAX_ATTEMPTS): Promise<{ consumedWriteCapacity: number }> {
+  // Conflicts past the full budget: the store is overloaded (Unavailable); a caller with a budget of its own handles them.
+  const exhausted = (error: unknown) => (attempts < MAX_ATTEMPTS ? error : storeUnavailable(error));
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await db().send(
@@ -43,9 +46,12 @@ export async function transact(items: TxItems, attempts = MAX_ATTEMPTS): Promise
         const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [items[i]?.[0] ?? String(i)] : []));
         if (failed.length > 0) throw new ConditionFailed(failed);
         const conflicted = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
-        if (!conflicted || attempt >= attempts) throw error;
-      } else if (name !== 'TransactionInProgressException' || attempt >= attempts) {
+        if (!conflicted) throw error;
+        if (attempt >= attempts) throw exhausted(error);
+      } else if (name !== 'TransactionInProgressException') {
         throw error;
+      } else if (attempt >= attempts) {
+        throw exhausted(error);
       }
       await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));
     }
