@@ -16,6 +16,7 @@ const ACCOUNTS = ['ADMIN', 'BANCA', 'VENTANA', 'VENDEDOR'] as const;
 export const routes = [
   { method: 'GET', path: '/health', handler: 'system/health', roles: 'public', tableAccess: 'none' },
   { method: 'GET', path: '/docs', handler: 'system/docs', roles: 'public', tableAccess: 'none' },
+  { method: 'GET', path: '/openapi.json', handler: 'system/openapi', roles: 'public', tableAccess: 'none' },
 
   // Caja's own ledger API (SPEC §3, ADMIN only)
   { method: 'POST', path: '/ledger/parties', handler: 'ledger/create-party', roles: ADMIN },
