@@ -8,6 +8,7 @@ import type { Api } from '../../shared/apis.js';
 import { apiOf, type Route, routeKey } from '../../shared/http/route.js';
 import { errorResponseName, errorResponses, errorStatuses, successSchema, THROTTLED_RESPONSE } from './envelopes.js';
 import { REQUEST_EXAMPLES } from './examples.js';
+import { accessPatternsOf } from './access-patterns.js';
 import { API_GUIDES } from './guides.js';
 import { jsonSchemaOf, parametersOf, type RequestSchemas, requestSchemasOf } from './request-schemas.js';
 
@@ -36,14 +37,18 @@ function usedErrorResponses(routes: readonly { route: Route; schemas: RequestSch
   return Object.assign({}, ...[...statusesByApi].map(([api, statuses]) => errorResponses(api, [...statuses])));
 }
 
+/** A query parameter with its value in the example; a free-form (exploded object) parameter takes the whole query. */
+function withExample<P extends { name: string; style?: string }>(parameter: P, query: Readonly<Record<string, string>>) {
+  if (parameter.style === 'form') return { ...parameter, example: query };
+  return query[parameter.name] === undefined ? parameter : { ...parameter, example: query[parameter.name] };
+}
+
 function operation(route: Route, schemas: RequestSchemas) {
   const api = apiOf(route);
   const example = REQUEST_EXAMPLES[routeKey(route)];
   const isPublic = route.roles === 'public';
   const successStatus = isCreate(route) ? 201 : 200;
-  const parameters = parametersOf(route, schemas).map((p) =>
-    p.in === 'query' && example?.query?.[p.name] !== undefined ? { ...p, example: example.query[p.name] } : p,
-  );
+  const parameters = parametersOf(route, schemas).map((p) => (p.in === 'query' && example?.query ? withExample(p, example.query) : p));
   if (isCreate(route)) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' } as never);
   return {
     operationId: operationIdOf(route),
@@ -66,6 +71,7 @@ function operation(route: Route, schemas: RequestSchemas) {
           },
         }
       : {}),
+    ...(route.search ? { 'x-access-patterns': accessPatternsOf(route.search) } : {}),
     responses: {
       [successStatus]: {
         description: successStatus === 201 ? 'Created (a replayed Idempotency-Key answers the first result)' : 'OK',

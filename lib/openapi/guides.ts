@@ -53,10 +53,16 @@ export const API_GUIDES: Partial<Record<Api, { title: string; guide: string }>> 
   gateway: {
     title: 'Gateway (pagos)',
     guide: [
-      'Payment requests of a payment gateway, searched with indexed filters.',
+      'Payment requests of a payment gateway (seed 002), searched with indexed filters. A success is the resource itself.',
       AUTH('ADMIN'),
-      '**Paging.** `GET /pagos` takes a one-based `page` and `limit`, with `filters` and `sorts` (see the search operation).',
-      '**Errors.** `{code, message, extended_code}`.',
+      '**Idempotency.** `external_transaction_id` is unique per collector: sending it again answers the payment it first created. ' +
+        'An `Idempotency-Key` header works too.',
+      '**Paging and search.** `GET /pagos` takes `filters[i][field]`, `filters[i][operation]`, `filters[i][value]`, ' +
+        '`sorts[field]=ascending|descending`, a one-based `page` and `limit` (default 10, at most 100), and answers ' +
+        '`{data, page, limit, total}`. A search must include one of the minimum filter combinations (such as `collector_id` and ' +
+        '`request_date`); dates are `yyyyMMdd\'T\'HHmmssSSSZ`. `x-access-patterns` lists the indexes that serve it.',
+      '**Errors.** `{code, message, extended_code}` with the HTTP status in `code`: 4601 a filter the search cannot use, ' +
+        '4501 the minimum filters missing, 4502 a search too broad, 4001 no valid token.',
     ].join('\n\n'),
   },
 };

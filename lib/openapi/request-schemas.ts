@@ -48,7 +48,14 @@ function pathParameters(route: Pick<Route, 'path'>, schema: JsonSchema | undefin
   }));
 }
 
+/**
+ * Named query parameters, one each; a free-form query (a record, such as the gateway search's
+ * `filters[0][field]=…`) is one object parameter exploded into the query string.
+ */
 function queryParameters(schema: JsonSchema | undefined) {
+  if (schema && !schema.properties && schema.additionalProperties) {
+    return [{ name: 'parameters', in: 'query', required: false, style: 'form', explode: true, schema }];
+  }
   return Object.entries(schema?.properties ?? {}).map(([name, property]) => {
     const { description, ...rest } = property;
     return {

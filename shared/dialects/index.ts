@@ -5,6 +5,7 @@
 import type { Api } from '../apis.js';
 import { accounts } from './accounts/index.js';
 import type { Dialect } from './dialect.js';
+import { gateway } from './gateway/index.js';
 import { ledger } from './ledger/index.js';
 import { workorders } from './workorders/index.js';
 
@@ -12,8 +13,8 @@ export const DIALECTS: Record<Api, Dialect> = {
   ledger,
   workorders,
   accounts,
+  gateway,
   // Until their own envelopes land, the remaining APIs speak Caja's conventions.
-  gateway: ledger,
   communities: ledger,
   receivables: ledger,
   system: ledger,

@@ -1,13 +1,25 @@
 /**
- * The catalogue of list access patterns: what the ledger core may ask the store for, by name. Each
- * entry knows its index, how its partition key is built and what its sort key begins with; use
- * cases name an entry and its parameters, never a key string or an index. (Point reads by id, the
- * statements' and audit partitions and the payment histories have their own store functions; see
- * keys.ts for the full key design.)
+ * The one catalogue of access patterns: what the ledger core may ask the store for, by name. Use
+ * cases name an entry and its parameters, never a key string or an index. It holds two kinds:
+ *
+ * - list patterns (ACCESS_PATTERNS below): one index, a partition key and an optional sort-key
+ *   prefix, paged by ./pagination.ts: the ledger's parties and charges lists;
+ * - search realms (SEARCH_REALMS, defined in ./query/catalogue.ts and re-exported here): a row of
+ *   filterable fields over several index patterns, from which the query planner (./query/planner.ts)
+ *   picks the one a filter set satisfies: the gateway's `GET /pagos`, receivables' search next.
+ *   Their GSIs are derived from them (./table.ts).
+ *
+ * A list pattern is a realm with one pattern and no filters; folding the lists into realms (so the
+ * planner serves both) is the next step once receivables' search lands, not done here to keep the
+ * list queries' key conditions and pages exactly as they are. (Point reads by id, the statements'
+ * and audit partitions and the payment histories have their own store functions; see keys.ts for
+ * the full key design.)
  */
 import type { ChargeKind } from '../domain/charges.js';
 import type { PartyKind } from '../domain/parties.js';
 import { indexKeys } from './keys.js';
+
+export { CATALOGUE as SEARCH_REALMS, GATEWAY_PAYMENTS } from './query/catalogue.js';
 
 export interface AccessPattern<P> {
   index: 'gsi1' | 'gsi2';

@@ -6,6 +6,7 @@ import { operationIdOf } from '../../lib/openapi/document.js';
 import { REQUEST_EXAMPLES } from '../../lib/openapi/examples.js';
 import { generatedFiles, OPENAPI_FILE } from '../../lib/openapi/generated.js';
 import { requestSchemasOf } from '../../lib/openapi/request-schemas.js';
+import { parseSearch } from '../../shared/domain/gateway/search-grammar.js';
 import { routeKey } from '../../shared/http/route.js';
 
 interface Operation {
@@ -76,4 +77,9 @@ describe('request examples from the seeds', () => {
       if (example.query) expect(schemas.query!.safeParse(example.query).error).toBeUndefined();
     });
   }
+
+  it("GET /pagos: the search example is one the gateway's search grammar accepts (minimum filters included)", () => {
+    const search = parseSearch(REQUEST_EXAMPLES['GET /pagos']!.query!);
+    expect(search).toMatchObject({ page: 1, limit: 20 });
+  });
 });
