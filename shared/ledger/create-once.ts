@@ -4,6 +4,7 @@
  * dialects render it at reply time with their own replay differences.
  */
 import { newId } from '../ids.js';
+import { retryOnTakenId } from '../store/fresh-id.js';
 import { type FirstAnswer, idempotent, type ResultRecord, requestHash } from '../store/idempotency.js';
 
 export interface IdempotencyInput {
@@ -19,6 +20,9 @@ export type Created<T> = { replayed: false; result: T } | { replayed: true; firs
 
 export type { FirstAnswer, ResultRecord };
 
+/** Transaction items put under an id drawn for this create (conditional puts): a taken id is retried on a fresh one. */
+const NEW_ID_ITEMS = ['payment', 'audit', 'PARTY', 'CHARGE'];
+
 /** Runs `create` at most once per key; `create` must put `keyRecord(result)` in its transaction. */
 export async function createOnce<T>(
   tenant: string,
@@ -30,6 +34,6 @@ export async function createOnce<T>(
     idempotency?.key !== undefined
       ? { tenant, scope: idempotency.scope, key: idempotency.key, requestHash: requestHash(idempotency.request) }
       : undefined;
-  const outcome = await idempotent<T>(key, create, newId, now);
+  const outcome = await retryOnTakenId(NEW_ID_ITEMS, () => idempotent<T>(key, create, newId, now));
   return outcome.replayed ? { replayed: true, first: outcome.first } : { replayed: false, result: outcome.response };
 }

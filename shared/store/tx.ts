@@ -7,6 +7,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '../ledger/errors.js';
 import { db } from './client.js';
+import { storeUnavailable } from './faults.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -42,9 +43,12 @@ export async function transact(items: TxItems): Promise<{ consumedWriteCapacity:
         const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [items[i]?.[0] ?? String(i)] : []));
         if (failed.length > 0) throw new ConditionFailed(failed);
         const conflicted = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
-        if (!conflicted || attempt >= MAX_ATTEMPTS) throw error;
-      } else if (name !== 'TransactionInProgressException' || attempt >= MAX_ATTEMPTS) {
+        if (!conflicted) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw storeUnavailable(error);
+      } else if (name !== 'TransactionInProgressException') {
         throw error;
+      } else if (attempt >= MAX_ATTEMPTS) {
+        throw storeUnavailable(error);
       }
       await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));
     }

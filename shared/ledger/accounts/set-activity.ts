@@ -12,7 +12,7 @@ import { optimistic, transact } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import { settledDay } from '../payments/statement-effect.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
-import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatement } from './statement.js';
+import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
 
 export interface SetActivityCommand extends Dimensions {
   date: string;
@@ -22,7 +22,7 @@ export interface SetActivityCommand extends Dimensions {
   commission: number;
 }
 
-export async function setActivity(ctx: UseCaseContext, command: SetActivityCommand): Promise<AccountStatement> {
+export async function setActivity(ctx: UseCaseContext, command: SetActivityCommand): Promise<AccountStatement | null> {
   const { principal } = ctx;
   const { tenant } = principal;
   const now = ctx.now ?? new Date();
@@ -50,5 +50,5 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
       ['audit', putAudit(tenant, auditEntry(principal, ACCOUNT_ACTIONS.activitySet, 'STATEMENT', entity.id, { before, after: figures, details }, at))],
     ]);
   });
-  return readAccountStatement(tenant, entity, command.date, currency);
+  return readAccountStatementAfterWrite(ctx, tenant, entity, command.date, currency);
 }
