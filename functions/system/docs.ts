@@ -5,6 +5,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash } from 'node:crypto';
+import { SECURITY_HEADERS } from '../../shared/http/response.js';
 import redoc from './redoc.json' with { type: 'json' };
 
 const REDOC_OPTIONS = {
@@ -56,8 +57,7 @@ export const handler = async (): Promise<APIGatewayProxyStructuredResultV2> => (
   headers: {
     'content-type': 'text/html; charset=utf-8',
     'content-security-policy': CONTENT_SECURITY_POLICY,
-    'cache-control': 'public, max-age=300',
-    'x-content-type-options': 'nosniff',
+    ...SECURITY_HEADERS,
   },
   body: PAGE,
 });

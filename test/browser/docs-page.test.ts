@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.js';
 import { operationIdOf } from '../../lib/openapi/document.js';
 import { type Gateway, startGateway } from '../../lib/local/gateway.js';
+import { applyStackEnv, stackEnv } from '../../lib/local/stack.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,6 +25,9 @@ describe('GET /docs in a browser', () => {
 
   beforeAll(async () => {
     gateway = await startGateway({ port: 0, quiet: true });
+    // The gateway's store guard builds the DynamoDB client for every route; the docs routes never use
+    // it (store: []), so no table runs and the endpoint points nowhere.
+    applyStackEnv(stackEnv({ tableName: 'none', dynamodbEndpoint: 'http://127.0.0.1:9', issuerUrl: gateway.baseUrl, clientId: 'docs-page-test' }));
     // A fresh profile (--user-data-dir) each run, passed the way playwright requires.
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
