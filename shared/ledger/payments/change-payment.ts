@@ -10,6 +10,7 @@ import { paymentCounterItems, replacePayment } from '../../store/payments.js';
 import { optimistic, transact, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
+import { withinRunningTotals } from '../running-totals.js';
 import { chargeEffects } from './record-payment.js';
 
 export interface PaymentChange {
@@ -41,12 +42,12 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
     if (!decided) return before;
     const after: Payment = { ...decided, updatedAt: at, version: before.version + 1 };
     const { details } = change.audit;
-    await transact([
+    await withinRunningTotals(() => transact([
       ['payment', replacePayment(tenant, before, after)],
       ...effects(tenant, before, after),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
-    ]);
+    ]));
     return after;
   });
 }

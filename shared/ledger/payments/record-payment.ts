@@ -16,6 +16,7 @@ import { type Created, createOnce, type IdempotencyInput } from '../create-once.
 import { Invalid, issue } from '../errors.js';
 import { newId } from '../../ids.js';
 import type { Allocation, Charge, Payment } from '../model.js';
+import { withinRunningTotals } from '../running-totals.js';
 
 /** A payment as a dialect describes it; the use case adds id, lifecycle, recorder, timestamps and version. */
 export type PaymentDraft = Omit<Payment, 'id' | 'status' | 'deleted' | 'reconciliation' | 'recordedBy' | 'createdAt' | 'updatedAt' | 'version'> &
@@ -93,12 +94,12 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
       if (problem) throw allocationError(problem);
       const at = new Date().toISOString();
       const payment = newPayment(draft, id, ctx.principal.sub, at);
-      const { consumedWriteCapacity } = await transact([
+      const { consumedWriteCapacity } = await withinRunningTotals(() => transact([
         ...keyRecord(payment),
         ...paymentItems(ctx, payment, command.audit, at),
         ...chargeEffects(tenant, [], payment.allocations, capped),
         ...(command.effects?.(payment, at) ?? []),
-      ]);
+      ]));
       ctx.log?.info('payment recorded', { paymentId: id, source: payment.source, consumedWriteCapacity });
       return payment;
     },
@@ -127,11 +128,11 @@ export async function recordPayments(
       }
       const at = new Date().toISOString();
       const payments = drafts.map((draft, i) => newPayment(draft, i === 0 ? firstId : newId(), ctx.principal.sub, at));
-      const { consumedWriteCapacity } = await transact([
+      const { consumedWriteCapacity } = await withinRunningTotals(() => transact([
         ...keyRecord(payments),
         ...payments.flatMap((payment) => paymentItems(ctx, payment, command.audit, at)),
         ...chargeEffects(tenant, [], payments.flatMap((p) => p.allocations), capped),
-      ]);
+      ]));
       ctx.log?.info('payments recorded', { paymentIds: payments.map((p) => p.id), consumedWriteCapacity });
       return payments;
     },
