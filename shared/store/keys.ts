@@ -41,6 +41,8 @@ export const keys = {
   party: (t: string, id: string) => ({ pk: `T#${t}#PARTY#${id}`, sk: 'PARTY' }),
   charge: (t: string, id: string) => ({ pk: `T#${t}#CHARGE#${id}`, sk: 'CHARGE' }),
   payment: (t: string, id: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: 'PAYMENT' }),
+  /** A receivables payment's link to one document it pays (its search entry by document). */
+  paymentDocument: (t: string, id: string, chargeId: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: `DOCUMENT#${chargeId}` }),
   statement: (t: string, entityId: string, date: string) => ({ pk: `T#${t}#STATEMENT#${entityId}`, sk: date }),
   audit: (t: string, entityId: string, auditId: string) => ({ pk: `T#${t}#AUDIT#${entityId}`, sk: auditId }),
   idempotency: (t: string, scope: string, key: string) => ({ pk: `T#${t}#IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),

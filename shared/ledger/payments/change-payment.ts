@@ -6,7 +6,7 @@
  * use case may plug in more (a reversal's statement effect). One transaction, audited.
  */
 import { auditEntry, putAudit } from '../../store/audit.js';
-import { paymentCounterItems, replacePayment } from '../../store/payments.js';
+import { paymentCounterItems, paymentSideItems, replacePayment } from '../../store/payments.js';
 import { optimistic, transact, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
@@ -29,6 +29,7 @@ function effects(tenant: string, before: Payment, after: Payment): TxItems {
   return [
     ...chargeEffects(tenant, counting(before), counting(after)),
     ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
+    ...paymentSideItems(tenant, before, after),
   ];
 }
 

@@ -4,6 +4,7 @@ import { parseCanonicalRut } from '../../domain/rut.js';
 import { parseSiiDocumentCode } from '../../domain/receivables/sii-documents.js';
 import { charges, documentByFolio } from '../../store/charges.js';
 import { parties, partyByTaxId } from '../../store/parties.js';
+import { coverInSpan } from '../../store/receivables-payments.js';
 import type { UseCaseContext } from '../context.js';
 import type { Created } from '../create-once.js';
 import { Invalid, issue, NotFound } from '../errors.js';
@@ -48,6 +49,7 @@ async function record(ctx: UseCaseContext, scope: string, key: string | undefine
         draft: async () => {
           const resolved = await resolve();
           docs = resolved.docs;
+          await coverInSpan(ctx.principal.tenant, [fields.date], new Date().toISOString());
           return documentPaymentDraft(resolved.payer, { total, currency: fields.currency, date: fields.date, paymentMethod, transactionCode, documentNumber }, docs);
         },
         idempotency: { key, scope, request: { ...request, total } },

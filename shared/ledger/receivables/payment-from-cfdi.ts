@@ -9,6 +9,7 @@ import { outstanding } from '../../domain/charges.js';
 import { parseCfdiPaymentReceipt, type CfdiPaymentReceipt } from '../../domain/receivables/cfdi-receipt.js';
 import { chargeByExternalId } from '../../store/charges.js';
 import { partyByTaxId } from '../../store/parties.js';
+import { coverInSpan } from '../../store/receivables-payments.js';
 import { compact, type UseCaseContext } from '../context.js';
 import type { Created } from '../create-once.js';
 import { Conflict, Invalid, issue, NotFound } from '../errors.js';
@@ -99,6 +100,7 @@ export async function createPaymentsFromCfdi(ctx: UseCaseContext, xml: string): 
           if (!client) throw new NotFound(`Client with RFC ${receipt.recipient.rfc}`);
           const byUuid = new Map(uuids.map((uuid, i) => [uuid, found[i]]));
           docs = checkDocuments(receipt, client, byUuid);
+          await coverInSpan(tenant, receipt.payments.map((p) => p.date), new Date().toISOString());
           return { drafts: drafts(receipt, client, byUuid), capped: new Map(docs.map((d) => [d.charge!.id, d.charge!])) };
         },
       }),
