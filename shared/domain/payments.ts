@@ -14,7 +14,8 @@ export interface Allocation {
 export interface Reversal {
   by: string;
   at: string;
-  reason: string;
+  /** Optional on an accounts reversal (seed 001). */
+  reason?: string;
 }
 
 export interface Payment {

@@ -63,7 +63,14 @@ describe('createPaymentBody', () => {
   it('treats time, notes, isFinal and idempotencyKey as optional', () => {
     const { time: _t, notes: _n, isFinal: _f, idempotencyKey: _k, ...minimal } = valid;
     expect(parseInput(createPaymentBody, minimal, 'body')).toEqual(minimal);
-    expect(parseInput(createPaymentBody, { ...minimal, notes: null }, 'body')).toMatchObject({ notes: null });
+  });
+
+  it('takes JSON null as absent for every optional field (issue 13 item 5)', () => {
+    const { time: _t, notes: _n, isFinal: _f, idempotencyKey: _k, ...minimal } = valid;
+    const nulls = { time: null, notes: null, isFinal: null, idempotencyKey: null, bancaId: null, vendedorId: null };
+    const parsed = parseInput(createPaymentBody, { ...minimal, ...nulls }, 'body');
+    expect(parsed).toMatchObject(minimal);
+    for (const field of Object.keys(nulls)) expect(parsed[field as keyof typeof parsed], field).toBeUndefined();
   });
 });
 

@@ -3,9 +3,18 @@ import * as z from 'zod/mini';
 import { isValidDate, TIME_PATTERN } from '../../../shared/domain/dates.js';
 import { idString } from '../../../shared/http/validation.js';
 
+/**
+ * An optional body field that also takes JSON `null` as absent (issue 13 item 5: the original's
+ * clients send `"time": null`, `"ventanaId": null`…): parsed as `undefined`, so nothing downstream
+ * tells the two apart.
+ */
+export const nullAsAbsent = <T>(schema: z.ZodMiniType<T>) =>
+  z.pipe(z.optional(z.nullable(schema)), z.transform((value: T | null | undefined): T | undefined => value ?? undefined));
+
 export const dateField = /* @__PURE__ */ z.string().check(z.refine(isValidDate, 'Must be a valid date (YYYY-MM-DD)'));
 export const timeField = /* @__PURE__ */ z.string().check(z.regex(TIME_PATTERN, 'Must be a time HH:MM (24 h)'));
-const entityId = () => z.optional(idString());
-export const dimensionFields = { bancaId: entityId(), ventanaId: entityId(), vendedorId: entityId() };
+/** The dimension of a body (null as absent) and of a query string. */
+export const dimensionFields = { bancaId: nullAsAbsent(idString()), ventanaId: nullAsAbsent(idString()), vendedorId: nullAsAbsent(idString()) };
+export const dimensionQuery = { bancaId: z.optional(idString()), ventanaId: z.optional(idString()), vendedorId: z.optional(idString()) };
 export const money = (rule: 'positive' | 'non-negative') =>
   z.number('Must be a number').check(rule === 'positive' ? z.gt(0, 'Must be greater than 0') : z.gte(0, 'Must not be negative'));

@@ -1,7 +1,7 @@
 /** Request schemas of accounts/get-statement (named by the route table through its handler). */
 import * as z from 'zod/mini';
-import { dateField, dimensionFields } from './fields.js';
+import { dateField, dimensionQuery } from './fields.js';
 
-export const statementQuery = z.strictObject({ date: z.optional(dateField), ...dimensionFields });
+export const statementQuery = z.strictObject({ date: z.optional(dateField), ...dimensionQuery });
 
 export const schemas = { query: statementQuery };

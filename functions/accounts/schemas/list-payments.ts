@@ -1,13 +1,13 @@
 /** Request schemas of accounts/list-payments (named by the route table through its handler). */
 import * as z from 'zod/mini';
 import { queryInt } from '../../../shared/http/validation.js';
-import { dateField, dimensionFields } from './fields.js';
+import { dateField, dimensionQuery } from './fields.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 export const paymentsQuery = z.strictObject({
-  ...dimensionFields,
+  ...dimensionQuery,
   from: z.optional(dateField),
   to: z.optional(dateField),
   page: queryInt({ min: 1, max: 1_000_000, default: 1 }),

@@ -15,7 +15,7 @@ import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite 
 
 export async function reverseAccountPayment(
   ctx: UseCaseContext,
-  command: { paymentId: string; reason: string },
+  command: { paymentId: string; reason?: string | undefined },
 ): Promise<{ payment: Payment; statement: AccountStatement | null }> {
   const { principal } = ctx;
   const { tenant } = principal;
@@ -23,7 +23,8 @@ export async function reverseAccountPayment(
   let first: Payment | undefined = await requireAccountPayment(tenant, command.paymentId);
   const entity = await entityOfPayment(tenant, actor, first);
   const { currency } = await tenantSettings(tenant);
-  const reason = command.reason.trim();
+  // Optional (seed 001's original): a reversal without one records none.
+  const reason = command.reason?.trim();
   const payment = await changePayment(ctx, {
     // The first attempt decides on the payment just read; after a lost race, on a fresh read.
     load: async () => {
@@ -35,9 +36,9 @@ export async function reverseAccountPayment(
       if (before.status === 'reversed') {
         throw new Conflict('Payment is already reversed', 'PAYMENT_ALREADY_REVERSED', issue('paymentId', 'Already reversed'));
       }
-      return { ...before, status: 'reversed', reversal: { by: principal.sub, at, reason } };
+      return { ...before, status: 'reversed', reversal: { by: principal.sub, at, ...(reason !== undefined ? { reason } : {}) } };
     },
-    audit: { action: ACCOUNT_ACTIONS.reverse, details: { reason } },
+    audit: { action: ACCOUNT_ACTIONS.reverse, details: { reason: reason ?? null } },
     effects: onStatementWhenReversed(tenant),
   });
   return { payment, statement: await readAccountStatementAfterWrite(ctx, tenant, entity, payment.date, currency) };

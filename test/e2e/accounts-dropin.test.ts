@@ -1,0 +1,116 @@
+/**
+ * Issue 13, the accounts items (5, 6, 8, 9, 10, 11): what a client of the Express original sends and
+ * reads, end to end through the local gateway with real tokens, the network built through the
+ * ledger API. Written from the issue's text.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, newTenant, token } from '../support/index.js';
+
+const BASE = '/api/v1/accounts';
+let admin: string;
+let ventanaToken: string;
+let ids: { banca: string; ventana: string; ventana2: string; vendedor: string; vendedor2: string };
+
+const errorEnvelope = (code: string) => ({
+  success: false,
+  message: expect.any(String),
+  meta: expect.objectContaining({ code, requestId: expect.any(String) }),
+});
+
+async function createParty(body: Record<string, unknown>): Promise<string> {
+  const res = await api('POST', '/ledger/parties', { token: admin, body });
+  expect(res.status, res.text).toBe(201);
+  return res.body.id as string;
+}
+
+beforeAll(async () => {
+  const tenant = newTenant();
+  admin = await token({ role: 'ADMIN', tenant, sub: 'e2e-admin' });
+  const banca = await createParty({ kind: 'banca', name: 'Banca Central' });
+  const [ventana, ventana2] = await Promise.all([
+    createParty({ kind: 'ventana', name: 'Ventana Norte', parentId: banca }),
+    createParty({ kind: 'ventana', name: 'Ventana Sur', parentId: banca }),
+  ]);
+  const [vendedor, vendedor2] = await Promise.all([
+    createParty({ kind: 'vendedor', name: 'Carlos Mora', parentId: ventana }),
+    createParty({ kind: 'vendedor', name: 'Ana Solís', parentId: ventana }),
+  ]);
+  ids = { banca, ventana, ventana2, vendedor, vendedor2 };
+  ventanaToken = await token({ role: 'VENTANA', tenant, party: ventana, sub: 'e2e-ventana' });
+});
+
+describe('item 5: JSON null is absent for every optional field of every accounts body', () => {
+  it('payment: time, the other dimensions, notes, isFinal and idempotencyKey null', async () => {
+    const res = await api('POST', `${BASE}/payment`, {
+      token: ventanaToken,
+      body: {
+        date: '2024-05-02', time: null, bancaId: null, ventanaId: ids.ventana, vendedorId: null,
+        amount: 100, type: 'payment', method: 'cash', notes: null, isFinal: null, idempotencyKey: null,
+      },
+    });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.data.payment).toMatchObject({ date: '2024-05-02', time: '00:00', ventanaId: ids.ventana, notes: null, isFinal: false });
+    expect(res.body.data.statement).toMatchObject({ totalPaid: 100, isSaldado: false });
+    // A required field stays required: null is not a date.
+    const noDate = await api('POST', `${BASE}/payment`, {
+      token: ventanaToken,
+      body: { date: null, ventanaId: ids.ventana, amount: 1, type: 'payment', method: 'cash' },
+    });
+    expect(noDate.status).toBe(400);
+    expect(noDate.body).toEqual(errorEnvelope('VALIDATION_ERROR'));
+    // All dimensions null is no dimension: ADMIN must name one.
+    const none = await api('POST', `${BASE}/payment`, {
+      token: admin,
+      body: { date: '2024-05-02', bancaId: null, ventanaId: null, vendedorId: null, amount: 1, type: 'payment', method: 'cash' },
+    });
+    expect(none.status).toBe(400);
+    expect(none.body).toEqual(errorEnvelope('MISSING_DIMENSION'));
+  });
+
+  it('activity and reverse-payment: the other dimensions and reason null', async () => {
+    const set = await api('POST', `${BASE}/activity`, {
+      token: admin,
+      body: { date: '2024-05-03', bancaId: null, ventanaId: null, vendedorId: ids.vendedor, totalSales: 1000, totalPayouts: 100, commission: 50 },
+    });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.data).toMatchObject({ vendedorId: ids.vendedor, balance: 850 });
+    const paid = await api('POST', `${BASE}/payment`, {
+      token: admin,
+      body: { date: '2024-05-03', vendedorId: ids.vendedor, amount: 50, type: 'payment', method: 'cash' },
+    });
+    expect(paid.status, paid.text).toBe(201);
+    const reversed = await api('POST', `${BASE}/reverse-payment`, { token: admin, body: { paymentId: paid.body.data.payment.id, reason: null } });
+    expect(reversed.status, reversed.text).toBe(200);
+    expect(reversed.body.data.payment.isReversed).toBe(true);
+  });
+});
+
+describe('item 6: reverse-payment reason is optional, at least 5 characters when present', () => {
+  const payment = async () => {
+    const res = await api('POST', `${BASE}/payment`, {
+      token: ventanaToken,
+      body: { date: '2024-05-04', ventanaId: ids.ventana, amount: 10, type: 'collection', method: 'transfer' },
+    });
+    expect(res.status, res.text).toBe(201);
+    return res.body.data.payment.id as string;
+  };
+
+  it('without a reason: reversed, the statement restored', async () => {
+    const id = await payment();
+    const res = await api('POST', `${BASE}/reverse-payment`, { token: ventanaToken, body: { paymentId: id } });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.data.payment).toMatchObject({ id, isReversed: true, reversedById: 'e2e-ventana' });
+    expect(res.body.data.statement).toMatchObject({ totalCollected: 0 });
+  });
+
+  it('a short reason is a 400 naming it; a long enough one is recorded', async () => {
+    const id = await payment();
+    const short = await api('POST', `${BASE}/reverse-payment`, { token: ventanaToken, body: { paymentId: id, reason: 'abcd' } });
+    expect(short.status).toBe(400);
+    expect(short.body).toEqual(errorEnvelope('VALIDATION_ERROR'));
+    expect(short.body.meta.details).toEqual([{ field: 'reason', message: 'Must be at least 5 characters' }]);
+    const ok = await api('POST', `${BASE}/reverse-payment`, { token: ventanaToken, body: { paymentId: id, reason: 'Cobro duplicado' } });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body.data.payment).toMatchObject({ isReversed: true, reversalReason: 'Cobro duplicado' });
+  });
+});
