@@ -16,6 +16,8 @@ export interface Reversal {
   at: string;
   /** Optional on an accounts reversal (seed 001). */
   reason?: string;
+  /** The reverser's user name when it was recorded. */
+  byName?: string;
 }
 
 export interface Payment {
@@ -47,8 +49,14 @@ export interface Payment {
   /** Accounts API: the banca/ventana/vendedor the payment settles, and its kind. */
   entityId?: string;
   entityKind?: string;
+  /** Accounts API: the id of the statement day the payment counts in (absent on payments recorded before it was kept). */
+  accountStatementId?: string;
   isFinal?: boolean;
   recordedBy: string;
+  /** The recorder's user name when it was recorded. */
+  recordedByName?: string;
+  /** The client's idempotency key, when it sent one (accounts renders it). */
+  idempotencyKey?: string;
   allocations: Allocation[];
   status: 'active' | 'reversed' | 'deleted';
   reversal?: Reversal;

@@ -38,6 +38,28 @@ export const ZERO_FIGURES = {
   totalCollected: 0,
 } as const satisfies Omit<DayFigures, 'date'>;
 
+/**
+ * What the activity endpoint sets on a day (issue 13 item 10): `commission` is always the sum of
+ * the listero's and the vendedor's commissions; `ticketCount` is informative (0 when not sent).
+ */
+export interface ActivityFigures {
+  totalSales: number;
+  totalPayouts: number;
+  commission: number;
+  listeroCommission: number;
+  vendedorCommission: number;
+  ticketCount: number;
+}
+
+/**
+ * A commission known only as a total (the documented activity body, days stored before the split)
+ * is the entity's own: a vendedor's day earns vendedor commission, a ventana's or banca's listero
+ * commission.
+ */
+export function splitCommission(kind: AccountKind, commission: number): { listeroCommission: number; vendedorCommission: number } {
+  return kind === 'vendedor' ? { listeroCommission: 0, vendedorCommission: commission } : { listeroCommission: commission, vendedorCommission: 0 };
+}
+
 export function dayBalance(day: Pick<DayFigures, 'totalSales' | 'totalPayouts' | 'commission'>): number {
   return sumMinor([day.totalSales, -day.totalPayouts, -day.commission]);
 }
@@ -107,16 +129,18 @@ export function locateOffset(
 
 /** The statement an accounts payment moves: its entity's day, the counter of its direction, settling it if final. */
 export interface StatementEffect {
-  target: (tenant: string) => { tenant: string; entityId: string; entityKind: AccountKind; date: string };
+  target: (tenant: string) => { tenant: string; entityId: string; entityKind: AccountKind; date: string; dayId?: string };
   change: { field: 'totalPaid' | 'totalCollected'; amount: number; settle: boolean };
 }
 
 /** A payment's statement effect, for payments recorded against an account entity (accounts API); none otherwise. */
-export function statementEffect(payment: Pick<Payment, 'entityId' | 'entityKind' | 'date' | 'direction' | 'amount' | 'isFinal'>): StatementEffect | undefined {
-  const { entityId, entityKind } = payment;
+export function statementEffect(
+  payment: Pick<Payment, 'entityId' | 'entityKind' | 'date' | 'direction' | 'amount' | 'isFinal' | 'accountStatementId'>,
+): StatementEffect | undefined {
+  const { entityId, entityKind, accountStatementId } = payment;
   if (!entityId || !entityKind) return undefined;
   return {
-    target: (tenant) => ({ tenant, entityId, entityKind: entityKind as AccountKind, date: payment.date }),
+    target: (tenant) => ({ tenant, entityId, entityKind: entityKind as AccountKind, date: payment.date, ...(accountStatementId ? { dayId: accountStatementId } : {}) }),
     change: { field: payment.direction === 'in' ? 'totalPaid' : 'totalCollected', amount: payment.amount, settle: payment.isFinal === true },
   };
 }

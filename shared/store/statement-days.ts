@@ -4,8 +4,9 @@
  * store/aggregates/account-days.ts, so no use case can move one without the other), and a day's
  * read with its remaining balance (the day item plus three tree nodes, whatever the history).
  */
-import { dayBalance, type DayFigures } from '../domain/statements.js';
-import { balanceThrough, changeAccountDay, paymentNet } from './aggregates/account-days.js';
+import type { ActivityFigures } from '../domain/statements.js';
+import { dayBalance } from '../domain/statements.js';
+import { balancesThrough, changeAccountDay, paymentNet } from './aggregates/account-days.js';
 import { addPaymentToStatement, removePaymentFromStatement, setActivityFigures, type StatementDay, statementDay, type StatementTarget } from './statements.js';
 import type { TxItems } from './tx.js';
 
@@ -13,13 +14,19 @@ import type { TxItems } from './tx.js';
 export const STATEMENT = 'statement';
 
 type PaymentField = 'totalPaid' | 'totalCollected';
-type Activity = Pick<DayFigures, 'totalSales' | 'totalPayouts' | 'commission'>;
+/** The tree's measure of each payment field (account-days.ts DAY_MEASURES). */
+const MEASURE: Record<PaymentField, 'd' | 'k'> = { totalPaid: 'd', totalCollected: 'k' };
 
 /** A new payment on its day: amount added, counted, the day settled when `settle`. */
 export function paymentRecordedOnDay(s: StatementTarget, change: { field: PaymentField; amount: number; settle: boolean }, now: string): TxItems {
   return [
     [STATEMENT, addPaymentToStatement(s, change, now)],
-    ...changeAccountDay(s.tenant, s.entityId, s.date, { net: paymentNet(change.field, change.amount), count: 1 }),
+    ...changeAccountDay(s.tenant, s.entityId, s.date, {
+      n: paymentNet(change.field, change.amount),
+      c: 1,
+      [MEASURE[change.field]]: change.amount,
+      x: change.settle ? 1 : 0,
+    }),
   ];
 }
 
@@ -27,22 +34,40 @@ export function paymentRecordedOnDay(s: StatementTarget, change: { field: Paymen
 export function paymentReversedOnDay(s: StatementTarget, change: { field: PaymentField; amount: number; unsettle: boolean }, now: string): TxItems {
   return [
     [STATEMENT, removePaymentFromStatement(s, change, now)],
-    ...changeAccountDay(s.tenant, s.entityId, s.date, { net: -paymentNet(change.field, change.amount), count: 0 }),
+    ...changeAccountDay(s.tenant, s.entityId, s.date, {
+      n: -paymentNet(change.field, change.amount),
+      [MEASURE[change.field]]: -change.amount,
+      x: change.unsettle ? -1 : 0,
+    }),
   ];
 }
 
 /** A day's activity figures replacing `before` (optimistic on `expectedVersion`). */
-export function activitySetOnDay(s: StatementTarget, figures: Activity, before: Activity, expectedVersion: number, now: string): TxItems {
+export function activitySetOnDay(s: StatementTarget, figures: ActivityFigures, before: ActivityFigures, expectedVersion: number, now: string): TxItems {
+  const delta = (field: keyof ActivityFigures) => figures[field] - before[field];
   return [
     [STATEMENT, setActivityFigures(s, figures, expectedVersion, now)],
-    ...changeAccountDay(s.tenant, s.entityId, s.date, { net: dayBalance(figures) - dayBalance(before), count: 0 }),
+    ...changeAccountDay(s.tenant, s.entityId, s.date, {
+      n: dayBalance(figures) - dayBalance(before),
+      s: delta('totalSales'),
+      p: delta('totalPayouts'),
+      l: delta('listeroCommission'),
+      v: delta('vendedorCommission'),
+    }),
   ];
 }
 
-/** The stored day (if any) and the entity's remaining balance at its end (minor units), read consistently. */
-export async function statementThrough(tenant: string, entityId: string, date: string): Promise<{ day?: StatementDay; remainingBalance: number }> {
-  const [day, remainingBalance] = await Promise.all([statementDay(tenant, entityId, date, true), balanceThrough(tenant, entityId, date)]);
-  return { ...(day ? { day } : {}), remainingBalance };
+/**
+ * The stored day (if any), the entity's remaining balance at its end and its month's accumulated
+ * balance through it (minor units), read consistently: the day item and three tree nodes.
+ */
+export async function statementThrough(
+  tenant: string,
+  entityId: string,
+  date: string,
+): Promise<{ day?: StatementDay; remainingBalance: number; accumulatedBalance: number }> {
+  const [day, balances] = await Promise.all([statementDay(tenant, entityId, date, true), balancesThrough(tenant, entityId, date)]);
+  return { ...(day ? { day } : {}), ...balances };
 }
 
 export type { StatementDay };

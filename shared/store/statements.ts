@@ -17,7 +17,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind } from '../domain/account-scope.js';
-import { type DayFigures, ZERO_FIGURES } from '../domain/statements.js';
+import { type ActivityFigures, type DayFigures, splitCommission, ZERO_FIGURES } from '../domain/statements.js';
 import { newId } from '../ids.js';
 import { db, tableName } from './client.js';
 import { indexKeys, keys } from './keys.js';
@@ -27,9 +27,17 @@ import type { TransactItem } from './tx.js';
 export interface StatementDay extends DayFigures {
   /** Absent on a day nothing was ever written for. */
   id?: string;
+  /** `commission` split (issue 13 item 10); a day stored before the split has it all on the entity's own kind. */
+  listeroCommission: number;
+  vendedorCommission: number;
+  ticketCount: number;
   isSaldado: boolean;
+  /** When the day was settled (absent while it is not, and on days settled before this was stored). */
+  settledAt?: string;
   paymentCount: number;
   activityVersion: number;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface StatementTarget {
@@ -37,23 +45,31 @@ export interface StatementTarget {
   entityId: string;
   entityKind: AccountKind;
   date: string;
+  /**
+   * The id the day takes if this write creates it; a payment names it (its accountStatementId), and
+   * its write then fails on a day created meanwhile with another id (it reads that id and retries).
+   */
+  dayId?: string;
 }
 
 const NOT_SETTLED = '(attribute_not_exists(isSaldado) OR isSaldado = :false)';
+const SAME_DAY_ID = '(attribute_not_exists(id) OR id = :id)';
 
 /**
- * Attributes every write sets, so the first write of a day creates a complete item. `treeSince`
- * equals `createdAt` on a day created since the aggregate trees exist (store/aggregates): a day
- * whose two differ was written before, and its entity's tree must be rebuilt from the days.
+ * Attributes every write sets, so the first write of a day creates a complete item. `figuresSince`
+ * equals `createdAt` on a day created since the aggregate trees hold every figure of the day
+ * (store/aggregates/account-days.ts, version 2): a day whose two differ was written before, and its
+ * entity's tree must be rebuilt from the days (`treeSince` marked the same for the first trees).
  */
 function identity(s: StatementTarget, now: string) {
   return {
     expression:
       'id = if_not_exists(id, :id), #type = :type, tenant = :tenant, entityId = :entityId, entityKind = :entityKind, ' +
-      '#date = :date, createdAt = if_not_exists(createdAt, :now), treeSince = if_not_exists(treeSince, :now), updatedAt = :now',
+      '#date = :date, createdAt = if_not_exists(createdAt, :now), treeSince = if_not_exists(treeSince, :now), ' +
+      'figuresSince = if_not_exists(figuresSince, :now), updatedAt = :now',
     names: { '#type': 'type', '#date': 'date' },
     values: {
-      ':id': newId(),
+      ':id': s.dayId ?? newId(),
       ':type': 'STATEMENT',
       ':tenant': s.tenant,
       ':entityId': s.entityId,
@@ -84,6 +100,7 @@ export function statementDayItem(
     date: s.date,
     createdAt: now,
     treeSince: now,
+    figuresSince: now,
     updatedAt: now,
     ...day,
   };
@@ -105,8 +122,8 @@ export function addPaymentToStatement(
       Key: keys.statement(s.tenant, s.entityId, s.date),
       UpdateExpression:
         `ADD #field :amount, paymentCount :one SET ${id.expression}, ` +
-        (change.settle ? 'isSaldado = :true' : 'isSaldado = if_not_exists(isSaldado, :false)'),
-      ConditionExpression: NOT_SETTLED,
+        (change.settle ? 'isSaldado = :true, settledAt = :now' : 'isSaldado = if_not_exists(isSaldado, :false)'),
+      ConditionExpression: s.dayId ? `${NOT_SETTLED} AND ${SAME_DAY_ID}` : NOT_SETTLED,
       ExpressionAttributeNames: { ...id.names, '#field': change.field },
       ExpressionAttributeValues: {
         ...id.values,
@@ -133,7 +150,7 @@ export function removePaymentFromStatement(
     Update: {
       TableName: tableName(),
       Key: keys.statement(s.tenant, s.entityId, s.date),
-      UpdateExpression: `ADD #field :amount SET updatedAt = :now${change.unsettle ? ', isSaldado = :false' : ''}`,
+      UpdateExpression: `ADD #field :amount SET updatedAt = :now${change.unsettle ? ', isSaldado = :false REMOVE settledAt' : ''}`,
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#field': change.field },
       ExpressionAttributeValues: { ':amount': -change.amount, ':now': now, ...(change.unsettle ? { ':false': false } : {}) },
@@ -147,7 +164,7 @@ export function removePaymentFromStatement(
  */
 export function setActivityFigures(
   s: StatementTarget,
-  figures: { totalSales: number; totalPayouts: number; commission: number },
+  figures: ActivityFigures,
   expectedVersion: number,
   now: string,
 ): TransactItem {
@@ -158,6 +175,7 @@ export function setActivityFigures(
       Key: keys.statement(s.tenant, s.entityId, s.date),
       UpdateExpression:
         `SET ${id.expression}, totalSales = :sales, totalPayouts = :payouts, commission = :commission, ` +
+        'listeroCommission = :listero, vendedorCommission = :vendedor, ticketCount = :tickets, ' +
         'isSaldado = if_not_exists(isSaldado, :false) ADD activityVersion :one',
       ConditionExpression: `${expectedVersion === 0 ? 'attribute_not_exists(activityVersion)' : 'activityVersion = :version'} AND ${NOT_SETTLED}`,
       ExpressionAttributeNames: id.names,
@@ -166,6 +184,9 @@ export function setActivityFigures(
         ':sales': figures.totalSales,
         ':payouts': figures.totalPayouts,
         ':commission': figures.commission,
+        ':listero': figures.listeroCommission,
+        ':vendedor': figures.vendedorCommission,
+        ':tickets': figures.ticketCount,
         ':false': false,
         ':one': 1,
         ...(expectedVersion === 0 ? {} : { ':version': expectedVersion }),
@@ -174,22 +195,34 @@ export function setActivityFigures(
   };
 }
 
-const PROJECTION = 'sk, id, totalSales, totalPayouts, commission, totalPaid, totalCollected, isSaldado, paymentCount, activityVersion';
+const PROJECTION =
+  'sk, id, entityKind, totalSales, totalPayouts, commission, listeroCommission, vendedorCommission, ticketCount, totalPaid, totalCollected, ' +
+  'isSaldado, settledAt, paymentCount, activityVersion, createdAt, updatedAt';
 
 function toDay(item: Record<string, unknown>): StatementDay {
   const n = (name: string) => (typeof item[name] === 'number' ? (item[name] as number) : 0);
+  const text = (name: string) => (typeof item[name] === 'string' ? { [name]: item[name] as string } : {});
+  const commission = n('commission');
+  const split = typeof item.listeroCommission === 'number' || typeof item.vendedorCommission === 'number'
+    ? { listeroCommission: n('listeroCommission'), vendedorCommission: n('vendedorCommission') }
+    : splitCommission(item.entityKind as AccountKind, commission);
   return {
     date: String(item.sk),
-    ...(typeof item.id === 'string' ? { id: item.id } : {}),
+    ...text('id'),
     ...ZERO_FIGURES,
     totalSales: n('totalSales'),
     totalPayouts: n('totalPayouts'),
-    commission: n('commission'),
+    commission,
+    ...split,
+    ticketCount: n('ticketCount'),
     totalPaid: n('totalPaid'),
     totalCollected: n('totalCollected'),
     isSaldado: item.isSaldado === true,
+    ...text('settledAt'),
     paymentCount: n('paymentCount'),
     activityVersion: n('activityVersion'),
+    ...text('createdAt'),
+    ...text('updatedAt'),
   };
 }
 
@@ -205,16 +238,16 @@ export async function statementDaysUpTo(tenant: string, entityId: string, date: 
   return items.map(toDay);
 }
 
-/** Whether the entity has days written before the aggregate trees existed (see identity). */
+/** Whether the entity has days written before the aggregate trees held all their figures (see identity). */
 export async function hasDaysBeforeTrees(tenant: string, entityId: string): Promise<boolean> {
   const items = await queryAll({
     TableName: tableName(),
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': indexKeys.statements(tenant, entityId) },
-    ProjectionExpression: 'createdAt, treeSince',
+    ProjectionExpression: 'createdAt, figuresSince',
     ConsistentRead: true,
   });
-  return items.some((item) => item.treeSince === undefined || item.treeSince !== item.createdAt);
+  return items.some((item) => item.figuresSince === undefined || item.figuresSince !== item.createdAt);
 }
 
 /** One stored day, or undefined. */

@@ -4,15 +4,15 @@
  * statement days from statementDayItem, tree nodes from treeItems (what a rebuild writes).
  */
 import { randomUUID } from 'node:crypto';
-import { type DayFigures, dayNet } from '../../shared/domain/statements.js';
+import type { DayFigures } from '../../shared/domain/statements.js';
 import type { Payment } from '../../shared/domain/payments.js';
 import { newId } from '../../shared/ids.js';
-import { accountDaysSeries } from '../../shared/store/aggregates/account-days.js';
+import { accountDaysSeries, dayTotals } from '../../shared/store/aggregates/account-days.js';
 import { activePaymentsSeries } from '../../shared/store/aggregates/active-payments.js';
-import { type Entry, treeItems } from '../../shared/store/aggregates/tree.js';
+import { completeMark, type Entry, type Series, treeItems } from '../../shared/store/aggregates/tree.js';
 import { putItems } from '../../shared/store/batch-write.js';
 import { paymentItem } from '../../shared/store/payments.js';
-import { statementDayItem } from '../../shared/store/statements.js';
+import { type StatementDay, statementDayItem } from '../../shared/store/statements.js';
 import { createParty, createTenant, workOrderTenant } from '../support/ledger-fixtures.js';
 
 /** Concurrent BatchWriteItem calls while loading (DynamoDB Local on 2 cores saturates around here). */
@@ -32,7 +32,7 @@ export interface LoadedAccounts {
   seconds: number;
 }
 
-const complete = () => ({ complete: true, rev: 1 });
+const completeRoot = (series: Series) => () => ({ complete: completeMark(series), rev: 1 });
 
 /** A vendedor with `days` days of history ending `lastDay`: activity and 10 payments every day. */
 export async function loadAccountsHistory(days: number, lastDay = '2026-06-30'): Promise<LoadedAccounts> {
@@ -62,16 +62,15 @@ export async function loadAccountsHistory(days: number, lastDay = '2026-06-30'):
       };
       items.push(paymentItem(tenant, payment));
     });
-    items.push(
-      statementDayItem(
-        { tenant, entityId: vendedor.id, entityKind: 'vendedor', date },
-        { ...day, isSaldado: false, paymentCount: TIMES.length, activityVersion: 1 },
-        now,
-      ),
-    );
-    entries.push({ key: date.replaceAll('-', ''), totals: { n: dayNet(day), c: TIMES.length } });
+    const stored: StatementDay = {
+      ...day, listeroCommission: 0, vendedorCommission: day.commission, ticketCount: 0, isSaldado: false, paymentCount: TIMES.length, activityVersion: 1,
+    };
+    const { date: _date, ...fields } = stored;
+    items.push(statementDayItem({ tenant, entityId: vendedor.id, entityKind: 'vendedor', date }, fields, now));
+    entries.push({ key: date.replaceAll('-', ''), totals: dayTotals(stored) });
   }
-  const tree = treeItems(accountDaysSeries(tenant, vendedor.id), entries, complete);
+  const series = accountDaysSeries(tenant, vendedor.id);
+  const tree = treeItems(series, entries, completeRoot(series));
   items.push(...tree.nodes, ...tree.roots);
   await putItems(items, PARALLEL);
   return {
@@ -128,7 +127,7 @@ export async function loadWorkordersHistory(count: number, perDay = 1000, log: (
     written += items.length;
     if (count >= 100_000) log(`      ${written.toLocaleString('en-US')} payments (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
-  const tree = treeItems(activePaymentsSeries(tenant), entries, complete);
+  const tree = treeItems(activePaymentsSeries(tenant), entries, completeRoot(activePaymentsSeries(tenant)));
   await putItems([...tree.nodes, ...tree.roots], PARALLEL);
   return {
     tenant,

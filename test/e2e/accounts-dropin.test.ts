@@ -114,3 +114,72 @@ describe('item 6: reverse-payment reason is optional, at least 5 characters when
     expect(ok.body.data.payment).toMatchObject({ isReversed: true, reversalReason: 'Cobro duplicado' });
   });
 });
+
+describe("item 10: the original's fields on payments and statements", () => {
+  it('activity takes listeroCommission, vendedorCommission and ticketCount; commission is their sum, a disagreeing one is a 400', async () => {
+    const date = '2024-06-03';
+    const set = await api('POST', `${BASE}/activity`, {
+      token: admin,
+      body: { date, ventanaId: ids.ventana2, totalSales: 500000, totalPayouts: 250000, listeroCommission: 10000, vendedorCommission: 7500, ticketCount: 321 },
+    });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.data).toMatchObject({
+      id: expect.any(String), month: '2024-06', bancaId: null, ventanaId: ids.ventana2, vendedorId: null, ventanaName: 'Ventana Sur',
+      commission: 17500, listeroCommission: 10000, vendedorCommission: 7500, balance: 232500, ticketCount: 321,
+      totalPaymentsCollections: 0, accumulatedBalance: 232500, isSettled: false, canEdit: true, settledAt: null,
+      createdAt: expect.any(String), updatedAt: expect.any(String),
+    });
+    const disagree = await api('POST', `${BASE}/activity`, {
+      token: admin,
+      body: { date, ventanaId: ids.ventana2, totalSales: 1, totalPayouts: 0, commission: 5, listeroCommission: 1, vendedorCommission: 1 },
+    });
+    expect(disagree.status).toBe(400);
+    expect(disagree.body).toEqual(errorEnvelope('VALIDATION_ERROR'));
+    expect(disagree.body.meta.details).toEqual([{ field: 'commission', message: 'Must equal listeroCommission + vendedorCommission' }]);
+    const agree = await api('POST', `${BASE}/activity`, {
+      token: admin,
+      body: { date, ventanaId: ids.ventana2, totalSales: 500000, totalPayouts: 250000, commission: 17500, listeroCommission: 10000, vendedorCommission: 7500 },
+    });
+    expect(agree.status, agree.text).toBe(200);
+    expect(agree.body.data).toMatchObject({ commission: 17500, ticketCount: 0 });
+  });
+
+  it('payment and statement carry every field; accumulatedBalance sums the month through the day; settling stamps settledAt', async () => {
+    const [d1, d2, next] = ['2024-07-10', '2024-07-11', '2024-08-01'];
+    for (const [date, totalSales] of [[d1, 1000], [d2, 500], [next, 300]] as const) {
+      const set = await api('POST', `${BASE}/activity`, { token: admin, body: { date, vendedorId: ids.vendedor2, totalSales, totalPayouts: 0, commission: 0 } });
+      expect(set.status, set.text).toBe(200);
+    }
+    const paid = await api('POST', `${BASE}/payment`, {
+      token: ventanaToken,
+      body: { date: d2, time: '09:15', vendedorId: ids.vendedor2, amount: 200, type: 'payment', method: 'cash', idempotencyKey: `acc-item10-${ids.vendedor2}` },
+    });
+    expect(paid.status, paid.text).toBe(201);
+    const { payment, statement } = paid.body.data;
+    expect(payment).toMatchObject({
+      accountStatementId: statement.id, month: '2024-07', bancaId: null, ventanaId: null, vendedorId: ids.vendedor2,
+      paidById: 'e2e-ventana', paidByName: expect.any(String), idempotencyKey: `acc-item10-${ids.vendedor2}`,
+      updatedAt: expect.any(String), reversedAt: null, reversedBy: null, reversedByUser: null,
+    });
+    expect(statement).toMatchObject({ vendedorName: 'Ana Solís', balance: 500, totalPaid: 200, accumulatedBalance: 1500, remainingBalance: 1300 });
+    const august = await api('GET', `${BASE}/statement?date=${next}&vendedorId=${ids.vendedor2}`, { token: admin });
+    expect(august.body.data).toMatchObject({ balance: 300, accumulatedBalance: 300, remainingBalance: 1600 });
+
+    const collected = await api('POST', `${BASE}/payment`, {
+      token: admin,
+      body: { date: d2, vendedorId: ids.vendedor2, amount: 50, type: 'collection', method: 'transfer', isFinal: true },
+    });
+    expect(collected.status, collected.text).toBe(201);
+    expect(collected.body.data.payment.accountStatementId).toBe(statement.id);
+    expect(collected.body.data.statement).toMatchObject({
+      totalPaid: 200, totalCollected: 50, totalPaymentsCollections: 250, isSaldado: true, isSettled: true, canEdit: false, settledAt: expect.any(String),
+    });
+    const reversed = await api('POST', `${BASE}/reverse-payment`, { token: admin, body: { paymentId: collected.body.data.payment.id } });
+    expect(reversed.status, reversed.text).toBe(200);
+    expect(reversed.body.data.payment).toMatchObject({ reversedBy: 'e2e-admin', reversedByUser: { id: 'e2e-admin', name: expect.any(String) }, reversedAt: expect.any(String) });
+    expect(reversed.body.data.statement).toMatchObject({ isSettled: false, canEdit: true, settledAt: null, totalCollected: 0 });
+    // The history lists the same shape, newest (by date and time) first.
+    const history = await api('GET', `${BASE}/payments?vendedorId=${ids.vendedor2}&from=${d2}&to=${d2}`, { token: admin });
+    expect(history.body.data).toEqual([payment, reversed.body.data.payment]);
+  });
+});

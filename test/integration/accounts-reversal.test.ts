@@ -26,7 +26,10 @@ describe('reversing a payment', () => {
     expect(res.body.data.payment).toEqual({
       ...wrong.payment,
       isReversed: true,
+      updatedAt: expect.any(String),
       reversedAt: expect.any(String),
+      reversedBy: 'banca-user',
+      reversedByUser: { id: 'banca-user', name: 'banca-user' },
       reversedById: 'banca-user',
       reversalReason: 'Cobro duplicado',
     });

@@ -3,13 +3,15 @@
  * payments stored by the old transactions, without tree nodes, and the old single COUNTER item.
  * The first read rebuilds the tree from the source of truth; answers are exactly what they were.
  */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import * as createPago from '../../functions/workorders/create-payment.js';
 import * as listPagos from '../../functions/workorders/list-payments.js';
 import type { Payment } from '../../shared/domain/payments.js';
 import { newId } from '../../shared/ids.js';
+import { accountDaysSeries } from '../../shared/store/aggregates/account-days.js';
 import { rebuildActivePayments } from '../../shared/store/aggregates/active-payments.js';
+import { pathOf } from '../../shared/store/aggregates/prefix-tree.js';
 import { db, tableName } from '../../shared/store/client.js';
 import { COUNTERS, keys } from '../../shared/store/keys.js';
 import { insertPayment } from '../../shared/store/payments.js';
@@ -17,13 +19,20 @@ import { addPaymentToStatement, setActivityFigures } from '../../shared/store/st
 import { transact } from '../../shared/store/tx.js';
 import { invoke, newTenant, token } from '../support/index.js';
 import { pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
-import { history, network, pay, statement } from './accounts-fixtures.js';
+import { activity, history, network, pay, statement } from './accounts-fixtures.js';
 
 const at = () => new Date().toISOString();
 
-/** Old code did not stamp `treeSince` on statement days (shared/store/statements.ts): take it off again. */
+/**
+ * Old code did not stamp `treeSince` and `figuresSince` on statement days, nor store the commission's
+ * split and the ticket count (shared/store/statements.ts): take them off again.
+ */
 async function asWrittenBeforeTrees(tenant: string, entityId: string, date: string): Promise<void> {
-  await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.statement(tenant, entityId, date), UpdateExpression: 'REMOVE treeSince' }));
+  await db().send(new UpdateCommand({
+    TableName: tableName(),
+    Key: keys.statement(tenant, entityId, date),
+    UpdateExpression: 'REMOVE treeSince, figuresSince, listeroCommission, vendedorCommission, ticketCount',
+  }));
 }
 
 /** An accounts payment as the old create transaction stored it: payment + statement day, no tree. */
@@ -45,7 +54,7 @@ describe('accounts entities with days stored before the tree', () => {
     const n = await network();
     const dim = { vendedorId: n.S1 };
     await transact([
-      ['statement', setActivityFigures({ tenant: n.tenant, entityId: n.S1, entityKind: 'vendedor', date: '2023-11-30' }, { totalSales: 900000, totalPayouts: 100000, commission: 50000 }, 0, at())],
+      ['statement', setActivityFigures({ tenant: n.tenant, entityId: n.S1, entityKind: 'vendedor', date: '2023-11-30' }, { totalSales: 900000, totalPayouts: 100000, commission: 50000, listeroCommission: 50000, vendedorCommission: 0, ticketCount: 0 }, 0, at())],
     ]);
     await asWrittenBeforeTrees(n.tenant, n.S1, '2023-11-30');
     await legacyAccountPayment(n.tenant, n.S1, '2023-11-30', 20000);
@@ -67,6 +76,56 @@ describe('accounts entities with days stored before the tree', () => {
     const later = await statement(n.tokens.admin, { vendedorId: n.S2, date: '2024-01-10' });
     expect(later.body.data.remainingBalance).toBe(40 - 100);
     expect((await history(n.tokens.admin, { vendedorId: n.S2 })).body.meta.total).toBe(2);
+  });
+});
+
+/**
+ * A tree as the first version left it: complete with `n` and `c` only (no day figures), and days
+ * without `figuresSince`. Stripped from a tree written now, node by node.
+ */
+async function asTreeVersion1(tenant: string, entityId: string, dates: readonly string[]): Promise<void> {
+  const series = accountDaysSeries(tenant, entityId);
+  const nodes = new Set(dates.flatMap((date) => pathOf(date.replaceAll('-', ''), series.shape).map((step) => step.node)));
+  for (const node of nodes) {
+    const key = keys.aggregate(tenant, series.name, 0, node);
+    const item = (await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item!;
+    const figures = Object.keys(item).filter((name) => /^[spldkvx][0-9]+$/.test(name));
+    const complete = node === '' ? { ':c': true } : {};
+    await db().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: [figures.length ? `REMOVE ${figures.map((_, i) => `#f${i}`).join(', ')}` : '', node === '' ? 'SET complete = :c' : ''].join(' ').trim(),
+      ...(figures.length ? { ExpressionAttributeNames: Object.fromEntries(figures.map((f, i) => [`#f${i}`, f])) } : {}),
+      ...(node === '' ? { ExpressionAttributeValues: complete } : {}),
+    }));
+  }
+  for (const date of dates) {
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.statement(tenant, entityId, date), UpdateExpression: 'REMOVE figuresSince' }));
+  }
+}
+
+describe('accounts trees completed before the day figures joined them (version 1)', () => {
+  it('are rebuilt with every figure on first read: accumulated balance and settled days come back exact', async () => {
+    const n = await network();
+    const dim = { vendedorId: n.S1 };
+    const dates = ['2024-04-01', '2024-04-02', '2024-05-01'];
+    for (const [i, date] of dates.entries()) {
+      const set = await activity(n.tokens.admin, { ...dim, date, totalSales: 1000 * (i + 1), totalPayouts: 100, listeroCommission: 10, vendedorCommission: 20 });
+      expect(set.status, set.text).toBe(200);
+    }
+    expect((await pay(n.tokens.admin, { ...dim, date: '2024-04-02', amount: 5, type: 'payment', method: 'cash', isFinal: true })).status).toBe(201);
+    const before = (await statement(n.tokens.admin, { ...dim, date: '2024-04-02' })).body.data;
+    expect(before).toMatchObject({ accumulatedBalance: 870 + 1870, remainingBalance: 870 + 1870 - 5, isSettled: true });
+
+    await asTreeVersion1(n.tenant, n.S1, dates);
+    const root = () => db().send(new GetCommand({ TableName: tableName(), Key: keys.aggregate(n.tenant, accountDaysSeries(n.tenant, n.S1).name, 0, ''), ConsistentRead: true }));
+    expect((await root()).Item).toMatchObject({ complete: true });
+    expect((await root()).Item).not.toHaveProperty('s2024');
+
+    const after = await statement(n.tokens.admin, { ...dim, date: '2024-04-02' });
+    expect(after.body.data).toEqual({ ...before, updatedAt: expect.any(String) });
+    // Minor units (CRC): three days of sales, both commissions, one settled day.
+    expect((await root()).Item).toMatchObject({ complete: 2, s2024: 600000, x2024: 1, l2024: 3000, v2024: 6000 });
   });
 });
 

@@ -62,12 +62,41 @@ function withoutZeros(slots: NodeSlots): NodeSlots {
   return kept;
 }
 
+interface ModelDay {
+  totalSales: number;
+  totalPayouts: number;
+  commission: number;
+  listero: number;
+  vendedor: number;
+  totalPaid: number;
+  totalCollected: number;
+  count: number;
+  settled: boolean;
+}
+
+const modelBalance = (d: ModelDay) => d.totalSales - d.totalPayouts - d.listero - d.vendedor;
+
+/** Every measure of the accounts tree for one day of the model (account-days.ts: n, c and DAY_MEASURES, x). */
+const modelTotals = (d: ModelDay) => ({
+  n: dayNet(d), c: d.count, s: d.totalSales, p: d.totalPayouts, l: d.listero, v: d.vendedor, d: d.totalPaid, k: d.totalCollected, x: d.settled ? 1 : 0,
+});
+
 const DAYS = ['2023-12-31', '2024-01-01', '2024-01-31', '2024-02-01', '2024-02-29', '2025-06-15'];
 
 const accountOp = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('pay' as const), day: fc.nat(DAYS.length - 1), collection: fc.boolean(), amount: fc.integer({ min: 1, max: 1_000_000 }), isFinal: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('activity' as const), day: fc.nat(DAYS.length - 1), sales: fc.nat(5_000_000), payouts: fc.nat(2_000_000), commission: fc.nat(100_000) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('activity' as const),
+      day: fc.nat(DAYS.length - 1),
+      sales: fc.nat(5_000_000),
+      payouts: fc.nat(2_000_000),
+      // The documented `commission` alone (a vendedor's own: vendedorCommission), or the original's split.
+      commission: fc.oneof(fc.nat(100_000), fc.record({ listero: fc.nat(60_000), vendedor: fc.nat(40_000) })),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rebuild' as const) }) },
 );
 
@@ -78,9 +107,9 @@ describe('accounts aggregate tree', () => {
         const n = await network();
         const admin = n.tokens.admin;
         const dim = { vendedorId: n.S1 };
-        const days = new Map<string, { totalSales: number; totalPayouts: number; commission: number; totalPaid: number; totalCollected: number; count: number; settled: boolean }>();
+        const days = new Map<string, ModelDay>();
         const dayOf = (date: string) => {
-          if (!days.has(date)) days.set(date, { totalSales: 0, totalPayouts: 0, commission: 0, totalPaid: 0, totalCollected: 0, count: 0, settled: false });
+          if (!days.has(date)) days.set(date, { totalSales: 0, totalPayouts: 0, commission: 0, listero: 0, vendedor: 0, totalPaid: 0, totalCollected: 0, count: 0, settled: false });
           return days.get(date)!;
         };
         const payments: { id: string; date: string; collection: boolean; minor: number; isFinal: boolean; reversed: boolean }[] = [];
@@ -110,28 +139,42 @@ describe('accounts aggregate tree', () => {
             if (p.isFinal) day.settled = false;
           } else if (op.op === 'activity') {
             const date = DAYS[op.day]!;
-            const res = await activity(admin, { ...dim, date, totalSales: op.sales, totalPayouts: op.payouts, commission: op.commission });
+            const split = typeof op.commission === 'number' ? { listero: 0, vendedor: op.commission } : op.commission;
+            const commission = typeof op.commission === 'number' ? { commission: op.commission } : { listeroCommission: split.listero, vendedorCommission: split.vendedor };
+            const res = await activity(admin, { ...dim, date, totalSales: op.sales, totalPayouts: op.payouts, ...commission });
             const day = dayOf(date);
             expect(res.status, res.text).toBe(day.settled ? 409 : 200);
             if (res.status !== 200) continue;
-            Object.assign(day, { totalSales: op.sales * 100, totalPayouts: op.payouts * 100, commission: op.commission * 100 });
+            Object.assign(day, {
+              totalSales: op.sales * 100, totalPayouts: op.payouts * 100, commission: (split.listero + split.vendedor) * 100,
+              listero: split.listero * 100, vendedor: split.vendedor * 100,
+            });
           } else {
             await rebuildAccountDays(n.tenant, n.S1);
           }
         }
         const series = accountDaysSeries(n.tenant, n.S1);
-        const entries = [...days].map(([date, d]) => ({ key: date.replaceAll('-', ''), totals: { n: dayNet(d), c: d.count } }));
+        const entries = [...days].map(([date, d]) => ({ key: date.replaceAll('-', ''), totals: modelTotals(d) }));
         const touched = entries.map((e) => e.key);
         expect(await storedNodes(series, touched)).toEqual(expectedNodes(series, touched, entries));
 
         // The answers built on it: remaining balance through each day, history totals; whether the
         // tree is complete yet (reads may answer from the statement days), and once it surely is.
         const answers = async () => {
-          for (const date of [...DAYS.slice(0, 3), '2024-02-15']) {
+          for (const date of [...DAYS.slice(0, 3), '2024-02-15', '2024-02-29']) {
             const expected = [...days].filter(([d]) => d <= date).reduce((sum, [, d]) => sum + dayNet(d), 0);
+            const accumulated = [...days].filter(([d]) => d <= date && d >= `${date.slice(0, 7)}-01`).reduce((sum, [, d]) => sum + modelBalance(d), 0);
             const res = await statement(admin, { ...dim, date });
             expect(res.status, res.text).toBe(200);
             expect(Math.round(res.body.data.remainingBalance * 100)).toBe(expected);
+            expect(Math.round(res.body.data.accumulatedBalance * 100)).toBe(accumulated);
+            const day = days.get(date);
+            expect(res.body.data).toMatchObject({
+              isSettled: day?.settled ?? false,
+              listeroCommission: (day?.listero ?? 0) / 100,
+              vendedorCommission: (day?.vendedor ?? 0) / 100,
+              totalPaymentsCollections: ((day?.totalPaid ?? 0) + (day?.totalCollected ?? 0)) / 100,
+            });
           }
           const [from, to] = ['2024-01-01', '2024-02-29'];
           const inRange = [...days].filter(([d]) => d >= from && d <= to).reduce((sum, [, d]) => sum + d.count, 0);

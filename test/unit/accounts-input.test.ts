@@ -135,12 +135,16 @@ describe('rendering', () => {
     version: 1,
   };
 
-  it("renders a payment in the document's shape, amounts in major units", () => {
-    expect(renderPayment(payment)).toEqual({
+  it("renders a payment in the document's shape, amounts in major units, with the original's fields (issue 13 item 10)", () => {
+    expect(renderPayment({ ...payment, accountStatementId: '555', recordedByName: 'ana', idempotencyKey: 'payment-2024-03-15-001' })).toEqual({
       id: '123456789',
+      accountStatementId: '555',
       date: '2024-03-15',
+      month: '2024-03',
       time: '14:30',
+      bancaId: null,
       ventanaId: '3101',
+      vendedorId: null,
       amount: 100000,
       type: 'payment',
       method: 'cash',
@@ -148,7 +152,13 @@ describe('rendering', () => {
       isReversed: false,
       isFinal: false,
       paidById: 'user-123',
+      paidByName: 'ana',
+      idempotencyKey: 'payment-2024-03-15-001',
       createdAt: '2024-03-15T20:30:00.000Z',
+      updatedAt: '2024-03-15T20:30:00.000Z',
+      reversedAt: null,
+      reversedBy: null,
+      reversedByUser: null,
     });
   });
 
@@ -159,7 +169,7 @@ describe('rendering', () => {
       notes: undefined,
       entityKind: 'vendedor',
       status: 'reversed',
-      reversal: { by: 'admin-1', at: '2024-03-16T10:00:00.000Z', reason: 'Duplicado' },
+      reversal: { by: 'admin-1', byName: 'Admin Uno', at: '2024-03-16T10:00:00.000Z', reason: 'Duplicado' },
     } as Payment);
     expect(reversed).toMatchObject({
       type: 'collection',
@@ -169,28 +179,46 @@ describe('rendering', () => {
       reversedAt: '2024-03-16T10:00:00.000Z',
       reversedById: 'admin-1',
       reversalReason: 'Duplicado',
+      reversedBy: 'admin-1',
+      reversedByUser: { id: 'admin-1', name: 'Admin Uno' },
     });
-    expect(reversed).not.toHaveProperty('ventanaId');
+    expect(reversed.ventanaId).toBeNull();
   });
 
   it('renders a statement with its dimension field and all figures', () => {
     const statement = renderStatement(
       { date: '2024-03-15', totalSales: 50000000, totalPayouts: 25000000, commission: 1750000, totalPaid: 10000000, totalCollected: 0, balance: 23250000, remainingBalance: 13250000 },
-      { kind: 'banca', id: '3001' },
+      { kind: 'banca', id: '3001', name: 'Banca Central' },
       'CRC',
     );
     expect(statement).toEqual({
       id: null,
       date: '2024-03-15',
+      month: '2024-03',
       bancaId: '3001',
+      ventanaId: null,
+      vendedorId: null,
+      bancaName: 'Banca Central',
+      ventanaName: null,
+      vendedorName: null,
       totalSales: 500000,
       totalPayouts: 250000,
       commission: 17500,
+      listeroCommission: 17500,
+      vendedorCommission: 0,
       balance: 232500,
       totalPaid: 100000,
       totalCollected: 0,
+      totalPaymentsCollections: 100000,
       remainingBalance: 132500,
+      accumulatedBalance: 232500,
       isSaldado: false,
+      isSettled: false,
+      settledAt: null,
+      canEdit: true,
+      ticketCount: 0,
+      createdAt: null,
+      updatedAt: null,
     });
   });
 });

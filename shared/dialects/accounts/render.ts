@@ -1,8 +1,8 @@
 /** The accounts shapes (seed 001): the seed's field names, money as major-unit numbers, ids as strings. */
 import { type AccountKind, DIMENSION_FIELD } from '../../domain/account-scope.js';
-import { type Currency, toMajorNumber } from '../../domain/money.js';
+import { type Currency, sumMinor, toMajorNumber } from '../../domain/money.js';
 import type { Payment } from '../../domain/payments.js';
-import type { StatementFigures } from '../../domain/statements.js';
+import { splitCommission, type StatementFigures } from '../../domain/statements.js';
 import type { AccountStatement } from '../../ledger/accounts/statement.js';
 import type { StatementDay } from '../../store/statements.js';
 
@@ -17,13 +17,24 @@ export const DIRECTION: Record<AccountPaymentType, Payment['direction']> = { pay
 export const accountType = (payment: Pick<Payment, 'direction'>): AccountPaymentType =>
   payment.direction === 'in' ? 'payment' : 'collection';
 
-export interface RenderedPayment {
+type DimensionIds = Record<'bancaId' | 'ventanaId' | 'vendedorId', string | null>;
+
+/** bancaId, ventanaId and vendedorId: the entity's id under its own kind's field, null under the others. */
+function dimensionIds(kind: string | undefined, id: string | undefined): DimensionIds {
+  const ids: DimensionIds = { bancaId: null, ventanaId: null, vendedorId: null };
+  const field = DIMENSION_FIELD[kind as AccountKind];
+  if (field && id) ids[field] = id;
+  return ids;
+}
+
+/** The seed's payment, plus the original server's own fields (issue 13 item 10). */
+export interface RenderedPayment extends DimensionIds {
   id: string;
+  accountStatementId: string | null;
   date: string;
+  /** YYYY-MM of `date`. */
+  month: string;
   time: string;
-  bancaId?: string;
-  ventanaId?: string;
-  vendedorId?: string;
   amount: number;
   type: AccountPaymentType;
   method: string;
@@ -31,19 +42,27 @@ export interface RenderedPayment {
   isReversed: boolean;
   isFinal: boolean;
   paidById: string;
+  paidByName: string | null;
+  idempotencyKey: string | null;
   createdAt: string;
-  reversedAt?: string;
+  updatedAt: string;
+  reversedAt: string | null;
+  reversedBy: string | null;
+  reversedByUser: { id: string; name: string | null } | null;
+  /** Caja's names of the reversal's who and why (kept from the first version). */
   reversedById?: string;
   reversalReason?: string;
 }
 
 export function renderPayment(payment: Payment): RenderedPayment {
-  const field = DIMENSION_FIELD[payment.entityKind as AccountKind] ?? 'entityId';
+  const { reversal } = payment;
   return {
     id: payment.id,
+    accountStatementId: payment.accountStatementId ?? null,
     date: payment.date,
+    month: payment.date.slice(0, 7),
     time: payment.time ?? '00:00',
-    [field]: payment.entityId,
+    ...dimensionIds(payment.entityKind, payment.entityId),
     amount: toMajorNumber(payment.amount, payment.currency),
     type: accountType(payment),
     method: payment.method,
@@ -51,48 +70,91 @@ export function renderPayment(payment: Payment): RenderedPayment {
     isReversed: payment.status === 'reversed',
     isFinal: payment.isFinal ?? false,
     paidById: payment.recordedBy,
+    paidByName: payment.recordedByName ?? null,
+    idempotencyKey: payment.idempotencyKey ?? null,
     createdAt: payment.createdAt,
-    ...(payment.reversal
-      ? { reversedAt: payment.reversal.at, reversedById: payment.reversal.by, reversalReason: payment.reversal.reason }
-      : {}),
-  } as RenderedPayment;
+    updatedAt: payment.updatedAt,
+    reversedAt: reversal?.at ?? null,
+    reversedBy: reversal?.by ?? null,
+    reversedByUser: reversal ? { id: reversal.by, name: reversal.byName ?? null } : null,
+    ...(reversal ? { reversedById: reversal.by, ...(reversal.reason !== undefined ? { reversalReason: reversal.reason } : {}) } : {}),
+  };
 }
 
-export interface RenderedStatement {
+type DimensionNames = Record<'bancaName' | 'ventanaName' | 'vendedorName', string | null>;
+const NAME_FIELD = { banca: 'bancaName', ventana: 'ventanaName', vendedor: 'vendedorName' } as const satisfies Record<AccountKind, keyof DimensionNames>;
+
+/** The seed's statement, plus the original server's own fields (issue 13 item 10). */
+export interface RenderedStatement extends DimensionIds, DimensionNames {
   id: string | null;
   date: string;
-  bancaId?: string;
-  ventanaId?: string;
-  vendedorId?: string;
+  /** YYYY-MM of `date`. */
+  month: string;
   totalSales: number;
   totalPayouts: number;
+  /** listeroCommission + vendedorCommission. */
   commission: number;
+  listeroCommission: number;
+  vendedorCommission: number;
+  /** totalSales − totalPayouts − commission. */
   balance: number;
   totalPaid: number;
   totalCollected: number;
+  /** totalPaid + totalCollected. */
+  totalPaymentsCollections: number;
   remainingBalance: number;
+  /** Sum of `balance` from the 1st of the month through this day. */
+  accumulatedBalance: number;
   isSaldado: boolean;
+  /** Same as isSaldado (the original's name). */
+  isSettled: boolean;
+  settledAt: string | null;
+  /** Whether the day still takes payments and activity: not settled. */
+  canEdit: boolean;
+  ticketCount: number;
+  createdAt: string | null;
+  updatedAt: string | null;
 }
 
+/** A statement's figures: the day's own (stored, if any), the carried balances, and the day item. */
+export type StatementView = StatementFigures & { day?: StatementDay; accumulatedBalance?: number };
+
 export function renderStatement(
-  figures: StatementFigures & { day?: StatementDay },
-  entity: { kind: AccountKind; id: string },
+  figures: StatementView,
+  entity: { kind: AccountKind; id: string; name?: string | null },
   currency: Currency,
 ): RenderedStatement {
   const major = (minor: number) => toMajorNumber(minor, currency);
+  const { day } = figures;
+  const split = day ?? splitCommission(entity.kind, figures.commission);
+  const names: DimensionNames = { bancaName: null, ventanaName: null, vendedorName: null };
+  names[NAME_FIELD[entity.kind]] = entity.name ?? null;
+  const settled = day?.isSaldado ?? false;
   return {
-    id: figures.day?.id ?? null,
+    id: day?.id ?? null,
     date: figures.date,
-    [DIMENSION_FIELD[entity.kind]]: entity.id,
+    month: figures.date.slice(0, 7),
+    ...dimensionIds(entity.kind, entity.id),
+    ...names,
     totalSales: major(figures.totalSales),
     totalPayouts: major(figures.totalPayouts),
     commission: major(figures.commission),
+    listeroCommission: major(split.listeroCommission),
+    vendedorCommission: major(split.vendedorCommission),
     balance: major(figures.balance),
     totalPaid: major(figures.totalPaid),
     totalCollected: major(figures.totalCollected),
+    totalPaymentsCollections: major(sumMinor([figures.totalPaid, figures.totalCollected])),
     remainingBalance: major(figures.remainingBalance),
-    isSaldado: figures.day?.isSaldado ?? false,
-  } as RenderedStatement;
+    accumulatedBalance: major(figures.accumulatedBalance ?? figures.balance),
+    isSaldado: settled,
+    isSettled: settled,
+    settledAt: day?.settledAt ?? null,
+    canEdit: !settled,
+    ticketCount: day?.ticketCount ?? 0,
+    createdAt: day?.createdAt ?? null,
+    updatedAt: day?.updatedAt ?? null,
+  };
 }
 
 /** `null` stays `null`: a write committed whose statement could not be read back (the store was unavailable). */

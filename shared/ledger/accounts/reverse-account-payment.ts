@@ -36,7 +36,7 @@ export async function reverseAccountPayment(
       if (before.status === 'reversed') {
         throw new Conflict('Payment is already reversed', 'PAYMENT_ALREADY_REVERSED', issue('paymentId', 'Already reversed'));
       }
-      return { ...before, status: 'reversed', reversal: { by: principal.sub, at, ...(reason !== undefined ? { reason } : {}) } };
+      return { ...before, status: 'reversed', reversal: { by: principal.sub, byName: principal.username, at, ...(reason !== undefined ? { reason } : {}) } };
     },
     audit: { action: ACCOUNT_ACTIONS.reverse, details: { reason: reason ?? null } },
     effects: onStatementWhenReversed(tenant),

@@ -3,14 +3,16 @@
  * Optimistic on the day's activityVersion so the audit entry's `before` is exactly what was
  * replaced; refused on a settled day.
  */
-import type { Dimensions } from '../../domain/account-scope.js';
-import { toMinorUnits } from '../../domain/money.js';
+import type { AccountKind, Dimensions } from '../../domain/account-scope.js';
+import { type Currency, sumMinor, toMinorUnits } from '../../domain/money.js';
+import { type ActivityFigures, splitCommission } from '../../domain/statements.js';
 import { auditEntry, putAudit } from '../../store/audit.js';
 import { activitySetOnDay } from '../../store/statement-days.js';
 import { statementDay, type StatementTarget } from '../../store/statements.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { optimistic, transact } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
+import { Invalid, issue } from '../errors.js';
 import { withinRunningTotals } from '../running-totals.js';
 import { settledDay } from '../payments/statement-effect.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
@@ -21,7 +23,43 @@ export interface SetActivityCommand extends Dimensions {
   /** Major units of the tenant's currency. */
   totalSales: number;
   totalPayouts: number;
-  commission: number;
+  /** The sum of the two below when they are given (else split by the entity's kind: splitCommission). */
+  commission?: number | undefined;
+  listeroCommission?: number | undefined;
+  vendedorCommission?: number | undefined;
+  ticketCount?: number | undefined;
+}
+
+/** The day's figures in minor units; `commission` and its split must agree (400 naming commission). */
+function activityFigures(command: SetActivityCommand, kind: AccountKind, currency: Currency): ActivityFigures {
+  const minor = (field: 'totalSales' | 'totalPayouts' | 'commission' | 'listeroCommission' | 'vendedorCommission') => {
+    const value = command[field];
+    return value === undefined ? undefined : toMinorUnits(value, currency, field);
+  };
+  const [commission, listero, vendedor] = [minor('commission'), minor('listeroCommission'), minor('vendedorCommission')];
+  let split: { listeroCommission: number; vendedorCommission: number };
+  if (listero === undefined && vendedor === undefined) {
+    if (commission === undefined) {
+      throw new Invalid('Invalid body: commission: Required (or listeroCommission and vendedorCommission)', issue('commission', 'Required, or listeroCommission and vendedorCommission'));
+    }
+    split = splitCommission(kind, commission);
+  } else {
+    split = { listeroCommission: listero ?? 0, vendedorCommission: vendedor ?? 0 };
+    const sum = sumMinor([split.listeroCommission, split.vendedorCommission]);
+    if (commission !== undefined && commission !== sum) {
+      throw new Invalid(
+        'Invalid body: commission: Must equal listeroCommission + vendedorCommission',
+        issue('commission', 'Must equal listeroCommission + vendedorCommission'),
+      );
+    }
+  }
+  return {
+    totalSales: minor('totalSales')!,
+    totalPayouts: minor('totalPayouts')!,
+    commission: sumMinor([split.listeroCommission, split.vendedorCommission]),
+    ...split,
+    ticketCount: command.ticketCount ?? 0,
+  };
 }
 
 export async function setActivity(ctx: UseCaseContext, command: SetActivityCommand): Promise<AccountStatement | null> {
@@ -32,11 +70,7 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
   const dim = dimensionOf(command, actor);
   const { timeZone, currency } = await tenantSettings(tenant);
   assertNotFuture(command.date, undefined, now, timeZone);
-  const figures = {
-    totalSales: toMinorUnits(command.totalSales, currency, 'totalSales'),
-    totalPayouts: toMinorUnits(command.totalPayouts, currency, 'totalPayouts'),
-    commission: toMinorUnits(command.commission, currency, 'commission'),
-  };
+  const figures = activityFigures(command, dim.kind, currency);
   const entity = await loadEntity(tenant, actor, dim, 'write', false);
   const target: StatementTarget = { tenant, entityId: entity.id, entityKind: entity.kind, date: command.date };
 
@@ -44,7 +78,14 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
   await optimistic('statement', async () => {
     const current = await statementDay(tenant, entity.id, command.date, true);
     if (current?.isSaldado) throw settledDay();
-    const before = { totalSales: current?.totalSales ?? 0, totalPayouts: current?.totalPayouts ?? 0, commission: current?.commission ?? 0 };
+    const before: ActivityFigures = {
+      totalSales: current?.totalSales ?? 0,
+      totalPayouts: current?.totalPayouts ?? 0,
+      commission: current?.commission ?? 0,
+      listeroCommission: current?.listeroCommission ?? 0,
+      vendedorCommission: current?.vendedorCommission ?? 0,
+      ticketCount: current?.ticketCount ?? 0,
+    };
     const at = new Date().toISOString();
     const details = { entityKind: entity.kind, date: command.date };
     await withinRunningTotals(() => transact([

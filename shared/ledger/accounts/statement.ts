@@ -21,14 +21,18 @@ export const ACCOUNT_ACTIONS = {
 
 /** The canonical statement of one entity's day. */
 export interface AccountStatement {
-  entity: { kind: AccountKind; id: string };
+  entity: { kind: AccountKind; id: string; name: string | null };
   currency: Currency;
-  figures: StatementFigures & { day?: StatementDay };
+  figures: StatementFigures & { day?: StatementDay; accumulatedBalance: number };
 }
 
-export async function readAccountStatement(tenant: string, entity: { kind: AccountKind; id: string }, date: string, currency: Currency): Promise<AccountStatement> {
-  const { day, remainingBalance } = await statementThrough(tenant, entity.id, date);
-  return { entity: { kind: entity.kind, id: entity.id }, currency, figures: { ...statementFor(day ? [day] : [], date), remainingBalance } };
+export async function readAccountStatement(tenant: string, entity: AccountEntity, date: string, currency: Currency): Promise<AccountStatement> {
+  const { day, remainingBalance, accumulatedBalance } = await statementThrough(tenant, entity.id, date);
+  return {
+    entity: { kind: entity.kind, id: entity.id, name: entity.party.name },
+    currency,
+    figures: { ...statementFor(day ? [day] : [], date), remainingBalance, accumulatedBalance },
+  };
 }
 
 /**

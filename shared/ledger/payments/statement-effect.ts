@@ -21,9 +21,12 @@ export function onStatementWhenRecorded(tenant: string) {
   };
 }
 
-/** A settled day refuses the payment (STATEMENT_SETTLED); a lost idempotency race is not this. */
+/** The statement day refused the write (settled, or created meanwhile under another id); a lost idempotency race is not this. */
+export const failedOnStatement = (error: unknown): boolean => error instanceof ConditionFailed && !error.on(KEY_RECORD) && error.on('statement');
+
+/** A settled day refuses the payment (STATEMENT_SETTLED). */
 export function settledDayError(error: unknown): unknown {
-  return error instanceof ConditionFailed && !error.on(KEY_RECORD) && error.on('statement') ? settledDay() : error;
+  return failedOnStatement(error) ? settledDay() : error;
 }
 
 /**

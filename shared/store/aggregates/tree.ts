@@ -49,7 +49,21 @@ export interface Series {
   shards: number;
   /** Largest |total| a slot may reach (default 2^53 - 1: exact in a JS number). */
   limit?: number;
+  /**
+   * The measures a node of a closed level is stored with from its first write (default: all). A
+   * series with many measures prefills a few: an update expression holds at most 4 KB.
+   */
+  prefilled?: readonly string[];
+  /**
+   * Bumped when the measures change: a tree completed under an older version lacks the new ones
+   * and is rebuilt from the source of truth on first read (the backfill). Default 1.
+   */
+  version?: number;
 }
+
+/** What a complete root's `complete` attribute holds: `true` for version 1 (as stored before versions), else the version. */
+export const completeMark = (series: Pick<Series, 'version'>): true | number => (series.version ?? 1) === 1 ? true : series.version!;
+const prefilled = (series: Series) => series.prefilled ?? series.measures;
 
 /** Name of every aggregate item in a transaction (see ConditionFailed.on). */
 export const AGGREGATE = 'aggregate';
@@ -90,7 +104,7 @@ export function addAt(series: Series, key: string, deltas: Totals): TxItems {
     }
     // A node of a closed level is stored whole from its first write: its other slots start at 0.
     const added = new Set(changes.map(([measure]) => slotAttribute(measure, slot)));
-    const zeros = Object.keys(slotAttributes(zeroSlots(series.shape, levelOf(node, series.shape), series.measures))).filter(
+    const zeros = Object.keys(slotAttributes(zeroSlots(series.shape, levelOf(node, series.shape), prefilled(series)))).filter(
       (name) => !added.has(name),
     );
     zeros.forEach((name, i) => {
@@ -122,7 +136,7 @@ function treeNodes(series: Series, entries: readonly Entry[]): { shard: number; 
     return [...tree].map(([node, slots]) => ({
       shard,
       node,
-      slots: { ...zeroSlots(series.shape, levelOf(node, series.shape), series.measures), ...slots },
+      slots: { ...zeroSlots(series.shape, levelOf(node, series.shape), prefilled(series)), ...slots },
     }));
   });
 }
@@ -193,7 +207,7 @@ export async function rebuild(series: Series, source: Source, mode: 'backfill' |
     const moved = shardList(series).some((shard) => now.get(`${shard}|`)?.rev !== before.get(`${shard}|`)?.rev);
     const roots = wanted.filter((n) => n.node === '').map(({ shard, slots }): readonly [string, TransactItem] => {
       const rev = before.get(`${shard}|`)?.rev;
-      const Item = { ...nodeItem(series, shard, '', slots), complete: true, rev: (typeof rev === 'number' ? rev : 0) + 1 };
+      const Item = { ...nodeItem(series, shard, '', slots), complete: completeMark(series), rev: (typeof rev === 'number' ? rev : 0) + 1 };
       const condition = typeof rev === 'number' ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': rev } } : { ConditionExpression: 'attribute_not_exists(rev)' };
       return [AGGREGATE, { Put: { TableName: tableName(), Item, ...condition } }];
     });
@@ -222,9 +236,14 @@ export class TreeView {
   ) {}
 
   static async open(series: Series): Promise<TreeView> {
-    const view = new TreeView(series, false);
+    const view = TreeView.blank(series);
     await view.load(['']);
     return view;
+  }
+
+  /** A view that has read nothing yet. */
+  static blank(series: Series): TreeView {
+    return new TreeView(series, false);
   }
 
   /** The tree `entries` make, in memory: what a rebuild would store. */
@@ -236,15 +255,23 @@ export class TreeView {
 
   /** Fetches the nodes not read yet (all their shards), in one round trip. */
   async load(nodes: readonly string[]): Promise<void> {
-    if (this.offline) return;
-    const missing = [...new Set(nodes)].filter((node) => !this.nodes.has(node));
-    if (missing.length === 0) return;
-    const wanted = missing.flatMap((node) => shardList(this.series).map((shard) => ({ shard, node })));
-    const found = await getNodes(this.series, wanted);
-    for (const node of missing) {
-      const items = shardList(this.series).map((shard) => found.get(`${shard}|${node}`));
-      if (node === '') this.roots = items;
-      this.nodes.set(node, mergeSlots(items.map(slotsOf)));
+    await TreeView.loadAll([[this, nodes]]);
+  }
+
+  /** The nodes each view has not read yet, for several trees in one BatchGet (100 keys a call). */
+  static async loadAll(requests: readonly (readonly [TreeView, readonly string[]])[]): Promise<void> {
+    const wanted = requests.flatMap(([view, nodes]) => {
+      if (view.offline) return [];
+      const missing = [...new Set(nodes)].filter((node) => !view.nodes.has(node));
+      return missing.map((node) => ({ view, node, keys: shardList(view.series).map((shard) => nodeKey(view.series, shard, node)) }));
+    });
+    if (wanted.length === 0) return;
+    const items = await batchGet<Record<string, unknown>>(wanted.flatMap((w) => w.keys), true);
+    let at = 0;
+    for (const { view, node, keys: nodeKeys } of wanted) {
+      const shards = items.slice(at, (at += nodeKeys.length));
+      if (node === '') view.roots = shards;
+      view.nodes.set(node, mergeSlots(shards.map(slotsOf)));
     }
   }
 
@@ -255,7 +282,7 @@ export class TreeView {
 
   /** Whether every shard root says the tree is exact (an offline view is, by construction). */
   get complete(): boolean {
-    return this.offline || (this.roots.length > 0 && this.roots.every((root) => root?.complete === true));
+    return this.offline || (this.roots.length > 0 && this.roots.every((root) => root?.complete === completeMark(this.series)));
   }
 
   /** Totals of the whole series. */
@@ -303,12 +330,24 @@ export async function markComplete(series: Series): Promise<void> {
           Key: nodeKey(series, shard, ''),
           UpdateExpression: 'SET complete = :true, #type = :type, tenant = :tenant',
           ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':true': true, ':type': 'AGGREGATE', ':tenant': series.tenant },
+          ExpressionAttributeValues: { ':true': completeMark(series), ':type': 'AGGREGATE', ':tenant': series.tenant },
         },
       };
       return [AGGREGATE, update] as const;
     }),
   );
+}
+
+/**
+ * Views of several complete trees, their roots read in one BatchGet; each tree not complete yet is
+ * completed as `openTree` does (one at a time: that happens once per tree).
+ */
+export async function openTrees(
+  list: readonly { series: Series; complete: () => Promise<void>; fallback: () => Promise<Entry[]> }[],
+): Promise<TreeView[]> {
+  const views = list.map(({ series }) => TreeView.blank(series));
+  await TreeView.loadAll(views.map((view) => [view, ['']] as const));
+  return Promise.all(list.map(async (how, i) => (views[i]!.complete ? views[i]! : openTree(how.series, how))));
 }
 
 /**
