@@ -1,4 +1,5 @@
 import type { Charge } from '../domain/charges.js';
+import { MAX_TOTAL_MINOR } from '../domain/money.js';
 import { tableName } from './client.js';
 import { entityStore } from './entities.js';
 import { indexKeys, keys } from './keys.js';
@@ -16,15 +17,21 @@ export const charges = entityStore<Charge>({
   }),
 });
 
-/** Applies `delta` minor units to a charge's paid amount inside a payment's transaction. */
+/**
+ * Applies `delta` minor units to a charge's paid amount inside a payment's transaction. An increase
+ * is refused by the same write when it would take the paid amount past MAX_TOTAL_MINOR: the
+ * condition fails with what the charge held (see totalLimitError in the ledger).
+ */
 export function applyToCharge(tenant: string, chargeId: string, delta: number): TransactItem {
+  const bounded = delta > 0;
   return {
     Update: {
       TableName: tableName(),
       Key: keys.charge(tenant, chargeId),
       UpdateExpression: 'ADD paidAmount :delta, version :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':delta': delta, ':one': 1 },
+      ConditionExpression: bounded ? 'attribute_exists(pk) AND (attribute_not_exists(paidAmount) OR paidAmount <= :ceiling)' : 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':delta': delta, ':one': 1, ...(bounded ? { ':ceiling': MAX_TOTAL_MINOR - delta } : {}) },
+      ...(bounded ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
     },
   };
 }

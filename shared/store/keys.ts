@@ -38,6 +38,8 @@ export const keys = {
   audit: (t: string, entityId: string, auditId: string) => ({ pk: `T#${t}#AUDIT#${entityId}`, sk: auditId }),
   idempotency: (t: string, scope: string, key: string) => ({ pk: `T#${t}#IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
   counter: (t: string, name: string) => ({ pk: `T#${t}#COUNTER`, sk: name }),
+  /** An employee's entry of one of its payments (./employee-payments.ts): `ALL#{id}` or `WO#{workOrder}#{id}`. */
+  employeeEntry: (t: string, employee: string, sk: string) => ({ pk: `T#${t}#EMP_PAYMENTS#${employee}`, sk }),
   paymentMethod: (t: string, code: string) => ({ pk: `T#${t}#PAYMENT_METHODS`, sk: code }),
 };
 
@@ -55,4 +57,8 @@ export const indexKeys = {
   audit: (t: string, entityId: string) => `T#${t}#AUDIT#${entityId}`,
 };
 
-export const COUNTERS = { activeWorkOrderPayments: 'wo_active_payments' } as const;
+export const COUNTERS = {
+  activeWorkOrderPayments: 'wo_active_payments',
+  /** One employee's active workorders payments (party scope). */
+  activeEmployeePayments: (employee: string) => `wo_active_payments#${employee}`,
+} as const;

@@ -6,6 +6,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-d
 import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
 import { batchGet, fromItem, getItem } from './items.js';
+import { employeeEntryItems } from './employee-payments.js';
 import { COUNTERS, indexKeys, keys } from './keys.js';
 import { queryAll, skipOnPagesIndex } from './pagination.js';
 import type { TransactItem, TxItems } from './tx.js';
@@ -71,7 +72,7 @@ export function paymentCounterItems(tenant: string, payment: Pick<Payment, 'sour
 
 /** The items that record a new payment: the payment itself and the aggregates the store keeps for its lists. */
 export function recordPaymentItems(tenant: string, payment: Payment): TxItems {
-  return [['payment', insertPayment(tenant, payment)], ...paymentCounterItems(tenant, payment, 1)];
+  return [['payment', insertPayment(tenant, payment)], ...paymentCounterItems(tenant, payment, 1), ...employeeEntryItems(tenant, undefined, payment)];
 }
 
 export const getPayment = (tenant: string, id: string, consistent = false) =>

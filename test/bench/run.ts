@@ -7,6 +7,7 @@
  *   3. gateway p50 vs bare DynamoDB p50 for create and list payments   (local stack, in memory)
  *   4. zero Scans; items read / items returned on a search mix (4b: the gateway GET /pagos mix)
  *   5. write capacity per payment create vs what its transaction needs
+ *   6. racers: 300 on one Idempotency-Key, 1,000 distinct payments on one charge and on one statement
  *
  * The machine is shared and noisy: every comparison is a ratio of medians measured in the same run.
  */
@@ -19,6 +20,7 @@ import { type LocalStack, startLocalStack } from '../../lib/local/stack.js';
 import { db } from '../../shared/store/client.js';
 import { buildBundles, bundleSizeBudget, initBudget, measureInit } from './bundles.js';
 import { capacityBudget } from './capacity.js';
+import { racersBudget } from './racers.js';
 import { GatewayClient } from './http.js';
 import { latencyBudget } from './latency.js';
 import { Recorder } from './recorder.js';
@@ -143,10 +145,14 @@ try {
   listingsOut.push(...capacity.listings);
   if (acctError) addUnmeasured(capacity.result, 'POST /api/v1/accounts/payment', acctError);
 
+  phase('racers: one key, one charge, one statement');
+  const racers = await racersBudget(ctx);
+
   addScanRow(search.result, recorder);
   report(search.result);
   report(gateway.result);
   report(capacity.result);
+  report(racers);
 
   console.log('\n== DynamoDB calls per request (tenant shown as {t}, ids as {id})');
   for (const listing of listingsOut) console.log(`\n${listing}`);

@@ -6,11 +6,14 @@
  * use case may plug in more (a reversal's statement effect). One transaction, audited.
  */
 import { auditEntry, putAudit } from '../../store/audit.js';
+import type { ResultRecord } from '../../store/idempotency.js';
+import { employeeEntryItems } from '../../store/employee-payments.js';
 import { paymentCounterItems, replacePayment } from '../../store/payments.js';
 import { optimistic, transact, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
 import { chargeEffects } from './record-payment.js';
+import { totalLimitError } from './total-limits.js';
 
 export interface PaymentChange {
   /** Reads the payment (consistently) or throws the dialect's NotFound; called again after a lost race. */
@@ -20,6 +23,8 @@ export interface PaymentChange {
   audit: { action: string; details?: Record<string, unknown> };
   /** Items of further effects in the same transaction (the accounts statement). */
   effects?: (before: Payment, after: Payment, at: string) => TxItems;
+  /** The idempotency key record of the change (changeOnce), committed with it. */
+  keyRecord?: ResultRecord<Payment>;
 }
 
 const counting = (p: Payment): readonly Allocation[] => (p.status === 'active' ? p.allocations : []);
@@ -28,6 +33,7 @@ function effects(tenant: string, before: Payment, after: Payment): TxItems {
   return [
     ...chargeEffects(tenant, counting(before), counting(after)),
     ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
+    ...employeeEntryItems(tenant, before, after),
   ];
 }
 
@@ -46,7 +52,10 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
       ...effects(tenant, before, after),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
-    ]);
+      ...(change.keyRecord?.(after) ?? []),
+    ]).catch((error: unknown) => {
+      throw totalLimitError(error);
+    });
     return after;
   });
 }
