@@ -41,8 +41,8 @@ export const routes = [
   { method: 'GET', path: '/api/pagos', handler: 'workorders/list-payments', roles: FIELD, store: ['read', 'query'] },
   { method: 'POST', path: '/api/pagos', handler: 'workorders/create-payment', roles: FIELD, store: ['read', 'write'] },
   { method: 'GET', path: '/api/pagos/{id}', handler: 'workorders/get-payment', roles: FIELD, store: ['read'] },
-  { method: 'PUT', path: '/api/pagos/{id}', handler: 'workorders/update-payment', roles: FIELD, store: ['read', 'write', 'delete'] },
-  { method: 'DELETE', path: '/api/pagos/{id}', handler: 'workorders/delete-payment', roles: FIELD, store: ['read', 'write', 'delete'] },
+  { method: 'PUT', path: '/api/pagos/{id}', handler: 'workorders/update-payment', roles: FIELD, store: ['read', 'write'] },
+  { method: 'DELETE', path: '/api/pagos/{id}', handler: 'workorders/delete-payment', roles: FIELD, store: ['read', 'write'] },
   { method: 'GET', path: '/api/pagos/pendiente/{pendienteId}', handler: 'workorders/list-work-order-payments', roles: FIELD, store: ['read', 'query'] },
 
   // accounts (seed 001): reads of the statement and the history record an activity entry, hence 'write'

@@ -1,56 +1,61 @@
 /**
  * Workorders payments of one employee (party scope, SPEC §4): an EMPLOYEE lists only its own
- * payments, served by key reads of its own partition, never by filtering a wider Query. Each active
- * workorders payment has two small entries in its employee's partition, written, moved and removed
- * in the payment's own transactions: `ALL#{id}` for the employee's list and `WO#{workOrder}#{id}` for
- * its payments of one work order; a counter per employee holds the list's total. Entries carry no
- * payment data (payments are batch-read by id), so skipping to page N reads N tiny items, as the
- * keys-only `pages` index does for the tenant's list.
+ * payments, served by its own partitions of gsi2, never by filtering a wider Query. Each workorders
+ * payment has two small entry items beside it (its own partition, sk `EMPLOYEE#ALL` and
+ * `EMPLOYEE#WO`), indexed in gsi2 under its employee (and work order) while the payment is active,
+ * and dropped from the index (REMOVE of the index attributes, no delete) when it leaves; all in the
+ * payment's own transactions. A counter per employee holds the list's total. Entries carry no payment
+ * data (payments are batch-read by id), so skipping to page N reads N tiny items, as the keys-only
+ * `pages` index does for the tenant's list.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
-import { COUNTERS, keys } from './keys.js';
-import { getPayments, readCounter, addToCounter } from './payments.js';
-import type { TxItems } from './tx.js';
-
+import { COUNTERS, indexKeys, keys } from './keys.js';
+import { addToCounter, getPayments, readCounter } from './payments.js';
+import type { TransactItem, TxItems } from './tx.js';
 
 type Scoped = Pick<Payment, 'id' | 'source' | 'deleted' | 'employeeId' | 'allocations'>;
+type EntryKind = 'ALL' | 'WO';
+const ENTRY_KINDS: readonly EntryKind[] = ['ALL', 'WO'];
 
-/** The entry sort keys of a payment in its employee's partition (none unless an active workorders payment). */
-function entriesOf(p: Scoped | undefined): { employee: string; sks: string[] } | undefined {
-  if (!p || p.source !== 'workorders' || p.deleted || !p.employeeId) return undefined;
+/** The gsi2 partition of each entry of a payment (none unless an active workorders payment with an employee). */
+function partitionsOf(tenant: string, p: Scoped | undefined): Partial<Record<EntryKind, string>> {
+  if (!p || p.source !== 'workorders' || p.deleted || !p.employeeId) return {};
   const workOrder = p.allocations[0]?.chargeId;
-  return { employee: p.employeeId, sks: [`ALL#${p.id}`, ...(workOrder ? [`WO#${workOrder}#${p.id}`] : [])] };
+  return {
+    ALL: indexKeys.employeePayments(tenant, p.employeeId),
+    ...(workOrder ? { WO: indexKeys.employeeWorkOrderPayments(tenant, p.employeeId, workOrder) } : {}),
+  };
+}
+
+function entry(tenant: string, paymentId: string, kind: EntryKind, partition: string | undefined): TransactItem {
+  const Key = keys.employeeEntry(tenant, paymentId, kind);
+  if (partition === undefined) {
+    return { Update: { TableName: tableName(), Key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk' } };
+  }
+  return { Put: { TableName: tableName(), Item: { ...Key, type: 'EMPLOYEE_ENTRY', tenant, paymentId, gsi2pk: partition, gsi2sk: paymentId } } };
 }
 
 /** The items that move a payment's employee entries and counters from `before` to `after` (either may be absent). */
 export function employeeEntryItems(tenant: string, before: Scoped | undefined, after: Scoped | undefined): TxItems {
-  const was = entriesOf(before);
-  const is = entriesOf(after);
-  const sameEmployee = was?.employee === is?.employee;
-  const items: TxItems[number][] = [];
-  for (const sk of was?.sks ?? []) {
-    if (sameEmployee && is?.sks.includes(sk)) continue;
-    items.push([`employeeEntry:${sk}`, { Delete: { TableName: tableName(), Key: keys.employeeEntry(tenant, was!.employee, sk) } }]);
-  }
-  for (const sk of is?.sks ?? []) {
-    if (sameEmployee && was?.sks.includes(sk)) continue;
-    items.push([
-      `employeeEntry:${sk}`,
-      { Put: { TableName: tableName(), Item: { ...keys.employeeEntry(tenant, is!.employee, sk), type: 'EMPLOYEE_PAYMENT', tenant, paymentId: after!.id } } },
-    ]);
-  }
-  if (!sameEmployee) {
-    if (was) items.push([`employeeCounter:${was.employee}`, addToCounter(tenant, COUNTERS.activeEmployeePayments(was.employee), -1)]);
-    if (is) items.push([`employeeCounter:${is.employee}`, addToCounter(tenant, COUNTERS.activeEmployeePayments(is.employee), 1)]);
+  const was = partitionsOf(tenant, before);
+  const is = partitionsOf(tenant, after);
+  const id = (after ?? before)!.id;
+  const items: TxItems[number][] = ENTRY_KINDS.filter((kind) => was[kind] !== is[kind]).map(
+    (kind) => [`employeeEntry:${kind}`, entry(tenant, id, kind, is[kind])] as const,
+  );
+  const from = was.ALL === undefined ? undefined : before?.employeeId;
+  const to = is.ALL === undefined ? undefined : after?.employeeId;
+  if (from !== to) {
+    if (from) items.push([`employeeCounter:${from}`, addToCounter(tenant, COUNTERS.activeEmployeePayments(from), -1)]);
+    if (to) items.push([`employeeCounter:${to}`, addToCounter(tenant, COUNTERS.activeEmployeePayments(to), 1)]);
   }
   return items;
 }
 
-/** Payment ids of entries under `prefix` in an employee's partition, after skipping `offset`, at most `limit` (all when undefined). */
-async function entryIds(tenant: string, employee: string, prefix: string, offset: number, limit?: number): Promise<string[]> {
-  const { pk } = keys.employeeEntry(tenant, employee, '');
+/** Payment ids of a gsi2 entry partition, after skipping `offset`, at most `limit` (all when undefined). */
+async function entryIds(partition: string, offset: number, limit?: number): Promise<string[]> {
   const ids: string[] = [];
   let skipped = 0;
   let startKey: Record<string, unknown> | undefined;
@@ -59,8 +64,9 @@ async function entryIds(tenant: string, employee: string, prefix: string, offset
     const result = await db().send(
       new QueryCommand({
         TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
         ProjectionExpression: 'paymentId',
         ...(want !== undefined ? { Limit: want } : {}),
         ExclusiveStartKey: startKey,
@@ -81,10 +87,11 @@ const present = (payments: (Payment | undefined)[]) => payments.filter((p): p is
 export async function employeePaymentsPage(tenant: string, employee: string, offset: number, size: number): Promise<{ totalElements: number; content: Payment[] }> {
   const totalElements = await readCounter(tenant, COUNTERS.activeEmployeePayments(employee));
   if (offset >= totalElements || size === 0) return { totalElements, content: [] };
-  return { totalElements, content: present(await getPayments(tenant, await entryIds(tenant, employee, 'ALL#', offset, size))) };
+  const ids = await entryIds(indexKeys.employeePayments(tenant, employee), offset, size);
+  return { totalElements, content: present(await getPayments(tenant, ids)) };
 }
 
 /** An employee's active payments of one work order. */
 export async function employeeWorkOrderPayments(tenant: string, employee: string, workOrderId: string): Promise<Payment[]> {
-  return present(await getPayments(tenant, await entryIds(tenant, employee, `WO#${workOrderId}#`, 0)));
+  return present(await getPayments(tenant, await entryIds(indexKeys.employeeWorkOrderPayments(tenant, employee, workOrderId), 0)));
 }
