@@ -19,6 +19,7 @@ const ACCOUNTS = ['ADMIN', 'BANCA', 'VENTANA', 'VENDEDOR'] as const;
 export const routes = [
   { method: 'GET', path: '/health', handler: 'system/health', roles: 'public', store: [] },
   { method: 'GET', path: '/docs', handler: 'system/docs', roles: 'public', store: [] },
+  { method: 'GET', path: '/openapi.json', handler: 'system/openapi', roles: 'public', store: [] },
 
   // Caja's own ledger API (SPEC §3, ADMIN only)
   { method: 'POST', path: '/ledger/parties', handler: 'ledger/create-party', roles: ADMIN, store: ['read', 'write'] },

@@ -164,13 +164,13 @@ describe('HTTP API', () => {
     expect(keys.sort()).toEqual(routes.map(routeKey).sort());
   });
 
-  it('puts the Cognito JWT authorizer on every route except GET /health and GET /docs', () => {
+  it('puts the Cognito JWT authorizer on every route except GET /health, GET /docs and GET /openapi.json', () => {
     const authorizerId = logicalId(stack.api.httpApi.node.findChild('CognitoJwt'));
     const byKey = new Map(Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey as string, r.Properties]));
     for (const route of routes) {
       const props = byKey.get(routeKey(route))!;
       if (route.roles === 'public') {
-        expect(['GET /health', 'GET /docs']).toContain(routeKey(route));
+        expect(['GET /health', 'GET /docs', 'GET /openapi.json']).toContain(routeKey(route));
         expect(props.AuthorizationType ?? 'NONE').toBe('NONE');
         expect(props.AuthorizerId).toBeUndefined();
       } else {
@@ -179,6 +179,7 @@ describe('HTTP API', () => {
       }
     }
     expect(byKey.get('GET /health')?.AuthorizationType ?? 'NONE').toBe('NONE');
+    expect(byKey.get('GET /openapi.json')?.AuthorizationType ?? 'NONE').toBe('NONE');
   });
 
   it('validates access tokens of the Caja pool and app client', () => {
