@@ -30,7 +30,8 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
  * taken by its shortest round-trip decimal form, which is exactly what the client wrote for any
  * amount with up to 15 significant digits.
  */
-export function parseMajor(value: number | string, currency: Currency): ParseAmountResult {
+/** `limit`: the largest magnitude accepted, MAX_AMOUNT_MINOR for request fields (a rendered total may read back with a larger one). */
+export function parseMajor(value: number | string, currency: Currency, limit: number = MAX_AMOUNT_MINOR): ParseAmountResult {
   if (typeof value === 'number' && !Number.isFinite(value)) return { ok: false, reason: 'not_a_number' };
   const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
   const match = DECIMAL.exec(text);
@@ -41,7 +42,7 @@ export function parseMajor(value: number | string, currency: Currency): ParseAmo
   if (significantFraction.length > decimals) return { ok: false, reason: 'too_many_decimals' };
   const digits = whole + significantFraction.padEnd(decimals, '0');
   const minor = Number(sign + digits);
-  if (!Number.isSafeInteger(minor) || Math.abs(minor) > MAX_AMOUNT_MINOR) return { ok: false, reason: 'too_large' };
+  if (!Number.isSafeInteger(minor) || Math.abs(minor) > limit) return { ok: false, reason: 'too_large' };
   return { ok: true, minor: minor === 0 ? 0 : minor };
 }
 
