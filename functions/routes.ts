@@ -39,7 +39,8 @@ export const routes = [
   { method: 'POST', path: '/ledger/users', handler: 'ledger/create-user', roles: ADMIN, store: ['read', 'write'], managesUsers: true },
 
   // workorders (seed 000)
-  { method: 'GET', path: '/api/pagos', handler: 'workorders/list-payments', roles: FIELD, store: ['read', 'query'] },
+  // The first list of a tenant completes its aggregate tree (store/aggregates): hence 'write'
+  { method: 'GET', path: '/api/pagos', handler: 'workorders/list-payments', roles: FIELD, store: ['read', 'query', 'write'] },
   { method: 'POST', path: '/api/pagos', handler: 'workorders/create-payment', roles: FIELD, store: ['read', 'write'] },
   { method: 'GET', path: '/api/pagos/{id}', handler: 'workorders/get-payment', roles: FIELD, store: ['read'] },
   { method: 'PUT', path: '/api/pagos/{id}', handler: 'workorders/update-payment', roles: FIELD, store: ['read', 'write'] },

@@ -20,7 +20,7 @@ export const charges = entityStore<Charge>({
 /**
  * Applies `delta` minor units to a charge's paid amount inside a payment's transaction. An increase
  * is refused by the same write when it would take the paid amount past MAX_TOTAL_MINOR: the
- * condition fails with what the charge held (see totalLimitError in the ledger).
+ * condition fails with what the charge held (see runningTotalError in the ledger).
  */
 export function applyToCharge(tenant: string, chargeId: string, delta: number): TransactItem {
   const bounded = delta > 0;

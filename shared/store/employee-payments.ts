@@ -4,16 +4,27 @@
  * payment has two small entry items beside it (its own partition, sk `EMPLOYEE#ALL` and
  * `EMPLOYEE#WO`), indexed in gsi2 under its employee (and work order) while the payment is active,
  * and dropped from the index (REMOVE of the index attributes, no delete) when it leaves; all in the
- * payment's own transactions. A counter per employee holds the list's total. Entries carry no payment
+ * payment's own transactions. The employee's aggregate tree (./aggregates/tree.ts, series
+ * `WO_EMP_{employee}`, written by the same transactions since its first payment) holds the list's total. Entries carry no payment
  * data (payments are batch-read by id), so skipping to page N reads N tiny items, as the keys-only
  * `pages` index does for the tenant's list.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
-import { COUNTERS, indexKeys, keys } from './keys.js';
-import { addToCounter, getPayments, readCounter } from './payments.js';
+import { addAt, type Series, TreeView } from './aggregates/tree.js';
+import { indexKeys, keys } from './keys.js';
+import { getPayments } from './payments.js';
 import type { TransactItem, TxItems } from './tx.js';
+
+/** One employee's active workorders payments, counted by id (one shard: an employee writes little). */
+const employeeSeries = (tenant: string, employee: string): Series => ({
+  tenant,
+  name: `WO_EMP_${employee}`,
+  shape: { cuts: [2, 4, 6] },
+  measures: ['c'],
+  shards: 1,
+});
 
 type Scoped = Pick<Payment, 'id' | 'source' | 'deleted' | 'employeeId' | 'allocations'>;
 type EntryKind = 'ALL' | 'WO';
@@ -48,8 +59,8 @@ export function employeeEntryItems(tenant: string, before: Scoped | undefined, a
   const from = was.ALL === undefined ? undefined : before?.employeeId;
   const to = is.ALL === undefined ? undefined : after?.employeeId;
   if (from !== to) {
-    if (from) items.push([`employeeCounter:${from}`, addToCounter(tenant, COUNTERS.activeEmployeePayments(from), -1)]);
-    if (to) items.push([`employeeCounter:${to}`, addToCounter(tenant, COUNTERS.activeEmployeePayments(to), 1)]);
+    if (from) items.push(...addAt(employeeSeries(tenant, from), id, { c: -1 }));
+    if (to) items.push(...addAt(employeeSeries(tenant, to), id, { c: 1 }));
   }
   return items;
 }
@@ -83,9 +94,9 @@ async function entryIds(partition: string, offset: number, limit?: number): Prom
 
 const present = (payments: (Payment | undefined)[]) => payments.filter((p): p is Payment => p !== undefined);
 
-/** One page of an employee's active workorders payments, oldest first, and their total (its counter). */
+/** One page of an employee's active workorders payments, oldest first, and their total (its tree's root). */
 export async function employeePaymentsPage(tenant: string, employee: string, offset: number, size: number): Promise<{ totalElements: number; content: Payment[] }> {
-  const totalElements = await readCounter(tenant, COUNTERS.activeEmployeePayments(employee));
+  const totalElements = (await TreeView.open(employeeSeries(tenant, employee))).total().c ?? 0;
   if (offset >= totalElements || size === 0) return { totalElements, content: [] };
   const ids = await entryIds(indexKeys.employeePayments(tenant, employee), offset, size);
   return { totalElements, content: present(await getPayments(tenant, ids)) };

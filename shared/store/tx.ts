@@ -38,7 +38,10 @@ export const KEY_RECORD = 'idempotencyKey';
 const MAX_ATTEMPTS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function transact(items: TxItems): Promise<{ consumedWriteCapacity: number }> {
+/** `attempts`: how many times a conflicting transaction is tried (1: the caller handles conflicts itself). */
+export async function transact(items: TxItems, attempts = MAX_ATTEMPTS): Promise<{ consumedWriteCapacity: number }> {
+  // Conflicts past the full budget: the store is overloaded (Unavailable); a caller with a budget of its own handles them.
+  const exhausted = (error: unknown) => (attempts < MAX_ATTEMPTS ? error : storeUnavailable(error));
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await db().send(
@@ -56,11 +59,11 @@ export async function transact(items: TxItems): Promise<{ consumedWriteCapacity:
         if (failedAt.length > 0) throw new ConditionFailed(failedAt.map(nameOf), held);
         const conflicted = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
         if (!conflicted) throw error;
-        if (attempt >= MAX_ATTEMPTS) throw storeUnavailable(error);
+        if (attempt >= attempts) throw exhausted(error);
       } else if (name !== 'TransactionInProgressException') {
         throw error;
-      } else if (attempt >= MAX_ATTEMPTS) {
-        throw storeUnavailable(error);
+      } else if (attempt >= attempts) {
+        throw exhausted(error);
       }
       await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));
     }

@@ -7,7 +7,8 @@
  *   3. gateway p50 vs bare DynamoDB p50 for create and list payments   (local stack, in memory)
  *   4. zero Scans; items read / items returned on a search mix (4b: the gateway GET /pagos mix)
  *   5. write capacity per payment create vs what its transaction needs
- *   6. racers: 300 on one Idempotency-Key, 1,000 distinct payments on one charge and on one statement
+ *   6. request cost flat in history size      (long histories loaded with BatchWrite; BENCH_FLAT_SIZES)
+ *   7. racers: 300 on one Idempotency-Key, 1,000 distinct payments on one charge and on one statement
  *
  * The machine is shared and noisy: every comparison is a ratio of medians measured in the same run.
  */
@@ -21,6 +22,7 @@ import { db } from '../../shared/store/client.js';
 import { buildBundles, bundleSizeBudget, initBudget, measureInit } from './bundles.js';
 import { capacityBudget } from './capacity.js';
 import { racersBudget } from './racers.js';
+import { flatCostBudget, flatSizes } from './flat-cost.js';
 import { GatewayClient } from './http.js';
 import { latencyBudget } from './latency.js';
 import { Recorder } from './recorder.js';
@@ -145,6 +147,10 @@ try {
   listingsOut.push(...capacity.listings);
   if (acctError) addUnmeasured(capacity.result, 'POST /api/v1/accounts/payment', acctError);
 
+  phase('flat cost: long histories loaded into DynamoDB Local, then each request once');
+  const flat = await flatCostBudget(ctx, flatSizes(process.env.BENCH_FLAT_SIZES ?? (QUICK ? 'quick' : undefined)));
+  listingsOut.push(...flat.listings);
+
   phase('racers: one key, one charge, one statement');
   const racers = await racersBudget(ctx);
 
@@ -152,6 +158,7 @@ try {
   report(search.result);
   report(gateway.result);
   report(capacity.result);
+  report(flat.result);
   report(racers);
 
   console.log('\n== DynamoDB calls per request (tenant shown as {t}, ids as {id})');

@@ -6,7 +6,7 @@ import type { Currency } from '../../domain/money.js';
 import { type StatementFigures, statementFor } from '../../domain/statements.js';
 import { auditEntry, writeAudit } from '../../store/audit.js';
 import { readBack } from '../../store/faults.js';
-import { type StatementDay, statementDaysUpTo } from '../../store/statements.js';
+import { type StatementDay, statementThrough } from '../../store/statement-days.js';
 import { tenantSettings } from '../../store/tenants.js';
 import type { UseCaseContext } from '../context.js';
 import { type AccountEntity, assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
@@ -27,8 +27,8 @@ export interface AccountStatement {
 }
 
 export async function readAccountStatement(tenant: string, entity: { kind: AccountKind; id: string }, date: string, currency: Currency): Promise<AccountStatement> {
-  const days = await statementDaysUpTo(tenant, entity.id, date, true);
-  return { entity: { kind: entity.kind, id: entity.id }, currency, figures: statementFor(days, date) };
+  const { day, remainingBalance } = await statementThrough(tenant, entity.id, date);
+  return { entity: { kind: entity.kind, id: entity.id }, currency, figures: { ...statementFor(day ? [day] : [], date), remainingBalance } };
 }
 
 /**

@@ -12,8 +12,8 @@ import { paymentCounterItems, replacePayment } from '../../store/payments.js';
 import { optimistic, transact, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
+import { withinRunningTotals } from '../running-totals.js';
 import { chargeEffects } from './record-payment.js';
-import { totalLimitError } from './total-limits.js';
 
 export interface PaymentChange {
   /** Reads the payment (consistently) or throws the dialect's NotFound; called again after a lost race. */
@@ -47,15 +47,13 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
     if (!decided) return before;
     const after: Payment = { ...decided, updatedAt: at, version: before.version + 1 };
     const { details } = change.audit;
-    await transact([
+    await withinRunningTotals(() => transact([
       ['payment', replacePayment(tenant, before, after)],
       ...effects(tenant, before, after),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
       ...(change.keyRecord?.(after) ?? []),
-    ]).catch((error: unknown) => {
-      throw totalLimitError(error);
-    });
+    ]));
     return after;
   });
 }

@@ -15,7 +15,7 @@ import type { UseCaseContext } from '../context.js';
 import { type Created, createOnce, type IdempotencyInput } from '../create-once.js';
 import { Invalid, issue } from '../errors.js';
 import type { Allocation, Payment } from '../model.js';
-import { totalLimitError } from './total-limits.js';
+import { withinRunningTotals } from '../running-totals.js';
 
 /** A payment as a dialect describes it; the use case adds id, lifecycle, recorder, timestamps and version. */
 export type PaymentDraft = Omit<Payment, 'id' | 'status' | 'deleted' | 'reconciliation' | 'recordedBy' | 'createdAt' | 'updatedAt' | 'version'> &
@@ -66,15 +66,13 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
         version: 1,
       };
       const { details } = command.audit;
-      const { consumedWriteCapacity } = await transact([
+      const { consumedWriteCapacity } = await withinRunningTotals(() => transact([
         ...keyRecord(payment),
         ...recordPaymentItems(tenant, payment),
         ...chargeEffects(tenant, [], payment.allocations),
         ...(command.effects?.(payment, at) ?? []),
         ['audit', putAudit(tenant, auditEntry(principal, command.audit.action, 'PAYMENT', id, { after: payment, ...(details ? { details } : {}) }, at))],
-      ]).catch((error: unknown) => {
-        throw totalLimitError(error);
-      });
+      ]));
       ctx.log?.info('payment recorded', { paymentId: id, source: payment.source, consumedWriteCapacity });
       return payment;
     },
