@@ -3,8 +3,9 @@
  *
  *   - 300 racers on one Idempotency-Key: exactly 1 payment, no 5xx;
  *   - 1,000 concurrent distinct payments on one charge (workorders) and on one statement (accounts):
- *     each answer a 201 or a retryable 409/503 (never a 500), and the charge's paid amount / the
- *     day's total equal the sum of the 201s.
+ *     each answer a 201 or a retryable 409/503 (never a 500); the client retries those with the same
+ *     key (a 503 is an unknown outcome: the write may have committed), and the charge's paid amount /
+ *     the day's total equal the sum of the payments answered 201 (first time or on retry).
  */
 import { randomUUID } from 'node:crypto';
 import { createParty, createTenant, createWorkOrder, workOrderTenant } from '../support/ledger-fixtures.js';
@@ -38,6 +39,24 @@ const tally = (answers: readonly Answer[]) => {
 };
 const retryable = (status: number) => status === 201 || status === 409 || status === 503;
 
+/**
+ * Sends every request once, concurrently; then, as a client does, retries the 409s and 503s with
+ * the same Idempotency-Key (a 503 may hide a committed write: its retry answers it) until none is
+ * left. Returns the first answers (what the budget judges) and the final ones (what the totals are).
+ */
+async function withRetries(requests: (() => Promise<Answer>)[]): Promise<{ first: Answer[]; final: Answer[]; rounds: number }> {
+  const first = await Promise.all(requests.map((r) => r()));
+  const final = [...first];
+  let rounds = 0;
+  for (; rounds < 10 && final.some((a) => a.status === 409 || a.status === 503); rounds++) {
+    const again = final.flatMap((a, i) => (a.status === 409 || a.status === 503 ? [i] : []));
+    const answers = await Promise.all(again.map((i) => requests[i]!()));
+    again.forEach((i, k) => (final[i] = answers[k]!));
+  }
+  return { first, final, rounds };
+}
+const succeeded = (a: Answer) => a.status === 200 || a.status === 201;
+
 export async function racersBudget(ctx: BenchContext): Promise<BudgetResult> {
   const base = ctx.stack.baseUrl;
   const rows: (string | number)[][] = [];
@@ -70,12 +89,13 @@ export async function racersBudget(ctx: BenchContext): Promise<BudgetResult> {
   {
     const before = await paidAmount();
     const started = performance.now();
-    const answers = await Promise.all(Array.from({ length: 1_000 }, (_, i) => send(base, 'POST', '/api/pagos', admin, pago, { 'idempotency-key': `distinct-${randomUUID()}-${i}` })));
+    const keys = Array.from({ length: 1_000 }, (_, i) => `distinct-${randomUUID()}-${i}`);
+    const { first, final, rounds } = await withRetries(keys.map((key) => () => send(base, 'POST', '/api/pagos', admin, pago, { 'idempotency-key': key })));
     const ms = performance.now() - started;
-    const created = answers.filter((a) => a.status === 201).length;
+    const created = new Set(final.filter(succeeded).map((a) => String(a.body.data.id))).size;
     const effect = (await paidAmount()) - before;
-    const ok = answers.every((a) => retryable(a.status)) && effect === created * 100;
-    row('1,000 distinct payments on one charge (workorders)', answers, ms, `paid amount +${effect} minor = 201s × 100 (${created * 100})`, ok);
+    const ok = first.every((a) => retryable(a.status)) && final.every(succeeded) && effect === created * 100;
+    row('1,000 distinct payments on one charge (workorders)', first, ms, `after ${rounds} retry round(s) with the same keys: ${created} payments; paid amount +${effect} minor = ${created} × 100`, ok);
   }
 
   // Accounts: one vendedor's day.
@@ -87,17 +107,16 @@ export async function racersBudget(ctx: BenchContext): Promise<BudgetResult> {
   const date = '2024-06-03';
   {
     const started = performance.now();
-    const answers = await Promise.all(
-      Array.from({ length: 1_000 }, (_, i) =>
-        send(base, 'POST', '/api/v1/accounts/payment', acctAdmin, { date, time: '10:00', ventanaId: ventana.id, amount: 1, type: 'payment', method: 'cash', idempotencyKey: `distinct-${randomUUID()}-${i}` }),
-      ),
+    const keys = Array.from({ length: 1_000 }, (_, i) => `distinct-${randomUUID()}-${i}`);
+    const { first, final, rounds } = await withRetries(
+      keys.map((idempotencyKey) => () => send(base, 'POST', '/api/v1/accounts/payment', acctAdmin, { date, time: '10:00', ventanaId: ventana.id, amount: 1, type: 'payment', method: 'cash', idempotencyKey })),
     );
     const ms = performance.now() - started;
-    const created = answers.filter((a) => a.status === 201).length;
+    const created = new Set(final.filter(succeeded).map((a) => String(a.body.data.payment.id))).size;
     const statement = await send(base, 'GET', `/api/v1/accounts/statement?ventanaId=${ventana.id}&date=${date}`, acctAdmin);
     const totalPaid = statement.body?.data?.totalPaid as number;
-    const ok = answers.every((a) => retryable(a.status)) && totalPaid === created;
-    row('1,000 distinct payments on one statement (accounts)', answers, ms, `totalPaid ${totalPaid} = 201s × 1.00 (${created})`, ok);
+    const ok = first.every((a) => retryable(a.status)) && final.every(succeeded) && totalPaid === created;
+    row('1,000 distinct payments on one statement (accounts)', first, ms, `after ${rounds} retry round(s) with the same keys: ${created} payments; totalPaid ${totalPaid} = ${created} × 1.00`, ok);
   }
 
   return {
