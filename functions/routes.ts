@@ -59,6 +59,15 @@ export const routes = [
   { method: 'GET', path: '/pagos', handler: 'gateway/search-payments', roles: ADMIN, store: ['read', 'query'], search: 'gateway' },
   { method: 'GET', path: '/pagos/{id}', handler: 'gateway/get-payment', roles: ADMIN, store: ['read'] },
   { method: 'PATCH', path: '/pagos/{id}', handler: 'gateway/update-payment', roles: ADMIN, store: ['read', 'write'] },
+
+  // receivables (seed 004)
+  { method: 'GET', path: '/v1/getPayments', handler: 'receivables/get-payments', roles: ADMIN, store: ['read', 'query'], search: 'receivables' },
+  { method: 'GET', path: '/v1/getPayment', handler: 'receivables/get-payment', roles: ADMIN, store: ['read'] },
+  { method: 'GET', path: '/v1/getPaymentMethods', handler: 'receivables/get-payment-methods', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'POST', path: '/v1/createPayment', handler: 'receivables/create-payment', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'POST', path: '/v1/createPaymentByTaxId', handler: 'receivables/create-payment-by-tax-id', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'POST', path: '/v1/createPaymentFromXmlMX', handler: 'receivables/create-payment-from-xml-mx', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'DELETE', path: '/v1/deletePayment', handler: 'receivables/delete-payment', roles: ADMIN, store: ['read', 'write'] },
 ] as const satisfies readonly Route[];
 
 export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;

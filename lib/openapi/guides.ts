@@ -65,4 +65,16 @@ export const API_GUIDES: Partial<Record<Api, { title: string; guide: string }>> 
         '4501 the minimum filters missing, 4502 a search too broad, 4001 no valid token.',
     ].join('\n\n'),
   },
+  receivables: {
+    title: 'Receivables (v1)',
+    guide: [
+      'Payments reconciled against tax documents (seed 004): Chilean SII documents by id or RUT + folio, Mexican CFDI payment receipts. ' +
+        'Ids and amounts are strings (`"65770.00"`), `createdAt` is `YYYY-MM-DD HH:mm:ss` on the tenant clock; `files` is always `[]` (Caja keeps no files).',
+      AUTH('ADMIN'),
+      '**Idempotency.** Creates accept an `Idempotency-Key` header; a CFDI receipt is idempotent by its TimbreFiscalDigital UUID ' +
+        '(the same receipt answers the same payments; other content under that UUID is a 422).',
+      '**Paging.** `resultsPerPage` (default 50, at most 100) and a one-based `page`; lists answer `{records: {totalRecords, items, page, pages}, items}`.',
+      '**Errors.** `{code, msg, requestId}` with the HTTP status in `code`.',
+    ].join('\n\n'),
+  },
 };

@@ -7,6 +7,7 @@ import { accounts } from './accounts/index.js';
 import type { Dialect } from './dialect.js';
 import { gateway } from './gateway/index.js';
 import { ledger } from './ledger/index.js';
+import { receivables } from './receivables/index.js';
 import { workorders } from './workorders/index.js';
 
 export const DIALECTS: Record<Api, Dialect> = {
@@ -14,9 +15,9 @@ export const DIALECTS: Record<Api, Dialect> = {
   workorders,
   accounts,
   gateway,
+  receivables,
   // Until their own envelopes land, the remaining APIs speak Caja's conventions.
   communities: ledger,
-  receivables: ledger,
   system: ledger,
 };
 

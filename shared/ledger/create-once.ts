@@ -5,7 +5,7 @@
  */
 import { newId } from '../ids.js';
 import { retryOnTakenId } from '../store/fresh-id.js';
-import { type FirstAnswer, idempotent, type ResultRecord, requestHash } from '../store/idempotency.js';
+import { type FirstAnswer, idempotent, KEEP_FOR_GOOD_SECONDS, type ResultRecord, requestHash } from '../store/idempotency.js';
 
 export interface IdempotencyInput {
   /** The client's key (header or a dialect's own field), when it sent one. */
@@ -14,6 +14,8 @@ export interface IdempotencyInput {
   scope: string;
   /** The normalized request the key is bound to (hashed). */
   request: unknown;
+  /** Kept for good rather than 48 h: the key is the document's own identity (a CFDI UUID). */
+  forGood?: boolean;
 }
 
 export type Created<T> = { replayed: false; result: T } | { replayed: true; first: FirstAnswer<T> };
@@ -32,7 +34,13 @@ export async function createOnce<T>(
 ): Promise<Created<T>> {
   const key =
     idempotency?.key !== undefined
-      ? { tenant, scope: idempotency.scope, key: idempotency.key, requestHash: requestHash(idempotency.request) }
+      ? {
+          tenant,
+          scope: idempotency.scope,
+          key: idempotency.key,
+          requestHash: requestHash(idempotency.request),
+          ...(idempotency.forGood ? { retentionSeconds: KEEP_FOR_GOOD_SECONDS } : {}),
+        }
       : undefined;
   const outcome = await retryOnTakenId(NEW_ID_ITEMS, () => idempotent<T>(key, create, newId, now));
   return outcome.replayed ? { replayed: true, first: outcome.first } : { replayed: false, result: outcome.response };

@@ -19,7 +19,7 @@ import type { ChargeKind } from '../domain/charges.js';
 import type { PartyKind } from '../domain/parties.js';
 import { indexKeys } from './keys.js';
 
-export { CATALOGUE as SEARCH_REALMS, GATEWAY_PAYMENTS } from './query/catalogue.js';
+export { CATALOGUE as SEARCH_REALMS, GATEWAY_PAYMENTS, RECEIVABLES_DOCUMENT_PAYMENTS, RECEIVABLES_PAYMENTS } from './query/catalogue.js';
 
 export interface AccessPattern<P> {
   index: 'gsi1' | 'gsi2';

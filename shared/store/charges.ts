@@ -3,7 +3,13 @@ import { MAX_TOTAL_MINOR } from '../domain/money.js';
 import { tableName } from './client.js';
 import { entityStore } from './entities.js';
 import { indexKeys, keys } from './keys.js';
+import { findByLookup, type Lookup } from './lookups.js';
 import type { TransactItem } from './tx.js';
+
+/** A tax document is unique among the tenant's documents by SII code + folio number. */
+const folioLookup = (code: string, number: string): Lookup => ({ name: 'document-folio', value: `${code}#${number}` });
+/** An external id (a CFDI's fiscal UUID…) is unique among the tenant's charges, case-insensitively. */
+const externalIdLookup = (externalId: string): Lookup => ({ name: 'charge-external-id', value: externalId.toLowerCase() });
 
 export const charges = entityStore<Charge>({
   type: 'CHARGE',
@@ -15,22 +21,59 @@ export const charges = entityStore<Charge>({
     gsi2pk: indexKeys.charges(t),
     gsi2sk: `${c.kind}#${c.id}`,
   }),
+  lookups: (c) => [
+    ...(c.kind === 'document' && c.code !== undefined && c.number !== undefined ? [{ ...folioLookup(c.code, c.number), field: 'number' }] : []),
+    ...(c.externalId !== undefined ? [{ ...externalIdLookup(c.externalId), field: 'externalId' }] : []),
+  ],
 });
 
+const chargeByLookup = async (tenant: string, lookup: Lookup) => {
+  const id = await findByLookup(tenant, lookup);
+  return id ? charges.get(tenant, id) : undefined;
+};
+
+/** The document with this SII code and folio number (a key read), if any. */
+export const documentByFolio = (tenant: string, code: string, number: string) => chargeByLookup(tenant, folioLookup(code, number));
+
+/** The charge with this external id, compared case-insensitively (a key read), if any. */
+export const chargeByExternalId = (tenant: string, externalId: string) => chargeByLookup(tenant, externalIdLookup(externalId));
+
 /**
- * Applies `delta` minor units to a charge's paid amount inside a payment's transaction. An increase
- * is refused by the same write when it would take the paid amount past MAX_TOTAL_MINOR: the
- * condition fails with what the charge held (see runningTotalError in the ledger).
+ * Applies `delta` minor units to a charge's paid amount inside a payment's transaction. With
+ * `capped`, the charge as read: the update holds only while its amounts are unchanged and the paid
+ * amount still leaves room for `delta` (paid ≤ due − delta, so the condition needs no arithmetic),
+ * so concurrent payments can never take it past what is due (and so never past MAX_TOTAL_MINOR:
+ * a charge's amounts are request amounts). An uncapped increase is refused by the same write when it
+ * would take the paid amount past MAX_TOTAL_MINOR: the condition fails with what the charge held
+ * (see runningTotalError in the ledger); a failed cap returns nothing, so it stays the caller's 409.
  */
-export function applyToCharge(tenant: string, chargeId: string, delta: number): TransactItem {
-  const bounded = delta > 0;
+export function applyToCharge(tenant: string, chargeId: string, delta: number, capped?: Pick<Charge, 'amount' | 'lateFee'>): TransactItem {
+  const cap = capped && delta > 0 ? capped : undefined;
+  const bounded = !cap && delta > 0;
   return {
     Update: {
       TableName: tableName(),
       Key: keys.charge(tenant, chargeId),
       UpdateExpression: 'ADD paidAmount :delta, version :one',
-      ConditionExpression: bounded ? 'attribute_exists(pk) AND (attribute_not_exists(paidAmount) OR paidAmount <= :ceiling)' : 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':delta': delta, ':one': 1, ...(bounded ? { ':ceiling': MAX_TOTAL_MINOR - delta } : {}) },
+      ConditionExpression: cap
+        ? 'attribute_exists(pk) AND voided = :false AND amount = :amount AND paidAmount <= :room' +
+          (cap.lateFee === undefined ? ' AND attribute_not_exists(lateFee)' : ' AND lateFee = :lateFee')
+        : bounded
+          ? 'attribute_exists(pk) AND (attribute_not_exists(paidAmount) OR paidAmount <= :ceiling)'
+          : 'attribute_exists(pk)',
+      ExpressionAttributeValues: {
+        ':delta': delta,
+        ':one': 1,
+        ...(cap
+          ? {
+              ':false': false,
+              ':amount': cap.amount,
+              ':room': cap.amount + (cap.lateFee ?? 0) - delta,
+              ...(cap.lateFee === undefined ? {} : { ':lateFee': cap.lateFee }),
+            }
+          : {}),
+        ...(bounded ? { ':ceiling': MAX_TOTAL_MINOR - delta } : {}),
+      },
       ...(bounded ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
     },
   };

@@ -16,6 +16,8 @@ import { keys } from './keys.js';
 import { KEY_RECORD, type TransactItem, type TxItems } from './tx.js';
 
 const RETENTION_SECONDS = 48 * 3600;
+/** Retention of keys that must never be reused (about a century: DynamoDB's TTL never reaches them). */
+export const KEEP_FOR_GOOD_SECONDS = 100 * 365 * 86_400;
 
 export interface IdempotencyKey {
   tenant: string;
@@ -23,6 +25,8 @@ export interface IdempotencyKey {
   scope: string;
   key: string;
   requestHash: string;
+  /** How long the key is kept; default 48 h. A document's own identity (a CFDI UUID) is kept for good. */
+  retentionSeconds?: number;
 }
 
 /** A rendered answer, as records written before canonical results kept it. */
@@ -74,7 +78,7 @@ function putRecord(k: IdempotencyKey, resourceId: string, result: unknown, now: 
         resourceId,
         result,
         createdAt: now.toISOString(),
-        expiresAt: nowSeconds + RETENTION_SECONDS,
+        expiresAt: nowSeconds + (k.retentionSeconds ?? RETENTION_SECONDS),
       },
       // An expired record that TTL has not swept yet no longer counts.
       ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
@@ -122,7 +126,8 @@ export async function idempotent<R>(
     return { replayed: false, response: await create(keyRecord, resourceId) };
   } catch (error) {
     // A concurrent duplicate may have committed first: its key record failed ours, or this attempt
-    // decided on the state it left (a reversal finds the payment already reversed). Answer what it stored.
+    // decided on the state it left (a reversal finds the payment already reversed; the documents it
+    // paid no longer owe), so any failure is checked against the record. Answer what it stored.
     const winner = await readRecord(k, now).catch(() => undefined);
     if (!winner) throw error;
     return { replayed: true, first: replay<R>(k, winner) };

@@ -14,6 +14,7 @@
  * | idempotency key   | T#t#IDEMPOTENCY#{scope}#{key}   | KEY       |   (TTL: expiresAt)                            |                                    |                               |
  * | counter (legacy)  | T#t#COUNTER                     | {name}    |                                               |                                    |                               |
  * | payment method    | T#t#PAYMENT_METHODS             | {code}    |                                               |                                    |                               |
+ * | unique lookup     | T#t#LOOKUP#{name}#{value}       | LOOKUP    |   (entityId: the one entity holding the value) |                                    |                               |
  * | aggregate node    | T#t#AGG#{series}#{shard}#R{node}| AGG       |   (store/aggregates: prefix-count tree nodes, one partition each)  |                               |
  *
  * Access patterns:
@@ -30,6 +31,8 @@
  *   starts from the same tree's counts.
  * - audit of an entity, newest first: Query ScanIndexForward=false (audit ids are time-ordered).
  * - idempotency: GetItem (consistent) and conditional Put inside the creating transaction.
+ * - a party by tax id (per kind), a document by SII code + folio, a charge by external id: GetItem on
+ *   its lookup item, claimed with attribute_not_exists in the entity's own transactions (./lookups.ts).
  */
 export const tenantPrefix = (tenant: string) => `T#${tenant}#`;
 
@@ -38,6 +41,8 @@ export const keys = {
   party: (t: string, id: string) => ({ pk: `T#${t}#PARTY#${id}`, sk: 'PARTY' }),
   charge: (t: string, id: string) => ({ pk: `T#${t}#CHARGE#${id}`, sk: 'CHARGE' }),
   payment: (t: string, id: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: 'PAYMENT' }),
+  /** A receivables payment's link to one document it pays (its search entry by document). */
+  paymentDocument: (t: string, id: string, chargeId: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: `DOCUMENT#${chargeId}` }),
   statement: (t: string, entityId: string, date: string) => ({ pk: `T#${t}#STATEMENT#${entityId}`, sk: date }),
   audit: (t: string, entityId: string, auditId: string) => ({ pk: `T#${t}#AUDIT#${entityId}`, sk: auditId }),
   idempotency: (t: string, scope: string, key: string) => ({ pk: `T#${t}#IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
@@ -45,6 +50,7 @@ export const keys = {
   /** A payment's entry in its employee's lists (./employee-payments.ts), beside the payment in its partition. */
   employeeEntry: (t: string, paymentId: string, kind: 'ALL' | 'WO') => ({ pk: `T#${t}#PAYMENT#${paymentId}`, sk: `EMPLOYEE#${kind}` }),
   paymentMethod: (t: string, code: string) => ({ pk: `T#${t}#PAYMENT_METHODS`, sk: code }),
+  lookup: (t: string, name: string, value: string) => ({ pk: `T#${t}#LOOKUP#${name}#${encodeURIComponent(value)}`, sk: 'LOOKUP' }),
   aggregate: (t: string, series: string, shard: number, node: string) => ({ pk: `T#${t}#AGG#${series}#${shard}#R${node}`, sk: 'AGG' }),
 };
 

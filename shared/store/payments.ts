@@ -10,9 +10,10 @@ import { employeeEntryItems } from './employee-payments.js';
 import { COUNTERS, indexKeys, keys } from './keys.js';
 import { activePaymentsIndex, activePaymentsList, changeActivePayments, countActivePayments } from './aggregates/active-payments.js';
 import { queryAll, seekOffset } from './pagination.js';
+import { documentLinkItems, receivablesAttributes } from './receivables-payments.js';
 import type { TransactItem, TxItems } from './tx.js';
 
-type IndexAttributes = Record<string, string | undefined>;
+type IndexAttributes = Record<string, unknown>;
 
 const PAYMENT_INDEXES: Partial<Record<Payment['source'], (t: string, p: Payment) => IndexAttributes>> = {
   workorders: (t, p) => {
@@ -25,6 +26,7 @@ const PAYMENT_INDEXES: Partial<Record<Payment['source'], (t: string, p: Payment)
       pagesk: p.id,
     };
   },
+  receivables: receivablesAttributes,
   // The same position twice: gsi1 reads full pages, the keys-only index skips to page N cheaply.
   accounts: (t, p) => {
     const partition = indexKeys.accountPayments(t, p.entityId ?? '');
@@ -74,9 +76,23 @@ export function paymentCounterItems(tenant: string, payment: Pick<Payment, 'sour
   return PAYMENT_AGGREGATES[payment.source]?.(tenant, payment.id, delta) ?? [];
 }
 
-/** The items that record a new payment: the payment itself and the aggregates the store keeps for its lists. */
+/** Items besides the payment that keep its searches, by the API that created it (before: undefined for a new payment). */
+const PAYMENT_SIDE_ITEMS: Partial<Record<Payment['source'], (tenant: string, before: Payment | undefined, after: Payment) => TxItems>> = {
+  receivables: documentLinkItems,
+};
+
+/** A payment's side items for a change from `before` to `after` (none for most APIs). */
+export const paymentSideItems = (tenant: string, before: Payment | undefined, after: Payment): TxItems =>
+  PAYMENT_SIDE_ITEMS[after.source]?.(tenant, before, after) ?? [];
+
+/** The items that record a new payment: the payment itself and the aggregates and side items the store keeps for its lists. */
 export function recordPaymentItems(tenant: string, payment: Payment): TxItems {
-  return [['payment', insertPayment(tenant, payment)], ...paymentCounterItems(tenant, payment, 1), ...employeeEntryItems(tenant, undefined, payment)];
+  return [
+    ['payment', insertPayment(tenant, payment)],
+    ...paymentCounterItems(tenant, payment, 1),
+    ...employeeEntryItems(tenant, undefined, payment),
+    ...paymentSideItems(tenant, undefined, payment),
+  ];
 }
 
 export const getPayment = (tenant: string, id: string, consistent = false) =>

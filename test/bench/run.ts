@@ -27,6 +27,7 @@ import { GatewayClient } from './http.js';
 import { latencyBudget } from './latency.js';
 import { Recorder } from './recorder.js';
 import { gatewaySearchBudget } from './gateway-search.js';
+import { receivablesSearchBudget } from './receivables-search.js';
 import { addScanRow, searchBudget } from './search.js';
 import { type AccountsTenant, accountsTenant, type BenchContext, workordersTenant } from './setup.js';
 import { addUnmeasured, type BudgetResult, fmt, printBudget } from './stats.js';
@@ -142,6 +143,10 @@ try {
   const gateway = await gatewaySearchBudget(ctx, { samples: QUICK ? 3 : 15 });
   listingsOut.push(...gateway.listings);
 
+  phase('receivables search mix (GET /v1/getPayments over 10,000 payments)');
+  const receivables = await receivablesSearchBudget(ctx, { samples: QUICK ? 3 : 15 });
+  listingsOut.push(...receivables.listings);
+
   phase('write capacity per create');
   const capacity = await capacityBudget(ctx, wo, acct);
   listingsOut.push(...capacity.listings);
@@ -157,6 +162,7 @@ try {
   addScanRow(search.result, recorder);
   report(search.result);
   report(gateway.result);
+  report(receivables.result);
   report(capacity.result);
   report(flat.result);
   report(racers);

@@ -8,7 +8,7 @@
 import { auditEntry, putAudit } from '../../store/audit.js';
 import type { ResultRecord } from '../../store/idempotency.js';
 import { employeeEntryItems } from '../../store/employee-payments.js';
-import { paymentCounterItems, replacePayment } from '../../store/payments.js';
+import { paymentCounterItems, paymentSideItems, replacePayment } from '../../store/payments.js';
 import { optimistic, transact, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
@@ -34,6 +34,7 @@ function effects(tenant: string, before: Payment, after: Payment): TxItems {
     ...chargeEffects(tenant, counting(before), counting(after)),
     ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
     ...employeeEntryItems(tenant, before, after),
+    ...paymentSideItems(tenant, before, after),
   ];
 }
 
