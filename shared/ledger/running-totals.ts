@@ -6,8 +6,9 @@
  */
 import { MAX_TOTAL_MINOR } from '../domain/money.js';
 import { AGGREGATE } from '../store/aggregates/tree.js';
+import { paidPastBound } from '../store/charges.js';
 import { heldSettled } from '../store/statements.js';
-import { ConditionFailed, KEY_RECORD } from '../store/tx.js';
+import { ConditionFailed, KEY_RECORD, transact, type TxItems } from '../store/tx.js';
 import { issue, LimitExceeded } from './errors.js';
 
 const passed = (what: string) =>
@@ -16,29 +17,31 @@ const passed = (what: string) =>
 /**
  * Besides the aggregates, a charge's paid amount and a day's totals are bounded by the condition of
  * their own item (MAX_TOTAL_MINOR, README "Money limits"); those items return what they held when
- * it failed, which tells the bound from their other conditions (a missing charge, a settled day).
+ * it failed, which tells the bound from their other conditions (a missing charge, a capped charge
+ * with no room left, a settled day).
  */
-function boundedItemError(error: ConditionFailed): LimitExceeded | undefined {
+function boundedItemError(error: ConditionFailed, items: TxItems): LimitExceeded | undefined {
   // A duplicate committed first, or a lost version race: idempotency and the retry answer those.
   if (error.on(KEY_RECORD) || error.on('payment')) return undefined;
-  const charge = error.failed.find((name) => name.startsWith('charge:') && error.held[name]);
+  const charge = error.failed.find((name) => name.startsWith('charge:') && paidPastBound(error, items, name));
   if (charge) return passed(`paid amount of charge ${charge.slice('charge:'.length)}`);
   const day = error.held.statement;
   return day && !heldSettled(day) ? passed("day's total") : undefined;
 }
 
-export function runningTotalError(error: unknown): unknown {
+/** What a failed transaction of `items` answers: a refused running total is a LimitExceeded. */
+export function runningTotalError(error: unknown, items: TxItems): unknown {
   if (!(error instanceof ConditionFailed)) return error;
   // Only when the totals alone refused it: a lost race or a settled day keeps its own answer.
   if (error.failed.every((name) => name === AGGREGATE)) return new LimitExceeded('The change would take a running total past what the ledger holds exactly');
-  return boundedItemError(error) ?? error;
+  return boundedItemError(error, items) ?? error;
 }
 
-/** `write`, with a refused running total answered as LimitExceeded. */
-export async function withinRunningTotals<T>(write: () => Promise<T>): Promise<T> {
+/** Transacts `items`, with a refused running total answered as LimitExceeded. */
+export async function transactWithinRunningTotals(items: TxItems): ReturnType<typeof transact> {
   try {
-    return await write();
+    return await transact(items);
   } catch (error) {
-    throw runningTotalError(error);
+    throw runningTotalError(error, items);
   }
 }

@@ -14,5 +14,9 @@ describe('README role × route matrix', () => {
     const lines = roleMatrix(routes).split('\n');
     expect(lines).toHaveLength(routes.length + 2);
     expect(lines.find((l) => l.includes('`GET /api/pagos`'))).toMatch(/\| ✓ \| ✓ \|  \|  \|  \|  \|$/);
+    // The receivables routes are ADMIN only (issue 12 item 4), the mutating ones included.
+    const receivables = lines.filter((l) => l.startsWith('| receivables |'));
+    expect(receivables.map((l) => l.split('`')[1])).toEqual(routes.filter((r) => r.handler.startsWith('receivables/')).map((r) => `${r.method} ${r.path}`));
+    for (const row of receivables) expect(row).toMatch(/\| ✓ \|  \|  \|  \|  \|  \|$/);
   });
 });

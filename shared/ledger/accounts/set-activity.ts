@@ -9,10 +9,10 @@ import { auditEntry, putAudit } from '../../store/audit.js';
 import { activitySetOnDay } from '../../store/statement-days.js';
 import { statementDay, type StatementTarget } from '../../store/statements.js';
 import { tenantSettings } from '../../store/tenants.js';
-import { optimistic, transact } from '../../store/tx.js';
+import { optimistic } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import { changeOnce } from '../create-once.js';
-import { withinRunningTotals } from '../running-totals.js';
+import { transactWithinRunningTotals } from '../running-totals.js';
 import { settledDay } from '../payments/statement-effect.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
 import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
@@ -50,11 +50,11 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
     const before = { totalSales: current?.totalSales ?? 0, totalPayouts: current?.totalPayouts ?? 0, commission: current?.commission ?? 0 };
     const at = new Date().toISOString();
     const details = { entityKind: entity.kind, date: command.date };
-    await withinRunningTotals(() => transact([
+    await transactWithinRunningTotals([
       ...activitySetOnDay(target, figures, before, current?.activityVersion ?? 0, at),
       ['audit', putAudit(tenant, auditEntry(principal, ACCOUNT_ACTIONS.activitySet, 'STATEMENT', entity.id, { before, after: figures, details }, at))],
       ...keyRecord(figures),
-    ]));
+    ]);
     return figures;
   }));
   return readAccountStatementAfterWrite(ctx, tenant, entity, command.date, currency);

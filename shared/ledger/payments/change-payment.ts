@@ -9,10 +9,10 @@ import { auditEntry, putAudit } from '../../store/audit.js';
 import type { ResultRecord } from '../../store/idempotency.js';
 import { employeeEntryItems } from '../../store/employee-payments.js';
 import { paymentCounterItems, paymentSideItems, replacePayment } from '../../store/payments.js';
-import { optimistic, transact, type TxItems } from '../../store/tx.js';
+import { optimistic, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
-import { withinRunningTotals } from '../running-totals.js';
+import { transactWithinRunningTotals } from '../running-totals.js';
 import { chargeEffects } from './record-payment.js';
 
 export interface PaymentChange {
@@ -48,13 +48,13 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
     if (!decided) return before;
     const after: Payment = { ...decided, updatedAt: at, version: before.version + 1 };
     const { details } = change.audit;
-    await withinRunningTotals(() => transact([
+    await transactWithinRunningTotals([
       ['payment', replacePayment(tenant, before, after)],
       ...effects(tenant, before, after),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
       ...(change.keyRecord?.(after) ?? []),
-    ]));
+    ]);
     return after;
   });
 }
