@@ -15,10 +15,12 @@
  * (store/aggregates/account-days.ts), written in the same transactions (store/statement-changes.ts);
  * these day items are its source of truth (a tree is rebuilt from them with `statementDaysUpTo`).
  */
+import { MAX_TOTAL_MINOR } from '../domain/money.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind } from '../domain/account-scope.js';
 import { type ActivityFigures, type DayFigures, splitCommission, ZERO_FIGURES } from '../domain/statements.js';
 import { newId } from '../ids.js';
+import type { WireItem } from './tx.js';
 import { db, tableName } from './client.js';
 import { indexKeys, keys } from './keys.js';
 import { queryAll } from './pagination.js';
@@ -123,11 +125,15 @@ export function addPaymentToStatement(
       UpdateExpression:
         `ADD #field :amount, paymentCount :one SET ${id.expression}, ` +
         (change.settle ? 'isSaldado = :true, settledAt = :now' : 'isSaldado = if_not_exists(isSaldado, :false)'),
-      ConditionExpression: s.dayId ? `${NOT_SETTLED} AND ${SAME_DAY_ID}` : NOT_SETTLED,
+      // Refused on a settled day, when the day's total would pass MAX_TOTAL_MINOR (SPEC §4 money limits),
+      // and on a day created meanwhile under another id than the payment names.
+      ConditionExpression: `${NOT_SETTLED} AND (attribute_not_exists(#field) OR #field <= :ceiling)${s.dayId ? ` AND ${SAME_DAY_ID}` : ''}`,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       ExpressionAttributeNames: { ...id.names, '#field': change.field },
       ExpressionAttributeValues: {
         ...id.values,
         ':amount': change.amount,
+        ':ceiling': MAX_TOTAL_MINOR - change.amount,
         ':one': 1,
         ':false': false,
         ...(change.settle ? { ':true': true } : {}),
@@ -264,3 +270,17 @@ export async function statementDay(tenant: string, entityId: string, date: strin
   const item = result.Items?.[0];
   return item ? toDay(item) : undefined;
 }
+
+/**
+ * Whether a payment's day write failed because the day had been created meanwhile under another id
+ * than the payment names (`dayId`), from what the day held: not a settled day, not a bound.
+ */
+export function heldOtherDayId(held: WireItem | undefined, item: TransactItem | undefined): boolean {
+  const update = item?.Update;
+  const named = update?.ExpressionAttributeValues?.[':id'];
+  const stored = held?.id?.S;
+  return update?.ConditionExpression?.includes(SAME_DAY_ID) === true && typeof stored === 'string' && stored !== named;
+}
+
+/** Whether a statement item, as a failed condition returned it, is a settled day. */
+export const heldSettled = (held: WireItem | undefined): boolean => held?.isSaldado?.BOOL === true;

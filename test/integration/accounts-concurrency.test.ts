@@ -35,6 +35,15 @@ async function keyRecord(tenant: string, key: string) {
 }
 
 describe('concurrency', () => {
+  it('concurrent first payments of a new day all count in one statement: one accountStatementId (issue 13 item 10)', async () => {
+    const day = '2024-08-20';
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => pay(n.tokens.admin, paymentBody({ ventanaId: n.V2 }, { date: day, amount: 10 + i }))));
+    for (const res of results) expect(res.status, res.text).toBe(201);
+    const read = await statement(n.tokens.admin, { date: day, ventanaId: n.V2 });
+    expect(read.body.data.totalPaid).toBe(results.reduce((sum, _, i) => sum + 10 + i, 0));
+    expect(new Set(results.map((res) => res.body.data.payment.accountStatementId))).toEqual(new Set([read.body.data.id]));
+  });
+
   it('100 concurrent creates (different keys) on one entity and day: all 201, totals exact', { timeout: 120_000 }, async () => {
     const day = '2024-08-01';
     const started = Date.now();

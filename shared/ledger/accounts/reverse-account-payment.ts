@@ -6,6 +6,7 @@
  */
 import { tenantSettings } from '../../store/tenants.js';
 import type { UseCaseContext } from '../context.js';
+import { changeOnce } from '../create-once.js';
 import { Conflict, issue } from '../errors.js';
 import type { Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
@@ -15,7 +16,7 @@ import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite 
 
 export async function reverseAccountPayment(
   ctx: UseCaseContext,
-  command: { paymentId: string; reason?: string | undefined },
+  command: { paymentId: string; reason?: string | undefined; idempotencyKey?: string | undefined },
 ): Promise<{ payment: Payment; statement: AccountStatement | null }> {
   const { principal } = ctx;
   const { tenant } = principal;
@@ -25,7 +26,9 @@ export async function reverseAccountPayment(
   const { currency } = await tenantSettings(tenant);
   // Optional (seed 001's original): a reversal without one records none.
   const reason = command.reason?.trim();
-  const payment = await changePayment(ctx, {
+  const idempotency = { key: command.idempotencyKey, scope: 'accounts.reverse', request: { paymentId: command.paymentId, reason: reason ?? null } };
+  const payment = await changeOnce<Payment>(tenant, idempotency, command.paymentId, (keyRecord) => changePayment(ctx, {
+    keyRecord,
     // The first attempt decides on the payment just read; after a lost race, on a fresh read.
     load: async () => {
       const payment = first ?? (await requireAccountPayment(tenant, command.paymentId));
@@ -40,6 +43,6 @@ export async function reverseAccountPayment(
     },
     audit: { action: ACCOUNT_ACTIONS.reverse, details: { reason: reason ?? null } },
     effects: onStatementWhenReversed(tenant),
-  });
+  }));
   return { payment, statement: await readAccountStatementAfterWrite(ctx, tenant, entity, payment.date, currency) };
 }

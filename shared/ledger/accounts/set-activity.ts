@@ -10,10 +10,11 @@ import { auditEntry, putAudit } from '../../store/audit.js';
 import { activitySetOnDay } from '../../store/statement-days.js';
 import { statementDay, type StatementTarget } from '../../store/statements.js';
 import { tenantSettings } from '../../store/tenants.js';
-import { optimistic, transact } from '../../store/tx.js';
+import { optimistic } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
+import { changeOnce } from '../create-once.js';
 import { Invalid, issue } from '../errors.js';
-import { withinRunningTotals } from '../running-totals.js';
+import { transactWithinRunningTotals } from '../running-totals.js';
 import { settledDay } from '../payments/statement-effect.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
 import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
@@ -28,6 +29,7 @@ export interface SetActivityCommand extends Dimensions {
   listeroCommission?: number | undefined;
   vendedorCommission?: number | undefined;
   ticketCount?: number | undefined;
+  idempotencyKey?: string | undefined;
 }
 
 /** The day's figures in minor units; `commission` and its split must agree (400 naming commission). */
@@ -74,8 +76,9 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
   const entity = await loadEntity(tenant, actor, dim, 'write', false);
   const target: StatementTarget = { tenant, entityId: entity.id, entityKind: entity.kind, date: command.date };
 
+  const idempotency = { key: command.idempotencyKey, scope: 'accounts.activity', request: { ...target, figures } };
   // Settled meanwhile (answered on the next read) or set concurrently: read again.
-  await optimistic('statement', async () => {
+  await changeOnce(tenant, idempotency, entity.id, (keyRecord) => optimistic('statement', async () => {
     const current = await statementDay(tenant, entity.id, command.date, true);
     if (current?.isSaldado) throw settledDay();
     const before: ActivityFigures = {
@@ -88,10 +91,12 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
     };
     const at = new Date().toISOString();
     const details = { entityKind: entity.kind, date: command.date };
-    await withinRunningTotals(() => transact([
+    await transactWithinRunningTotals([
       ...activitySetOnDay(target, figures, before, current?.activityVersion ?? 0, at),
       ['audit', putAudit(tenant, auditEntry(principal, ACCOUNT_ACTIONS.activitySet, 'STATEMENT', entity.id, { before, after: figures, details }, at))],
-    ]));
-  });
+      ...keyRecord(figures),
+    ]);
+    return figures;
+  }));
   return readAccountStatementAfterWrite(ctx, tenant, entity, command.date, currency);
 }
