@@ -111,18 +111,16 @@ export function statementField(type: 'payment' | 'collection'): 'totalPaid' | 't
 
 /** The statement an accounts payment moves: its entity's day, the counter of its direction, settling it if final. */
 export interface StatementEffect {
-  target: (tenant: string) => { tenant: string; entityId: string; entityKind: AccountKind; date: string; dayId?: string };
+  target: (tenant: string) => { tenant: string; entityId: string; entityKind: AccountKind; date: string };
   change: { field: 'totalPaid' | 'totalCollected'; amount: number; settle: boolean };
 }
 
 /** A payment's statement effect, for payments recorded against an account entity (accounts API); none otherwise. */
-export function statementEffect(
-  payment: Pick<Payment, 'entityId' | 'entityKind' | 'date' | 'direction' | 'amount' | 'isFinal' | 'accountStatementId'>,
-): StatementEffect | undefined {
-  const { entityId, entityKind, accountStatementId } = payment;
+export function statementEffect(payment: Pick<Payment, 'entityId' | 'entityKind' | 'date' | 'direction' | 'amount' | 'isFinal'>): StatementEffect | undefined {
+  const { entityId, entityKind } = payment;
   if (!entityId || !entityKind) return undefined;
   return {
-    target: (tenant) => ({ tenant, entityId, entityKind: entityKind as AccountKind, date: payment.date, ...(accountStatementId ? { dayId: accountStatementId } : {}) }),
+    target: (tenant) => ({ tenant, entityId, entityKind: entityKind as AccountKind, date: payment.date }),
     change: { field: payment.direction === 'in' ? 'totalPaid' : 'totalCollected', amount: payment.amount, settle: payment.isFinal === true },
   };
 }

@@ -7,7 +7,7 @@
 import { MAX_TOTAL_MINOR } from '../domain/money.js';
 import { AGGREGATE } from '../store/aggregates/tree.js';
 import { paidPastBound } from '../store/charges.js';
-import { heldOtherDayId, heldSettled } from '../store/statements.js';
+import { heldSettled } from '../store/statements.js';
 import { ConditionFailed, KEY_RECORD, transact, type TxItems } from '../store/tx.js';
 import { issue, LimitExceeded } from './errors.js';
 
@@ -26,8 +26,7 @@ function boundedItemError(error: ConditionFailed, items: TxItems): LimitExceeded
   const charge = error.failed.find((name) => name.startsWith('charge:') && paidPastBound(error, items, name));
   if (charge) return passed(`paid amount of charge ${charge.slice('charge:'.length)}`);
   const day = error.held.statement;
-  const otherDay = heldOtherDayId(day, items.find(([name]) => name === 'statement')?.[1]);
-  return day && !heldSettled(day) && !otherDay ? passed("day's total") : undefined;
+  return day && !heldSettled(day) ? passed("day's total") : undefined;
 }
 
 /** What a failed transaction of `items` answers: a refused running total is a LimitExceeded. */

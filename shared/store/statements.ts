@@ -16,7 +16,7 @@
  * these day items are its source of truth (a tree is rebuilt from them with `statementDaysUpTo`).
  */
 import { MAX_TOTAL_MINOR } from '../domain/money.js';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind } from '../domain/account-scope.js';
 import { type ActivityFigures, type DayFigures, splitCommission, ZERO_FIGURES } from '../domain/statements.js';
 import { newId } from '../ids.js';
@@ -47,15 +47,9 @@ export interface StatementTarget {
   entityId: string;
   entityKind: AccountKind;
   date: string;
-  /**
-   * The id the day takes if this write creates it; a payment names it (its accountStatementId), and
-   * its write then fails on a day created meanwhile with another id (it reads that id and retries).
-   */
-  dayId?: string;
 }
 
 const NOT_SETTLED = '(attribute_not_exists(isSaldado) OR isSaldado = :false)';
-const SAME_DAY_ID = '(attribute_not_exists(id) OR id = :id)';
 
 /**
  * Attributes every write sets, so the first write of a day creates a complete item. `figuresSince`
@@ -71,7 +65,7 @@ function identity(s: StatementTarget, now: string) {
       'figuresSince = if_not_exists(figuresSince, :now), updatedAt = :now',
     names: { '#type': 'type', '#date': 'date' },
     values: {
-      ':id': s.dayId ?? newId(),
+      ':id': newId(),
       ':type': 'STATEMENT',
       ':tenant': s.tenant,
       ':entityId': s.entityId,
@@ -109,6 +103,26 @@ export function statementDayItem(
 }
 
 /**
+ * The id of the day, creating the day (all zeros) if it does not exist yet: a payment records the
+ * day it counts in (its accountStatementId) before its transaction. Ids are set once and never
+ * change, so concurrent first payments of a day all get the winner's (one atomic update, no race).
+ */
+export async function ensureStatementDay(s: StatementTarget, now: string): Promise<string> {
+  const id = identity(s, now);
+  const result = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.statement(s.tenant, s.entityId, s.date),
+      UpdateExpression: `SET ${id.expression}, isSaldado = if_not_exists(isSaldado, :false)`,
+      ExpressionAttributeNames: id.names,
+      ExpressionAttributeValues: { ...id.values, ':false': false },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return String(result.Attributes?.id);
+}
+
+/**
  * A payment's effect on its day: ADD the amount to totalPaid or totalCollected, count it, and settle
  * the day when `settle`. Fails its condition (name it `statement`) when the day is already settled.
  */
@@ -125,9 +139,8 @@ export function addPaymentToStatement(
       UpdateExpression:
         `ADD #field :amount, paymentCount :one SET ${id.expression}, ` +
         (change.settle ? 'isSaldado = :true, settledAt = :now' : 'isSaldado = if_not_exists(isSaldado, :false)'),
-      // Refused on a settled day, when the day's total would pass MAX_TOTAL_MINOR (SPEC §4 money limits),
-      // and on a day created meanwhile under another id than the payment names.
-      ConditionExpression: `${NOT_SETTLED} AND (attribute_not_exists(#field) OR #field <= :ceiling)${s.dayId ? ` AND ${SAME_DAY_ID}` : ''}`,
+      // Refused on a settled day, and when the day's total would pass MAX_TOTAL_MINOR (SPEC §4 money limits).
+      ConditionExpression: `${NOT_SETTLED} AND (attribute_not_exists(#field) OR #field <= :ceiling)`,
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       ExpressionAttributeNames: { ...id.names, '#field': change.field },
       ExpressionAttributeValues: {
@@ -269,17 +282,6 @@ export async function statementDay(tenant: string, entityId: string, date: strin
   );
   const item = result.Items?.[0];
   return item ? toDay(item) : undefined;
-}
-
-/**
- * Whether a payment's day write failed because the day had been created meanwhile under another id
- * than the payment names (`dayId`), from what the day held: not a settled day, not a bound.
- */
-export function heldOtherDayId(held: WireItem | undefined, item: TransactItem | undefined): boolean {
-  const update = item?.Update;
-  const named = update?.ExpressionAttributeValues?.[':id'];
-  const stored = held?.id?.S;
-  return update?.ConditionExpression?.includes(SAME_DAY_ID) === true && typeof stored === 'string' && stored !== named;
 }
 
 /** Whether a statement item, as a failed condition returned it, is a settled day. */

@@ -11,9 +11,8 @@ import type { UseCaseContext } from '../context.js';
 import type { Created } from '../create-once.js';
 import type { Payment } from '../model.js';
 import { recordPayment } from '../payments/record-payment.js';
-import { failedOnStatement, onStatementWhenRecorded, settledDayError } from '../payments/statement-effect.js';
-import { newId } from '../../ids.js';
-import { statementDay } from '../../store/statements.js';
+import { onStatementWhenRecorded, settledDayError } from '../payments/statement-effect.js';
+import { ensureStatementDay, statementDay } from '../../store/statements.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
 import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
 
@@ -66,10 +65,11 @@ export async function recordAccountPayment(
     isFinal,
   };
 
-  // The statement day the payment counts in: its id, or the id the payment gives it by creating it.
-  const dayNow = () => statementDay(tenant, entity.id, command.date, true);
-  let accountStatementId = (await dayNow())?.id ?? newId();
-  const record = () => recordPayment(ctx, {
+  // The statement day the payment counts in: read, or created (empty) by its first payment.
+  const day = await statementDay(tenant, entity.id, command.date, true);
+  const accountStatementId =
+    day?.id ?? (await ensureStatementDay({ tenant, entityId: entity.id, entityKind: entity.kind, date: command.date }, new Date().toISOString()));
+  const created = await recordPayment(ctx, {
     effects: onStatementWhenRecorded(tenant),
     draft: {
       source: 'accounts',
@@ -96,19 +96,9 @@ export async function recordAccountPayment(
       action: ACCOUNT_ACTIONS.create,
       details: { entityKind: entity.kind, entityId: entity.id, ...(command.idempotencyKey ? { idempotencyKey: command.idempotencyKey } : {}) },
     },
+  }).catch((error: unknown) => {
+    throw settledDayError(error);
   });
-  let created: Created<Payment>;
-  try {
-    created = await record();
-  } catch (error) {
-    // Another payment created the day meanwhile, with its own id: count in that day (once).
-    const day = failedOnStatement(error) ? await dayNow() : undefined;
-    if (!day?.id || day.isSaldado || day.id === accountStatementId) throw settledDayError(error);
-    accountStatementId = day.id;
-    created = await record().catch((again: unknown) => {
-      throw settledDayError(again);
-    });
-  }
   // A replay's request matched the first one, so its day is this request's day.
   return { created, statement: await readAccountStatementAfterWrite(ctx, tenant, entity, command.date, currency) };
 }

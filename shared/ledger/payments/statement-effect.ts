@@ -21,12 +21,9 @@ export function onStatementWhenRecorded(tenant: string) {
   };
 }
 
-/** The statement day refused the write (settled, or created meanwhile under another id); a lost idempotency race is not this. */
-export const failedOnStatement = (error: unknown): boolean => error instanceof ConditionFailed && !error.on(KEY_RECORD) && error.on('statement');
-
-/** A settled day refuses the payment (STATEMENT_SETTLED). */
+/** A settled day refuses the payment (STATEMENT_SETTLED); a lost idempotency race is not this. */
 export function settledDayError(error: unknown): unknown {
-  return failedOnStatement(error) ? settledDay() : error;
+  return error instanceof ConditionFailed && !error.on(KEY_RECORD) && error.on('statement') ? settledDay() : error;
 }
 
 /**
