@@ -183,3 +183,48 @@ describe("item 10: the original's fields on payments and statements", () => {
     expect(history.body.data).toEqual([payment, reversed.body.data.payment]);
   });
 });
+
+describe("item 8: GET /payment-history, the payments of one day's statement", () => {
+  it('newest first, reversed ones included, {success, data, meta: {total, page, pageSize}}; paged', async () => {
+    const date = '2024-09-05';
+    const payOn = async (day: string, time: string, amount: number) => {
+      const res = await api('POST', `${BASE}/payment`, { token: admin, body: { date: day, time, vendedorId: ids.vendedor, amount, type: 'payment', method: 'cash' } });
+      expect(res.status, res.text).toBe(201);
+      return res.body.data.payment.id as string;
+    };
+    const first = await payOn(date, '08:00', 1);
+    const second = await payOn(date, '12:30', 2);
+    const third = await payOn(date, '17:45', 3);
+    await payOn('2024-09-06', '09:00', 4);
+    const reversed = await api('POST', `${BASE}/reverse-payment`, { token: admin, body: { paymentId: second } });
+    expect(reversed.status, reversed.text).toBe(200);
+
+    const res = await api('GET', `${BASE}/payment-history?date=${date}&vendedorId=${ids.vendedor}`, { token: ventanaToken });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toEqual({ success: true, data: expect.any(Array), meta: { total: 3, page: 1, pageSize: 20 } });
+    expect(res.body.data.map((p: { id: string }) => p.id)).toEqual([third, second, first]);
+    expect(res.body.data[1]).toMatchObject({ isReversed: true, reversedBy: 'e2e-admin' });
+    const statement = await api('GET', `${BASE}/statement?date=${date}&vendedorId=${ids.vendedor}`, { token: admin });
+    for (const payment of res.body.data) expect(payment.accountStatementId).toBe(statement.body.data.id);
+
+    const page2 = await api('GET', `${BASE}/payment-history?date=${date}&vendedorId=${ids.vendedor}&page=2&pageSize=2`, { token: admin });
+    expect(page2.body.data.map((p: { id: string }) => p.id)).toEqual([first]);
+    expect(page2.body.meta).toEqual({ total: 3, page: 2, pageSize: 2 });
+  });
+
+  it('scope and input: a VENTANA defaults to its own ventana; both dimensions 400; out of scope 403; ADMIN must name one', async () => {
+    const own = await api('GET', `${BASE}/payment-history?date=2024-05-02`, { token: ventanaToken });
+    expect(own.status, own.text).toBe(200);
+    expect(own.body.data.every((p: { ventanaId: string }) => p.ventanaId === ids.ventana)).toBe(true);
+    expect(own.body.meta.total).toBeGreaterThan(0);
+    const both = await api('GET', `${BASE}/payment-history?date=2024-05-02&ventanaId=${ids.ventana}&vendedorId=${ids.vendedor}`, { token: admin });
+    expect(both.status).toBe(400);
+    expect(both.body).toEqual(errorEnvelope('VALIDATION_ERROR'));
+    const foreign = await api('GET', `${BASE}/payment-history?date=2024-05-02&ventanaId=${ids.ventana2}`, { token: ventanaToken });
+    expect(foreign.status).toBe(403);
+    const none = await api('GET', `${BASE}/payment-history?date=2024-05-02`, { token: admin });
+    expect(none.body).toEqual(errorEnvelope('MISSING_DIMENSION'));
+    const badDate = await api('GET', `${BASE}/payment-history?date=2024-02-30&ventanaId=${ids.ventana}`, { token: admin });
+    expect(badDate.status).toBe(400);
+  });
+});
