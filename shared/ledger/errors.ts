@@ -24,6 +24,13 @@ export type Reason =
   | 'INVALID_FILTER'
   | 'MINIMUM_FIELDS'
   | 'SEARCH_TOO_BROAD'
+  // accounts period statements and exports (issue 13 items 9 and 11)
+  | 'INVALID_PERIOD'
+  | 'PERIOD_TOO_LONG'
+  | 'TOO_MANY_ENTITIES'
+  | 'EXPORT_TOO_LARGE'
+  | 'EXPORT_TOO_MANY_ROWS'
+  | 'RESPONSE_TOO_LARGE'
   // receivables (seed 004)
   | 'EXCEEDS_OUTSTANDING'
   | 'ALLOCATION_MISMATCH'

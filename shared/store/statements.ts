@@ -105,21 +105,34 @@ export function statementDayItem(
 /**
  * The id of the day, creating the day (all zeros) if it does not exist yet: a payment records the
  * day it counts in (its accountStatementId) before its transaction. Ids are set once and never
- * change, so concurrent first payments of a day all get the winner's (one atomic update, no race).
+ * change, so concurrent first payments of a day all get the winner's; on an existing day the write
+ * is refused by its condition (nothing written, the day's id returned).
  */
 export async function ensureStatementDay(s: StatementTarget, now: string): Promise<string> {
   const id = identity(s, now);
-  const result = await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.statement(s.tenant, s.entityId, s.date),
-      UpdateExpression: `SET ${id.expression}, isSaldado = if_not_exists(isSaldado, :false)`,
-      ExpressionAttributeNames: id.names,
-      ExpressionAttributeValues: { ...id.values, ':false': false },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return String(result.Attributes?.id);
+  try {
+    const result = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.statement(s.tenant, s.entityId, s.date),
+        UpdateExpression: `SET ${id.expression}, isSaldado = :false`,
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ExpressionAttributeNames: id.names,
+        ExpressionAttributeValues: { ...id.values, ':false': false },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return String(result.Attributes?.id);
+  } catch (error) {
+    const held = (error as { name?: string; Item?: Record<string, unknown> }).name === 'ConditionalCheckFailedException' ? (error as { Item?: Record<string, unknown> }).Item : undefined;
+    const heldId = held?.id as string | { S?: string } | undefined;
+    const existing = typeof heldId === 'string' ? heldId : heldId?.S;
+    if (existing) return existing;
+    const day = await statementDay(s.tenant, s.entityId, s.date, true);
+    if (day?.id) return day.id;
+    throw error;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * ledger API. Written from the issue's text.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, newTenant, token } from '../support/index.js';
+import { api, claimsOf, newTenant, token } from '../support/index.js';
 
 const BASE = '/api/v1/accounts';
 let admin: string;
@@ -226,5 +226,121 @@ describe("item 8: GET /payment-history, the payments of one day's statement", ()
     expect(none.body).toEqual(errorEnvelope('MISSING_DIMENSION'));
     const badDate = await api('GET', `${BASE}/payment-history?date=2024-02-30&ventanaId=${ids.ventana}`, { token: admin });
     expect(badDate.status).toBe(400);
+  });
+});
+
+describe('item 9: period statements on GET /statement', () => {
+  let net: { banca: string; v1: string; v2: string; s1: string; s2: string; s3: string; ventana: string; vendedor: string };
+  const get = (query: string, tokenValue = admin) => api('GET', `${BASE}/statement?${query}`, { token: tokenValue });
+  const activityOn = async (date: string, body: Record<string, unknown>) => {
+    const commission = 'listeroCommission' in body ? {} : { commission: 0 };
+    const res = await api('POST', `${BASE}/activity`, { token: admin, body: { date, totalPayouts: 0, ...commission, ...body } });
+    expect(res.status, res.text).toBe(200);
+  };
+
+  beforeAll(async () => {
+    const banca = await createParty({ kind: 'banca', name: 'Banca Periodo' });
+    const [v1, v2] = await Promise.all([
+      createParty({ kind: 'ventana', name: 'Ventana Uno', parentId: banca }),
+      createParty({ kind: 'ventana', name: 'Ventana Dos', parentId: banca }),
+    ]);
+    const [s1, s2, s3] = await Promise.all([
+      createParty({ kind: 'vendedor', name: 'Vendedor Uno', parentId: v1 }),
+      createParty({ kind: 'vendedor', name: 'Vendedor Dos', parentId: v1 }),
+      createParty({ kind: 'vendedor', name: 'Vendedor Tres', parentId: v2 }),
+    ]);
+    const tenant = String(claimsOf(admin).tenant_id);
+    net = {
+      banca, v1, v2, s1, s2, s3,
+      ventana: await token({ role: 'VENTANA', tenant, party: v1, sub: 'e2e-period-ventana' }),
+      vendedor: await token({ role: 'VENDEDOR', tenant, party: s1, sub: 'e2e-period-vendedor' }),
+    };
+    await activityOn('2024-09-30', { vendedorId: s2, totalSales: 300 });
+    await activityOn('2024-10-01', { vendedorId: s1, totalSales: 1000, totalPayouts: 100, listeroCommission: 10, vendedorCommission: 20 });
+    await activityOn('2024-10-01', { vendedorId: s2, totalSales: 500 });
+    await activityOn('2024-10-01', { vendedorId: s3, totalSales: 70 });
+    const paid = await api('POST', `${BASE}/payment`, {
+      token: admin,
+      body: { date: '2024-10-02', vendedorId: s1, amount: 200, type: 'payment', method: 'cash', isFinal: true },
+    });
+    expect(paid.status, paid.text).toBe(201);
+  });
+
+  it('month=: one statement per day (newest first), byVendedor breakdowns, totals, monthlyAccumulated, meta', async () => {
+    const res = await get(`month=2024-10&dimension=vendedor&scope=ventana&ventanaId=${net.v1}`);
+    expect(res.status, res.text).toBe(200);
+    const { statements, totals, monthlyAccumulated, meta } = res.body.data;
+    expect(meta).toEqual({ month: '2024-10', startDate: '2024-10-01', endDate: '2024-10-31', dimension: 'vendedor', totalDays: 31, monthStartDate: '2024-10-01', monthEndDate: '2024-10-31' });
+    expect(statements).toHaveLength(31);
+    expect(statements[0].date).toBe('2024-10-31');
+    const oct1 = statements.find((s: { date: string }) => s.date === '2024-10-01');
+    expect(oct1).toMatchObject({ totalSales: 1500, totalPayouts: 100, listeroCommission: 10, vendedorCommission: 20, balance: 1370, remainingBalance: 870 + 800, isSettled: false });
+    expect(oct1.byVendedor).toHaveLength(2);
+    expect(oct1.byVendedor).toEqual(expect.arrayContaining([
+      expect.objectContaining({ vendedorId: net.s1, vendedorName: 'Vendedor Uno', balance: 870, remainingBalance: 870 }),
+      expect.objectContaining({ vendedorId: net.s2, vendedorName: 'Vendedor Dos', balance: 500, remainingBalance: 800 }),
+    ]));
+    const oct2 = statements.find((s: { date: string }) => s.date === '2024-10-02');
+    expect(oct2).toMatchObject({ totalPaid: 200, isSettled: true, remainingBalance: 670 + 800 });
+    expect(oct2.byVendedor).toHaveLength(1);
+    const expected = {
+      totalSales: 1500, totalPayouts: 100, totalListeroCommission: 10, totalVendedorCommission: 20, totalBalance: 1370,
+      totalPaid: 200, totalCollected: 0, totalRemainingBalance: 670 + 800, settledDays: 1, pendingDays: 30,
+    };
+    expect(totals).toEqual(expected);
+    expect(monthlyAccumulated).toEqual(expected);
+  });
+
+  it('date=range: the span asked, sorted asc; monthlyAccumulated covers the month of its end', async () => {
+    const res = await get(`date=range&fromDate=2024-09-30&toDate=2024-10-01&dimension=vendedor&scope=ventana&ventanaId=${net.v1}&sort=asc`);
+    expect(res.status, res.text).toBe(200);
+    const { statements, totals, monthlyAccumulated, meta } = res.body.data;
+    expect(statements.map((s: { date: string }) => s.date)).toEqual(['2024-09-30', '2024-10-01']);
+    expect(meta).toMatchObject({ month: '2024-10', totalDays: 2, monthStartDate: '2024-10-01', monthEndDate: '2024-10-31' });
+    expect(totals).toMatchObject({ totalSales: 1800, totalRemainingBalance: 870 + 800, settledDays: 0, pendingDays: 2 });
+    expect(monthlyAccumulated).toMatchObject({ totalSales: 1500, totalPaid: 200, settledDays: 1, pendingDays: 30 });
+  });
+
+  it('scope=mine (a VENTANA: its own ventana, no breakdown) and scope=all narrowed by bancaId (ADMIN: byVentana)', async () => {
+    const mine = await get('month=2024-10&dimension=ventana&scope=mine', net.ventana);
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.data.statements[0]).toMatchObject({ ventanaId: net.v1, ventanaName: 'Ventana Uno', totalSales: 0 });
+    expect(mine.body.data.statements[0]).not.toHaveProperty('byVentana');
+    const vendedores = await get('month=2024-10&dimension=vendedor&scope=all', net.ventana);
+    expect(vendedores.body.data.totals.totalSales).toBe(1500);
+    const all = await get(`month=2024-10&dimension=vendedor&scope=all&bancaId=${net.banca}`);
+    expect(all.body.data.totals).toMatchObject({ totalSales: 1570 });
+    const oct1 = all.body.data.statements.find((s: { date: string }) => s.date === '2024-10-01');
+    expect(oct1.byVendedor.map((e: { vendedorId: string }) => e.vendedorId).sort()).toEqual([net.s1, net.s2, net.s3].sort());
+    const own = await get('date=range&fromDate=2024-10-02&toDate=2024-10-02&dimension=vendedor&scope=mine', net.vendedor);
+    expect(own.body.data.statements).toEqual([expect.objectContaining({ vendedorId: net.s1, totalPaid: 200, isSettled: true })]);
+  });
+
+  it('bad periods and scopes: 400 naming the field, 403 out of scope; the day form keeps MISSING_DIMENSION', async () => {
+    const expectBad = async (query: string, code: string, field: string, tokenValue = admin) => {
+      const res = await get(query, tokenValue);
+      expect(res.status, `${query}: ${res.text}`).toBe(400);
+      expect(res.body).toEqual(errorEnvelope(code));
+      expect(res.body.meta.details?.[0]?.field).toBe(field);
+    };
+    const q = `dimension=vendedor&scope=ventana&ventanaId=${net.v1}`;
+    await expectBad(`month=2024-10&scope=all`, 'VALIDATION_ERROR', 'dimension');
+    await expectBad(`month=2024-10&dimension=vendedor`, 'VALIDATION_ERROR', 'scope');
+    await expectBad(`month=2024-10&date=week&${q}`, 'INVALID_PERIOD', 'month');
+    await expectBad(`date=range&toDate=2024-10-01&${q}`, 'INVALID_PERIOD', 'fromDate');
+    await expectBad(`date=week&fromDate=2024-10-01&${q}`, 'INVALID_PERIOD', 'fromDate');
+    await expectBad(`date=range&fromDate=2023-01-01&toDate=2024-01-02&${q}`, 'PERIOD_TOO_LONG', 'fromDate');
+    await expectBad(`month=2999-01&${q}`, 'FUTURE_DATE', 'month');
+    await expectBad('month=2024-10&dimension=vendedor&scope=mine', 'VALIDATION_ERROR', 'scope');
+    await expectBad('month=2024-10&dimension=vendedor&scope=mine', 'VALIDATION_ERROR', 'dimension', net.ventana);
+    await expectBad('month=2024-13&dimension=vendedor&scope=all', 'VALIDATION_ERROR', 'month');
+    const foreign = await get('month=2024-10&dimension=ventana&scope=all', net.vendedor);
+    expect(foreign.status, foreign.text).toBe(403);
+    const otherVentana = await get(`month=2024-10&dimension=vendedor&scope=ventana&ventanaId=${net.v2}`, net.ventana);
+    expect(otherVentana.status).toBe(403);
+    const day = await get('date=2024-10-01');
+    expect(day.body).toEqual(errorEnvelope('MISSING_DIMENSION'));
+    const dayForm = await get(`date=2024-10-01&vendedorId=${net.s1}`);
+    expect(dayForm.body.data).toMatchObject({ date: '2024-10-01', vendedorId: net.s1, balance: 870 });
   });
 });

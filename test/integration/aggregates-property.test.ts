@@ -176,6 +176,23 @@ describe('accounts aggregate tree', () => {
               totalPaymentsCollections: ((day?.totalPaid ?? 0) + (day?.totalCollected ?? 0)) / 100,
             });
           }
+          // Period statements (issue 13 item 9) over January–February 2024, from the same nodes.
+          const span = [...days].filter(([d]) => d >= '2024-01-01' && d <= '2024-02-29');
+          const period = await statement(admin, { date: 'range', fromDate: '2024-01-01', toDate: '2024-02-29', dimension: 'vendedor', scope: 'all', ...dim });
+          expect(period.status, period.text).toBe(200);
+          const sum = (pick: (d: ModelDay) => number) => span.reduce((total, [, d]) => total + pick(d), 0) / 100;
+          expect(period.body.data.totals).toEqual({
+            totalSales: sum((d) => d.totalSales),
+            totalPayouts: sum((d) => d.totalPayouts),
+            totalListeroCommission: sum((d) => d.listero),
+            totalVendedorCommission: sum((d) => d.vendedor),
+            totalBalance: sum(modelBalance),
+            totalPaid: sum((d) => d.totalPaid),
+            totalCollected: sum((d) => d.totalCollected),
+            totalRemainingBalance: [...days].filter(([d]) => d <= '2024-02-29').reduce((total, [, d]) => total + dayNet(d), 0) / 100,
+            settledDays: span.filter(([, d]) => d.settled).length,
+            pendingDays: 60 - span.filter(([, d]) => d.settled).length,
+          });
           const [from, to] = ['2024-01-01', '2024-02-29'];
           const inRange = [...days].filter(([d]) => d >= from && d <= to).reduce((sum, [, d]) => sum + d.count, 0);
           const listed = await history(admin, { ...dim, from, to, page: 1, pageSize: 5 });
