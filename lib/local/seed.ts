@@ -1,5 +1,5 @@
 /**
- * Seeds the demo tenant through the same store code the handlers use (with audit entries).
+ * Creates and seeds the demo tenant through the same store code the handlers use (with audit entries).
  * Safe to run on every start: what already exists is left as it is.
  */
 import type { Charge } from '../../shared/domain/charges.js';
@@ -8,7 +8,7 @@ import type { Actor } from '../../shared/store/audit.js';
 import { charges } from '../../shared/store/charges.js';
 import type { EntityStore, Versioned } from '../../shared/store/entities.js';
 import { parties } from '../../shared/store/parties.js';
-import { putTenantSettings } from '../../shared/store/tenants.js';
+import { createTenant } from '../../shared/ledger/settings/tenant-settings.js';
 import { Conflict } from '../../shared/ledger/errors.js';
 import { ConditionFailed } from '../../shared/store/tx.js';
 import { DEMO } from './demo.js';
@@ -27,7 +27,9 @@ async function insertIfAbsent<T extends Versioned>(store: EntityStore<T>, entity
 
 export async function seedDemo(): Promise<void> {
   const now = new Date().toISOString();
-  await putTenantSettings(DEMO.tenant, { timeZone: DEMO.timeZone, currency: DEMO.currency, name: 'Caja Demo' });
+  // Created once, the way `npm run tenant -- create` creates one; settings changed later are kept.
+  const { name, currency, timeZone, country } = DEMO;
+  await createTenant(SEEDER, DEMO.tenant, { name, currency, timeZone, country });
   for (const party of [...Object.values(DEMO.parties), ...Object.values(RECEIVABLES_DEMO)]) {
     await insertIfAbsent<Party>(parties, { ...party, active: true, createdAt: now, updatedAt: now, version: 1 });
   }

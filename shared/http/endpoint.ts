@@ -7,7 +7,8 @@ import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { authenticate, type Principal } from '../auth/principal.js';
-import { Forbidden } from '../ledger/errors.js';
+import { Forbidden, Unauthenticated } from '../ledger/errors.js';
+import { findTenantSettings } from '../store/tenants.js';
 import { HttpError } from './errors.js';
 import { apiOf, type Route } from './route.js';
 import { createLogger, type Logger } from './logger.js';
@@ -94,6 +95,9 @@ function authorize(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, Ht
     before: async (request) => {
       if (route.roles === 'public') return;
       const principal = await authenticate(request.event);
+      // Tenants exist once created (npm run tenant): a token naming any other is refused, never
+      // served with defaults. One cached key read (store/tenants.ts), before the role check.
+      if (!(await findTenantSettings(principal.tenant))) throw new Unauthenticated('Unknown tenant');
       request.context.principal = principal;
       if (!principal.roles.some((role) => (route.roles as readonly string[]).includes(role))) throw new Forbidden();
     },

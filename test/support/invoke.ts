@@ -6,6 +6,7 @@ import { findRoute, type Route, type RouteKey } from '../../functions/routes.js'
 import { buildEvent, type GatewayEvent, type LambdaHandler, lambdaContext, matchRoute, toHttpResult } from '../../lib/local/gateway.js';
 import type { JwtPayload } from '../../lib/local/issuer.js';
 import { asRoute } from '../../lib/local/gateway/store-guard.js';
+import { ensureTenant } from './tenants.js';
 import { claimsOf } from './tokens.js';
 
 /** A handler function (middy's take a third, optional argument). */
@@ -59,6 +60,8 @@ export async function invoke<T = any>(module: { handler: Handler } | Handler, op
   Object.assign(headers, options.headers);
 
   const claims = options.claims ?? (options.token !== undefined && route.roles !== 'public' ? claimsOf(options.token) : undefined);
+  const tenant = claims?.tenant_id;
+  if (typeof tenant === 'string') await ensureTenant(tenant);
   const event = buildEvent({
     route,
     method,
