@@ -32,6 +32,9 @@ export interface TenantSettings extends TenantProfile {
   version: number;
 }
 
+/** Tenant ids: in every key (`T#{id}#…`) and in the Cognito attribute custom:tenant_id (at most 64). */
+export const TENANT_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
+
 const regions = /* @__PURE__ */ new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
 /** An ISO 3166-1 alpha-2 code the runtime knows as a region (not `ZZ`, not a private-use `XA`). */
