@@ -14,27 +14,27 @@ import { ConditionFailed } from '../../shared/store/tx.js';
 import { DEMO } from './demo.js';
 import { RECEIVABLES_DEMO, RECEIVABLES_DEMO_DOCUMENTS } from './demo-receivables.js';
 
-const SEEDER: Actor = { tenant: DEMO.tenant, sub: 'seed' };
-
-async function insertIfAbsent<T extends Versioned>(store: EntityStore<T>, entity: T): Promise<void> {
+async function insertIfAbsent<T extends Versioned>(seeder: Actor, store: EntityStore<T>, entity: T): Promise<void> {
   try {
-    await store.insert(SEEDER, entity);
+    await store.insert(seeder, entity);
   } catch (error) {
     // Already there (its unique lookups too, which report as a Conflict).
     if (!(error instanceof ConditionFailed || error instanceof Conflict)) throw error;
   }
 }
 
-export async function seedDemo(): Promise<void> {
+/** The demo tenant, or the same data in `tenant` (the sample events' test). */
+export async function seedDemo(tenant: string = DEMO.tenant): Promise<void> {
   const now = new Date().toISOString();
+  const seeder: Actor = { tenant, sub: 'seed' };
   // Created once, the way `npm run tenant -- create` creates one; settings changed later are kept.
   const { name, currency, timeZone, country } = DEMO;
-  await createTenant(SEEDER, DEMO.tenant, { name, currency, timeZone, country });
+  await createTenant(seeder, tenant, { name, currency, timeZone, country });
   for (const party of [...Object.values(DEMO.parties), ...Object.values(RECEIVABLES_DEMO)]) {
-    await insertIfAbsent<Party>(parties, { ...party, active: true, createdAt: now, updatedAt: now, version: 1 });
+    await insertIfAbsent<Party>(seeder, parties, { ...party, active: true, createdAt: now, updatedAt: now, version: 1 });
   }
   for (const order of Object.values(DEMO.workOrders)) {
-    await insertIfAbsent<Charge>(charges, {
+    await insertIfAbsent<Charge>(seeder, charges, {
       ...order,
       kind: 'work_order',
       currency: DEMO.currency,
@@ -46,6 +46,6 @@ export async function seedDemo(): Promise<void> {
     });
   }
   for (const document of RECEIVABLES_DEMO_DOCUMENTS) {
-    await insertIfAbsent<Charge>(charges, { ...document, kind: 'document', paidAmount: 0, voided: false, createdAt: now, updatedAt: now, version: 1 });
+    await insertIfAbsent<Charge>(seeder, charges, { ...document, kind: 'document', paidAmount: 0, voided: false, createdAt: now, updatedAt: now, version: 1 });
   }
 }
