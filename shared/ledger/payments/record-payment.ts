@@ -12,13 +12,13 @@ import { auditEntry, putAudit } from '../../store/audit.js';
 import { applyToCharge } from '../../store/charges.js';
 import { recordPaymentItems } from '../../store/payments.js';
 import { recordingMoney, tenantSettings } from '../../store/tenants.js';
-import { transact, type TxItems } from '../../store/tx.js';
+import type { TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
-import { type Created, createOnce, type IdempotencyInput } from '../create-once.js';
+import { type Created, createOnce, type IdempotencyInput, type ResultRecord } from '../create-once.js';
 import { Invalid, issue } from '../errors.js';
 import { newId } from '../../ids.js';
 import type { Allocation, Charge, Payment } from '../model.js';
-import { withinRunningTotals } from '../running-totals.js';
+import { transactWithinRunningTotals } from '../running-totals.js';
 
 /** A payment as a dialect describes it; the use case adds id, lifecycle, recorder, timestamps and version. */
 export type PaymentDraft = Omit<Payment, 'id' | 'status' | 'deleted' | 'reconciliation' | 'recordedBy' | 'createdAt' | 'updatedAt' | 'version'> &
@@ -97,13 +97,13 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
       const at = new Date().toISOString();
       const payment = newPayment(draft, id, ctx.principal.sub, at);
       const settings = await tenantSettings(tenant);
-      const { consumedWriteCapacity } = await recordingMoney(settings, at, (mark) => withinRunningTotals(() => transact([
+      const { consumedWriteCapacity } = await recordingMoney(settings, at, (mark) => transactWithinRunningTotals([
         ...keyRecord(payment),
         ...paymentItems(ctx, payment, command.audit, at),
         ...chargeEffects(tenant, [], payment.allocations, capped),
         ...(command.effects?.(payment, at) ?? []),
         ...mark,
-      ])));
+      ]));
       ctx.log?.info('payment recorded', { paymentId: id, source: payment.source, consumedWriteCapacity });
       return payment;
     },
@@ -118,7 +118,11 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
  */
 export async function recordPayments(
   ctx: UseCaseContext,
-  command: Omit<RecordPaymentCommand, 'draft' | 'effects'> & { drafts: () => Promise<{ drafts: PaymentDraft[]; capped: CappedCharges }> },
+  command: Omit<RecordPaymentCommand, 'draft' | 'effects'> & {
+    drafts: () => Promise<{ drafts: PaymentDraft[]; capped: CappedCharges }>;
+    /** A second key record in the same transaction (an Idempotency-Key header beside a receipt's own UUID). */
+    alsoKeyRecord?: ResultRecord<Payment[]> | undefined;
+  },
 ): Promise<Created<Payment[]>> {
   const { tenant } = ctx.principal;
   return createOnce<Payment[]>(
@@ -133,12 +137,13 @@ export async function recordPayments(
       const at = new Date().toISOString();
       const payments = drafts.map((draft, i) => newPayment(draft, i === 0 ? firstId : newId(), ctx.principal.sub, at));
       const settings = await tenantSettings(tenant);
-      const { consumedWriteCapacity } = await recordingMoney(settings, at, (mark) => withinRunningTotals(() => transact([
+      const { consumedWriteCapacity } = await recordingMoney(settings, at, (mark) => transactWithinRunningTotals([
         ...keyRecord(payments),
+        ...(command.alsoKeyRecord?.(payments) ?? []),
         ...payments.flatMap((payment) => paymentItems(ctx, payment, command.audit, at)),
         ...chargeEffects(tenant, [], payments.flatMap((p) => p.allocations), capped),
         ...mark,
-      ])));
+      ]));
       ctx.log?.info('payments recorded', { paymentIds: payments.map((p) => p.id), consumedWriteCapacity });
       return payments;
     },
