@@ -103,4 +103,4 @@ async function main(): Promise<void> {
   process.stdout.write("", () => process.exit(result.statusCode >= 500 ? 1 : 0));
 }
 
-main().catch((error: unknown) => fail(`invoke failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+main().catch((error: unknown) => fail(`invoke failed: ${error instanceof Error ? error.message : String(error)}`));

@@ -12,16 +12,18 @@ import { onboardTenant, type Onboarded, type TenantRequest } from '../lib/onboar
 import { awsTarget, localTarget, type Target } from '../lib/onboarding/targets.js';
 
 const USAGE = `Usage: npm run tenant -- create --id ID --name NAME --currency ISO --time-zone IANA --country ISO --admin-email EMAIL [--tax-id ID]
-       [--aws [--stack NAME] [--outputs-file cdk-outputs.json] [--region REGION]]
+       [--aws [--stack NAME] [--outputs-file cdk-outputs.json] [--region REGION] [--temporary-password P]]
 
   Without --aws: in the Caja that npm start runs. With --aws: in the deployed stack (default Caja), its outputs
-  read from --outputs-file (cdk deploy --outputs-file) or CloudFormation, with your AWS credentials.`;
+  read from --outputs-file (cdk deploy --outputs-file) or CloudFormation, with your AWS credentials; the admin's
+  temporary password is --temporary-password (12+ characters: upper and lower case, digit, symbol) or made up, and printed.`;
 
 const request = z.strictObject({
   id: z.string().check(z.regex(TENANT_ID, 'Must be 2-64 lowercase letters, digits or hyphens, starting with a letter or digit')),
   ...tenantProfileFields,
   taxId: z.optional(tenantProfileFields.taxId),
   adminEmail: emailSchema,
+  temporaryPassword: z.optional(z.string().check(z.regex(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z0-9])\S{12,256}$/, 'Must be 12+ characters with upper and lower case, a digit and a symbol'))),
 });
 
 function fail(message: string): never {
@@ -45,6 +47,7 @@ function parse(argv: string[]) {
       stack: { type: 'string' },
       'outputs-file': { type: 'string' },
       region: { type: 'string' },
+      'temporary-password': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,12 +64,15 @@ function parse(argv: string[]) {
     country: values.country?.toUpperCase(),
     ...(values['tax-id'] !== undefined ? { taxId: values['tax-id'] } : {}),
     adminEmail: values['admin-email'],
+    ...(values['temporary-password'] !== undefined ? { temporaryPassword: values['temporary-password'] } : {}),
   });
   if (!parsed.success) {
     const flag = (field: string) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     fail(`${parsed.error.issues.map((i) => `${flag(String(i.path[0]))}: ${values[flag(String(i.path[0])).slice(2) as keyof typeof values] === undefined ? 'required' : i.message}`).join('\n')}\n\n${USAGE}`);
   }
-  if (!values.aws && (values.stack || values['outputs-file'] || values.region)) fail('--stack, --outputs-file and --region go with --aws');
+  if (!values.aws && (values.stack || values['outputs-file'] || values.region || values['temporary-password'])) {
+    fail('--stack, --outputs-file, --region and --temporary-password go with --aws');
+  }
   return { request: parsed.data as TenantRequest, aws: values.aws ? { stack: values.stack ?? 'Caja', outputsFile: values['outputs-file'], region: values.region } : undefined };
 }
 

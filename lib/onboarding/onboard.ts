@@ -13,6 +13,8 @@ import type { Target } from './targets.js';
 export interface TenantRequest extends TenantProfile {
   id: string;
   adminEmail: string;
+  /** On AWS, the admin's temporary password (the pool's policy applies); made up when absent. */
+  temporaryPassword?: string;
 }
 
 export interface Onboarded {
@@ -32,14 +34,14 @@ export const temporaryPassword = () => `Caja-${randomBytes(12).toString('base64u
 export async function onboardTenant(request: TenantRequest, target: Target): Promise<Onboarded> {
   // The store reads its environment when first used: the target's table (and local endpoint).
   Object.assign(process.env, target.env);
-  const { id, adminEmail, ...profile } = request;
+  const { id, adminEmail, temporaryPassword: chosen, ...profile } = request;
   const operator = { tenant: id, sub: `operator:${userInfo().username}` };
   const { settings, created } = await createTenant(operator, id, profile);
   const differs = PROFILE.filter((field) => settings[field] !== profile[field]);
   if (!created && differs.length) {
     throw new OnboardingError(`tenant ${id} already exists with other settings (${differs.join(', ')}): change them with PUT /ledger/settings`);
   }
-  const password = target.aws ? temporaryPassword() : undefined;
+  const password = target.aws ? (chosen ?? temporaryPassword()) : undefined;
   try {
     const user = await target.createUser({ email: adminEmail, role: 'ADMIN', tenant: id }, password);
     return { settings, created, admin: { email: user.email, sub: user.sub, ...(password ? { temporaryPassword: password } : {}), existed: false } };

@@ -123,6 +123,16 @@ describe('tenant create --aws', () => {
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input).toEqual({ UserPoolId: OUTPUTS.UserPoolId, Username: request.adminEmail, GroupName: 'ADMIN' });
   });
 
+  it('uses the temporary password the operator chose', async () => {
+    describeStacks();
+    dynamo.on(TransactWriteCommand).resolves({});
+    cognito.on(AdminCreateUserCommand).resolves({ User: { Attributes: [{ Name: 'sub', Value: 'sub-1' }] } });
+    cognito.on(AdminAddUserToGroupCommand).resolves({});
+    const done = await onboardTenant({ ...request, temporaryPassword: 'Chosen-Passw0rd!' }, await awsTarget({ stack: 'Caja' }));
+    expect(done.admin.temporaryPassword).toBe('Chosen-Passw0rd!');
+    expect(cognito.commandCalls(AdminCreateUserCommand)[0]!.args[0].input.TemporaryPassword).toBe('Chosen-Passw0rd!');
+  });
+
   it('refuses an existing tenant with other settings and creates no user', async () => {
     describeStacks();
     dynamo.on(TransactWriteCommand).rejects(
