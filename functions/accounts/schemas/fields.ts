@@ -1,7 +1,7 @@
 /** Field schemas of the accounts requests (seed 001), shared by its routes' schemas. */
 import * as z from 'zod/mini';
 import { isValidDate, TIME_PATTERN } from '../../../shared/domain/dates.js';
-import { idString } from '../../../shared/http/validation.js';
+import { idString, majorAmount } from '../../../shared/http/validation.js';
 
 /**
  * An optional body field that also takes JSON `null` as absent (issue 13 item 5: the original's
@@ -17,4 +17,7 @@ export const timeField = /* @__PURE__ */ z.string().check(z.regex(TIME_PATTERN, 
 export const dimensionFields = { bancaId: nullAsAbsent(idString()), ventanaId: nullAsAbsent(idString()), vendedorId: nullAsAbsent(idString()) };
 export const dimensionQuery = { bancaId: z.optional(idString()), ventanaId: z.optional(idString()), vendedorId: z.optional(idString()) };
 export const money = (rule: 'positive' | 'non-negative') =>
-  z.number('Must be a number').check(rule === 'positive' ? z.gt(0, 'Must be greater than 0') : z.gte(0, 'Must not be negative'));
+  majorAmount(
+    z.number('Must be a number').check(rule === 'positive' ? z.gt(0, 'Must be greater than 0') : z.gte(0, 'Must not be negative')),
+    "Major units of the tenant's currency",
+  );
