@@ -55,6 +55,7 @@ export const routes = [
   { method: 'GET', path: '/api/v1/accounts/statement', handler: 'accounts/get-statement', roles: ACCOUNTS, store: ['read', 'query', 'write'] },
   { method: 'GET', path: '/api/v1/accounts/payments', handler: 'accounts/list-payments', roles: ACCOUNTS, store: ['read', 'query', 'write'] },
   { method: 'GET', path: '/api/v1/accounts/payment-history', handler: 'accounts/payment-history', roles: ACCOUNTS, store: ['read', 'query', 'write'] },
+  { method: 'GET', path: '/api/v1/accounts/export', handler: 'accounts/export', roles: ACCOUNTS, store: ['read', 'query', 'write'] },
   { method: 'POST', path: '/api/v1/accounts/activity', handler: 'accounts/set-activity', roles: ADMIN, store: ['read', 'query', 'write'] },
 
   // gateway (seed 002)

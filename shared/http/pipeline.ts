@@ -13,7 +13,7 @@ import { Forbidden, Unauthenticated } from '../ledger/errors.js';
 import { HttpError } from './errors.js';
 import { apiOf, type Route } from './route.js';
 import { createLogger, type Logger } from './logger.js';
-import { errorResponse, successResponse, type HttpResponse } from './response.js';
+import { type DownloadFile, errorResponse, fileResponse, successResponse, type HttpResponse } from './response.js';
 import * as z from 'zod/mini';
 import { requestBudgetMs, withRequestDeadline } from '../store/budget.js';
 import { nullPrototype } from './prototype-keys.js';
@@ -32,6 +32,8 @@ export interface Request<B, Q, P> {
 }
 
 export interface Result {
+  /** A download instead of the API's envelope (the accounts export): sent as is, base64 on the wire. */
+  file?: DownloadFile;
   status?: number;
   data: unknown;
   message?: string;
@@ -143,6 +145,7 @@ export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Rou
         log: context.log,
       }),
     );
+    if (result.file) return fileResponse(result.file, context.requestId);
     return successResponse(api, result.data, {
       status: result.status ?? 200,
       requestId: context.requestId,

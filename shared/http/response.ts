@@ -21,6 +21,28 @@ export function successResponse(api: Api, data: unknown, ctx: SuccessContext): H
   return json(ctx.status, DIALECTS[api].success(data, ctx), ctx.requestId);
 }
 
+export interface DownloadFile {
+  body: Buffer;
+  contentType: string;
+  /** ASCII only (it goes in Content-Disposition as is). */
+  fileName: string;
+}
+
+/** A file to download: `Content-Disposition: attachment`, the body base64-encoded as API Gateway expects. */
+export function fileResponse(file: DownloadFile, requestId: string): HttpResponse {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.fileName}"`,
+      'x-request-id': requestId,
+      ...SECURITY_HEADERS,
+    },
+    body: file.body.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 /** Anything thrown, through the API's error map and envelope. */
 export function errorResponse(api: Api, error: unknown, requestId: string): HttpResponse {
   const failure: Failure = toFailure(error, DIALECTS[api].errors);

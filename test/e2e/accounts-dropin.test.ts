@@ -3,7 +3,11 @@
  * reads, end to end through the local gateway with real tokens, the network built through the
  * ledger API. Written from the issue's text.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MONEY_HEADERS } from '../../shared/exports/report-table.js';
 import { api, claimsOf, newTenant, token } from '../support/index.js';
 
 const BASE = '/api/v1/accounts';
@@ -342,5 +346,58 @@ describe('item 9: period statements on GET /statement', () => {
     expect(day.body).toEqual(errorEnvelope('MISSING_DIMENSION'));
     const dayForm = await get(`date=2024-10-01&vendedorId=${net.s1}`);
     expect(dayForm.body.data).toMatchObject({ date: '2024-10-01', vendedorId: net.s1, balance: 870 });
+  });
+});
+
+describe('item 11: GET /export?format=csv|excel|pdf with the period filters', () => {
+  const query = () => `month=2024-07&dimension=vendedor&scope=all&vendedorId=${ids.vendedor2}&sort=asc`;
+
+  it('CSV: an attachment in UTF-8 with a header row and plain decimals, the figures of the period statements', async () => {
+    const statement = await api('GET', `${BASE}/statement?${query()}`, { token: admin });
+    expect(statement.status, statement.text).toBe(200);
+    const res = await api('GET', `${BASE}/export?format=csv&${query()}`, { token: admin });
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="account-statements_vendedor_2024-07-01_2024-07-31.csv"');
+    const rows = parseCsv(res.bytes, { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['Date', ...Object.values(MONEY_HEADERS), 'Settled']);
+    expect(rows).toHaveLength(1 + 31 + 2);
+    const byDate = new Map(rows.slice(1, 32).map((row) => [row[0], row]));
+    // 2024-07-11: sales 500, paid 200, a collection of 50 reversed; remaining 1000 + 500 − 200.
+    expect(byDate.get('2024-07-11')).toEqual(['2024-07-11', '500.00', '0.00', '0.00', '0.00', '500.00', '200.00', '0.00', '1300.00', 'no']);
+    expect(rows.at(-2)?.slice(0, 2)).toEqual(['Total', '1500.00']);
+    expect(statement.body.data.totals).toMatchObject({ totalSales: 1500, totalPaid: 200, totalRemainingBalance: 1300 });
+  });
+
+  it('Excel: a real .xlsx with numeric cells; PDF: a readable document with the figures', async () => {
+    const xlsx = await api('GET', `${BASE}/export?format=excel&${query()}`, { token: admin });
+    expect(xlsx.status, xlsx.text).toBe(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toMatch(/^attachment; filename=".+\.xlsx"$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Statements')!;
+    const row = sheet.getRows(2, 31)!.find((r) => r.getCell(1).value === '2024-07-11')!;
+    expect(row.getCell(2).value).toBe(500);
+    expect(row.getCell(7).value).toBe(200);
+    expect(row.getCell(9).value).toBe(1300);
+
+    const pdf = await api('GET', `${BASE}/export?format=pdf&${query()}`, { token: admin });
+    expect(pdf.status, pdf.text).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.bytes)), { mergePages: true });
+    expect(text).toContain('2024-07-11');
+    expect(text).toContain('1,300.00');
+  });
+
+  it('bad input is a 400 in the accounts envelope: no format, an unknown one, no period, a day instead of a period', async () => {
+    for (const q of [query(), `format=docx&${query()}`, `format=csv&dimension=vendedor&scope=all&vendedorId=${ids.vendedor2}`, `format=csv&date=2024-07-01&${query().replace('month=2024-07&', '')}`]) {
+      const res = await api('GET', `${BASE}/export?${q}`, { token: admin });
+      expect(res.status, `${q}: ${res.text}`).toBe(400);
+      expect(res.body.success).toBe(false);
+    }
+    const unauthorized = await api('GET', `${BASE}/export?format=csv&${query()}`);
+    expect(unauthorized.status).toBe(401);
   });
 });

@@ -16,6 +16,8 @@ export interface ApiResponse<T = any> {
   /** Parsed JSON when the body is JSON, else the text. */
   body: T;
   text: string;
+  /** The raw body (downloads). */
+  bytes: Buffer;
 }
 
 export async function api<T = any>(method: string, path: string, options: ApiOptions = {}): Promise<ApiResponse<T>> {
@@ -29,12 +31,13 @@ export async function api<T = any>(method: string, path: string, options: ApiOpt
   }
   Object.assign(headers, options.headers);
   const response = await fetch(`${stack().baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
     // not JSON: keep the text
   }
-  return { status: response.status, headers: Object.fromEntries(response.headers), body: parsed as T, text };
+  return { status: response.status, headers: Object.fromEntries(response.headers), body: parsed as T, text, bytes };
 }

@@ -8,6 +8,17 @@ import { dateField, dimensionQuery } from './fields.js';
 
 const PRESETS: readonly string[] = PERIOD_PRESETS;
 
+/** A period's fields (issue 13 item 9), shared with the export (item 11). */
+export const periodFields = {
+  month: z.optional(z.string().check(z.regex(MONTH_PATTERN, 'Must be a month YYYY-MM'))),
+  fromDate: z.optional(dateField),
+  toDate: z.optional(dateField),
+  dimension: z.optional(z.enum(ACCOUNT_KINDS, `Must be one of ${ACCOUNT_KINDS.join(', ')}`)),
+  scope: z.optional(z.enum(PERIOD_SCOPES, `Must be one of ${PERIOD_SCOPES.join(', ')}`)),
+  sort: z.optional(z.enum(['asc', 'desc'], 'Must be asc or desc')),
+  ...dimensionQuery,
+};
+
 /**
  * The day form `date=YYYY-MM-DD&(bancaId|ventanaId|vendedorId)=`, or a period (issue 13 item 9):
  * `month=YYYY-MM` or `date=today|yesterday|week|month|year|range` (`fromDate`/`toDate` with range),
@@ -17,13 +28,7 @@ export const statementQuery = z.strictObject({
   date: z.optional(
     z.string().check(z.refine((v: string) => isValidDate(v) || PRESETS.includes(v), `Must be a date YYYY-MM-DD or one of ${PERIOD_PRESETS.join(', ')}`)),
   ),
-  month: z.optional(z.string().check(z.regex(MONTH_PATTERN, 'Must be a month YYYY-MM'))),
-  fromDate: z.optional(dateField),
-  toDate: z.optional(dateField),
-  dimension: z.optional(z.enum(ACCOUNT_KINDS, `Must be one of ${ACCOUNT_KINDS.join(', ')}`)),
-  scope: z.optional(z.enum(PERIOD_SCOPES, `Must be one of ${PERIOD_SCOPES.join(', ')}`)),
-  sort: z.optional(z.enum(['asc', 'desc'], 'Must be asc or desc')),
-  ...dimensionQuery,
+  ...periodFields,
 });
 
 export type StatementQuery = z.infer<typeof statementQuery>;
