@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { IdempotencyMismatch } from '../ledger/errors.js';
+import { countMetric } from '../metrics.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { KEY_RECORD, type TransactItem, type TxItems } from './tx.js';
@@ -119,7 +120,7 @@ export async function idempotent<R>(
   if (!k) return { replayed: false, response: await create(() => [], resourceId) };
 
   const existing = await readRecord(k, now);
-  if (existing) return { replayed: true, first: replay<R>(k, existing) };
+  if (existing) return replayed(k, existing);
 
   try {
     const keyRecord: ResultRecord<R> = (result) => [[KEY_RECORD, putRecord(k, resourceId, result, now)]];
@@ -130,8 +131,14 @@ export async function idempotent<R>(
     // paid no longer owe), so any failure is checked against the record. Answer what it stored.
     const winner = await readRecord(k, now).catch(() => undefined);
     if (!winner) throw error;
-    return { replayed: true, first: replay<R>(k, winner) };
+    return replayed(k, winner);
   }
+}
+
+function replayed<R>(k: IdempotencyKey, record: IdempotencyRecord): IdempotentOutcome<R> {
+  const first = replay<R>(k, record);
+  countMetric('IdempotentReplays');
+  return { replayed: true, first };
 }
 
 function replay<R>(k: IdempotencyKey, record: IdempotencyRecord): FirstAnswer<R> {
