@@ -12,6 +12,7 @@ export { apiOf, type HttpMethod, type Route, routeKey, tableAccessOf } from '../
 const ADMIN = ['ADMIN'] as const;
 const FIELD = ['ADMIN', 'EMPLOYEE'] as const;
 const ACCOUNTS = ['ADMIN', 'BANCA', 'VENTANA', 'VENDEDOR'] as const;
+const COMMUNITY = ['ADMIN', 'RESIDENT'] as const;
 
 export const routes = [
   { method: 'GET', path: '/health', handler: 'system/health', roles: 'public', tableAccess: 'none' },
@@ -48,6 +49,17 @@ export const routes = [
   { method: 'GET', path: '/api/v1/accounts/statement', handler: 'accounts/get-statement', roles: ACCOUNTS, tableAccess: 'readwrite' },
   { method: 'GET', path: '/api/v1/accounts/payments', handler: 'accounts/list-payments', roles: ACCOUNTS, tableAccess: 'readwrite' },
   { method: 'POST', path: '/api/v1/accounts/activity', handler: 'accounts/set-activity', roles: ADMIN },
+
+  // communities (seed 003): community charges and payments
+  { method: 'GET', path: '/api/charges/contrato/{contratoId}', handler: 'communities/get-contract-statement', roles: COMMUNITY },
+  { method: 'GET', path: '/api/charges/comunidad/{comunidadId}', handler: 'communities/get-community-statement', roles: COMMUNITY },
+  { method: 'GET', path: '/api/charges/contrato/{contratoId}/cargos', handler: 'communities/list-contract-cargos', roles: COMMUNITY },
+  { method: 'GET', path: '/api/charges/comunidad/{comunidadId}/cargos', handler: 'communities/list-community-cargos', roles: COMMUNITY },
+  { method: 'POST', path: '/api/charges/contrato/{contratoId}/cargos', handler: 'communities/create-cargo', roles: ADMIN },
+  { method: 'PUT', path: '/api/charges/cargos/{id}', handler: 'communities/update-cargo', roles: ADMIN },
+  { method: 'DELETE', path: '/api/charges/cargos/{id}', handler: 'communities/delete-cargo', roles: ADMIN },
+  { method: 'POST', path: '/api/charges/contrato/{contratoId}/pagos', handler: 'communities/create-pago', roles: ADMIN },
+  { method: 'DELETE', path: '/api/charges/pagos/{id}', handler: 'communities/void-pago', roles: ADMIN },
 ] as const satisfies readonly Route[];
 
 export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;

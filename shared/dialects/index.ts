@@ -4,6 +4,7 @@
  */
 import type { Api } from '../apis.js';
 import { accounts } from './accounts/index.js';
+import { communities } from './communities/index.js';
 import type { Dialect } from './dialect.js';
 import { ledger } from './ledger/index.js';
 import { workorders } from './workorders/index.js';
@@ -12,9 +13,9 @@ export const DIALECTS: Record<Api, Dialect> = {
   ledger,
   workorders,
   accounts,
+  communities,
   // Until their own envelopes land, the remaining APIs speak Caja's conventions.
   gateway: ledger,
-  communities: ledger,
   receivables: ledger,
   system: ledger,
 };

@@ -9,7 +9,7 @@ import { auditEntry, putAudit } from '../../store/audit.js';
 import { paymentCounterItems, replacePayment } from '../../store/payments.js';
 import { optimistic, transact, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
-import type { Allocation, Payment } from '../model.js';
+import type { Allocation, Charge, Payment } from '../model.js';
 import { chargeEffects } from './record-payment.js';
 
 export interface PaymentChange {
@@ -20,13 +20,15 @@ export interface PaymentChange {
   audit: { action: string; details?: Record<string, unknown> };
   /** Items of further effects in the same transaction (the accounts statement). */
   effects?: (before: Payment, after: Payment, at: string) => TxItems;
+  /** The charges `decide` planned new allocations on, as read (see RecordPaymentCommand.plannedOn). */
+  plannedOn?: () => readonly Charge[];
 }
 
 const counting = (p: Payment): readonly Allocation[] => (p.status === 'active' ? p.allocations : []);
 
-function effects(tenant: string, before: Payment, after: Payment): TxItems {
+function effects(tenant: string, before: Payment, after: Payment, plannedOn: readonly Charge[] = []): TxItems {
   return [
-    ...chargeEffects(tenant, counting(before), counting(after)),
+    ...chargeEffects(tenant, counting(before), counting(after), plannedOn),
     ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
   ];
 }
@@ -43,7 +45,7 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
     const { details } = change.audit;
     await transact([
       ['payment', replacePayment(tenant, before, after)],
-      ...effects(tenant, before, after),
+      ...effects(tenant, before, after, change.plannedOn?.()),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
     ]);

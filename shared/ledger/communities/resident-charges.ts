@@ -1,0 +1,129 @@
+/**
+ * Resident charges (seed 003 CargosResidente): ledger charges of kind `resident_charge` owed by a
+ * resident, with its contract and community. `estatus` is stored only as Activo or Cancelado (void);
+ * Pagado and PagoParcial follow the payments applied to it, so a client cannot set them.
+ */
+import type { Principal } from '../../auth/principal.js';
+import type { ResidentChargeStatus } from '../../domain/community.js';
+import { toMinorUnits } from '../../domain/money.js';
+import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { charges } from '../../store/charges.js';
+import { type ListPage, type PageRequest, readPage } from '../../store/paged-lists.js';
+import { parties } from '../../store/parties.js';
+import { tenantSettings } from '../../store/tenants.js';
+import { type Actor, compact } from '../context.js';
+import type { Created } from '../create-once.js';
+import { type ChargeSnapshot, createCharge } from '../charges/create-charge.js';
+import { updateCharge, voidCharge } from '../charges/update-charge.js';
+import { Conflict, Invalid, issue, NotFound } from '../errors.js';
+import type { Charge, Party } from '../model.js';
+import { isAdmin, readableCommunity, requireCallerResident, requireParty } from './scope.js';
+
+export interface ResidentChargeCommand {
+  residentId: string;
+  fecha: string;
+  descripcion: string;
+  monto: number;
+  estatus?: ResidentChargeStatus | undefined;
+}
+
+/** A charge with the resident it belongs to (for residentName and residentNumber). */
+export interface ResidentCharge {
+  charge: Charge;
+  resident: Party | undefined;
+}
+
+function storedStatus(estatus: ResidentChargeStatus | undefined): 'Activo' | 'Cancelado' {
+  if (estatus === 'Pagado' || estatus === 'PagoParcial') {
+    throw new Invalid('Invalid body: estatus: Pagado and PagoParcial follow the payments applied', issue('estatus', 'Pagado and PagoParcial follow the payments applied'));
+  }
+  return estatus ?? 'Activo';
+}
+
+async function amountOf(tenant: string, monto: number) {
+  const { currency } = await tenantSettings(tenant);
+  return { currency, amount: toMinorUnits(monto, currency, 'monto', 'positive') };
+}
+
+export async function createResidentCharge(actor: Actor, command: ResidentChargeCommand, idempotencyKey?: string): Promise<Created<ChargeSnapshot>> {
+  const status = storedStatus(command.estatus);
+  if (status === 'Cancelado') throw new Invalid('Invalid body: estatus: a new cargo is Activo', issue('estatus', 'A new cargo is Activo'));
+  const resident = await requireParty(actor.tenant, 'resident', command.residentId);
+  const contract = resident.parentId ? await parties.get(actor.tenant, resident.parentId) : undefined;
+  const { currency, amount } = await amountOf(actor.tenant, command.monto);
+  return createCharge(
+    actor,
+    compact({
+      kind: 'resident_charge' as const,
+      partyId: resident.id,
+      contractId: contract?.id,
+      communityId: contract?.parentId,
+      amount,
+      currency,
+      issueDate: command.fecha,
+      description: command.descripcion,
+    }),
+    idempotencyKey,
+  );
+}
+
+async function requireResidentCharge(tenant: string, id: string): Promise<Charge> {
+  const charge = await charges.get(tenant, id);
+  if (!charge || charge.kind !== 'resident_charge') throw new NotFound('Cargo');
+  return charge;
+}
+
+/** PUT: date, description, amount and Activo/Cancelado (a cancelled cargo stays cancelled: 409). */
+export async function updateResidentCharge(actor: Actor, id: string, command: ResidentChargeCommand): Promise<Charge> {
+  const before = await requireResidentCharge(actor.tenant, id);
+  if (command.residentId !== before.partyId) throw new Invalid('Invalid body: residentId: a cargo cannot move to another resident', issue('residentId', 'Cannot change'));
+  const status = storedStatus(command.estatus);
+  if (before.voided) throw new Conflict('The cargo is cancelled and can no longer change');
+  const { amount } = await amountOf(actor.tenant, command.monto);
+  const updated = await updateCharge(actor, id, { amount, issueDate: command.fecha, description: command.descripcion });
+  return status === 'Cancelado' ? voidCharge(actor, id) : updated;
+}
+
+/** DELETE: the cargo is cancelled (kept for audit), only while nothing is applied to it (409 otherwise). */
+export async function deleteResidentCharge(actor: Actor, id: string): Promise<Charge> {
+  await requireResidentCharge(actor.tenant, id);
+  return voidCharge(actor, id);
+}
+
+async function withResidents(tenant: string, list: readonly Charge[]): Promise<ResidentCharge[]> {
+  const ids = [...new Set(list.map((c) => c.partyId))];
+  const found = await parties.getMany(tenant, ids);
+  const byId = new Map(found.filter((p): p is Party => p !== undefined).map((p) => [p.id, p]));
+  return list.map((charge) => ({ charge, resident: byId.get(charge.partyId) }));
+}
+
+async function withResidentsPage(tenant: string, page: ListPage<Charge>): Promise<ListPage<ResidentCharge>> {
+  return { items: await withResidents(tenant, page.items), total: page.total };
+}
+
+/** GET {id}: ADMIN any of the tenant's; a RESIDENT only its own (404 otherwise). */
+export async function getResidentCharge(principal: Principal, id: string): Promise<ResidentCharge> {
+  const charge = await requireResidentCharge(principal.tenant, id);
+  if (!isAdmin(principal) && charge.partyId !== principal.party) throw new NotFound('Cargo');
+  return (await withResidents(principal.tenant, [charge]))[0]!;
+}
+
+export type ResidentChargeScope = { tenant: true } | { residentId: string } | { communityId: string } | { mine: true };
+
+export async function listResidentCharges(principal: Principal, scope: ResidentChargeScope, page: PageRequest): Promise<ListPage<ResidentCharge>> {
+  const { tenant } = principal;
+  const kind = 'resident_charge' as const;
+  if ('mine' in scope) {
+    const resident = await requireCallerResident(principal);
+    return withResidentsPage(tenant, await readPage(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: resident.id, kind }, page));
+  }
+  if ('residentId' in scope) {
+    await requireParty(tenant, 'resident', scope.residentId);
+    return withResidentsPage(tenant, await readPage(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: scope.residentId, kind }, page));
+  }
+  if ('communityId' in scope) {
+    await readableCommunity(principal, scope.communityId);
+    return withResidentsPage(tenant, await readPage(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: scope.communityId, kind }, page));
+  }
+  return withResidentsPage(tenant, await readPage(tenant, ACCESS_PATTERNS.chargesOfTenant, { kind }, page));
+}
