@@ -12,8 +12,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          // These read the stack's environment (a Cognito pool id or the local issuer) or start servers.
-          exclude: ['test/unit/{ledger-users,gateway-server}.test.ts'],
+          // These read the stack's environment (a Cognito pool id or the local issuer), start servers
+          // or build bundles with esbuild (exports-lazy-loading).
+          exclude: ['test/unit/{ledger-users,gateway-server,exports-lazy-loading}.test.ts'],
           pool: 'threads',
         },
       },
@@ -23,7 +24,7 @@ export default defineConfig({
           name: 'stack',
           include: ['test/**/*.test.ts'],
           // Everything else, and the unit tests the unit project leaves out.
-          exclude: ['test/unit/!(ledger-users|gateway-server).test.ts'],
+          exclude: ['test/unit/!(ledger-users|gateway-server|exports-lazy-loading).test.ts'],
           // One local stack (DynamoDB Local in memory, issuer, gateway) per run, on a random port.
           globalSetup: ['test/setup/global-setup.ts'],
           // Points each worker's process.env at that stack, so tests can also call handlers directly.

@@ -12,7 +12,7 @@ export const NAG_REASONS = {
   'AwsSolutions-L1':
     'The Lambda runtime is fixed by the customer (SPEC §1: nodejs22.x); code must run on Node 20 and 22. Upgrade is a product decision, not a drift.',
   'AwsSolutions-IAM5':
-    'DynamoDB table grants include `<table>/index/*` so the function can Query the GSIs declared in shared/store/table.ts; the wildcard is limited to indexes of this one table.',
+    'Active X-Ray tracing (SPEC: operations) needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions: `*` is the only resource IAM accepts for them.',
   'AwsSolutions-COG2':
     'MFA is optional (TOTP offered to every user) rather than required: field and counter users (EMPLOYEE, VENTANA, VENDEDOR) sign in from shared devices; threat protection is ENFORCED on the PLUS plan to compensate.',
   'AwsSolutions-APIG4':

@@ -5,6 +5,21 @@
  */
 import { apiOf, findRoute, type Route, routes } from '../routes.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { CATALOGUE } from '../../shared/store/query/catalogue.js';
+
+/** The access patterns a search route is served by, from the query catalogue. */
+function accessPatterns(realmName: string) {
+  const realm = CATALOGUE.find((r) => r.name === realmName);
+  if (!realm) throw new Error(`no catalogue realm ${realmName}`);
+  return {
+    projected: Object.keys(realm.fields),
+    patterns: realm.patterns.map((p) =>
+      p.kind === 'key'
+        ? { lookup: 'item key', equalOrIn: [p.field, ...p.alongWith] }
+        : { index: p.index, equalOrIn: p.partition, range: p.sort, rangeRequired: p.sortRequired },
+    ),
+  };
+}
 
 const pathParameters = (path: string) =>
   [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
@@ -19,6 +34,7 @@ function operation(route: Route) {
     ...(pathParameters(route.path).length ? { parameters: pathParameters(route.path) } : {}),
     ...(isPublic ? { security: [] } : {}),
     responses: { default: { description: "The API's own envelope (see the README)" } },
+    ...(route.search ? { 'x-access-patterns': accessPatterns(route.search) } : {}),
   };
 }
 

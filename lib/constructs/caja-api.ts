@@ -69,6 +69,8 @@ export class CajaApi extends Construct {
     const stage = this.httpApi.defaultStage!.node.defaultChild as CfnStage;
     stage.accessLogSettings = { destinationArn: this.accessLogs.logGroupArn, format: ACCESS_LOG_FORMAT };
     stage.defaultRouteSettings = {
+      // Route-level metrics (5xx, Count, Latency per method and path): what the per-API alarms watch.
+      detailedMetricsEnabled: true,
       throttlingRateLimit: throttleRateLimit,
       throttlingBurstLimit: throttleBurstLimit,
     };

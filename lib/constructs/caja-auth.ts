@@ -15,7 +15,13 @@ import { Construct } from 'constructs';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
 import { ROLES } from '../../shared/auth/roles.js';
 import { acknowledge } from '../nag.js';
-import { CajaFunction } from './caja-function.js';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CajaFunction, type LogLevel } from './caja-function.js';
+
+export interface CajaAuthProps {
+  logLevel?: LogLevel;
+  logRetention?: RetentionDays;
+}
 
 /**
  * Cognito for Caja: an admin-provisioned user pool (no self sign-up, email sign-in), one group per role,
@@ -29,7 +35,7 @@ export class CajaAuth extends Construct {
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the `iss` of every token the pool signs. */
   readonly issuer: string;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: CajaAuthProps = {}) {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
@@ -85,6 +91,7 @@ export class CajaAuth extends Construct {
       description: 'Caja Cognito pre-token-generation trigger: tenant and party claims in the access token',
       memorySize: 256,
       timeout: Duration.seconds(5),
+      ...props,
     });
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preTokenGeneration.fn, LambdaVersion.V2_0);
 

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -17,6 +17,13 @@ export const FUNCTIONS_DIR = join(PROJECT_ROOT, 'functions');
 /** The Lambda runtime fixed by SPEC §1. */
 export const RUNTIME = Runtime.NODEJS_22_X;
 
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const APPLICATION_LOG_LEVEL: Record<LogLevel, ApplicationLogLevel> = {
+  debug: ApplicationLogLevel.DEBUG,
+  info: ApplicationLogLevel.INFO,
+  warn: ApplicationLogLevel.WARN,
+  error: ApplicationLogLevel.ERROR,
+};
 
 export interface CajaFunctionProps {
   /** Module under functions/, without extension (e.g. `ledger/create-party`); it must export `handler`. */
@@ -25,12 +32,17 @@ export interface CajaFunctionProps {
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
+  /** Application log level: Lambda's filter and the LOG_LEVEL our logger reads (shared/http/logger.ts). Default info. */
+  logLevel?: LogLevel;
+  /** How long the function's logs are kept. Default one month. */
+  logRetention?: RetentionDays;
 }
 
 /**
  * One Lambda function the Caja way: an ESM bundle with the AWS SDK inlined (no externals), Node 22 on arm64,
- * its own log group with retention, and its own role that can write only to that log group (no
- * AWSLambdaBasicExecutionRole managed policy). Callers add grants to `fn`.
+ * its own log group with retention, JSON log format with a level, active X-Ray tracing by the runtime
+ * (no tracer library in the bundle), and its own role that can write only to that log group and to
+ * X-Ray (no AWSLambdaBasicExecutionRole managed policy). Callers add grants to `fn`.
  */
 export class CajaFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -44,7 +56,8 @@ export class CajaFunction extends Construct {
       throw new Error(`handler module functions/${props.handler}.ts does not exist (needed by ${this.node.path})`);
     }
 
-    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention ?? RetentionDays.ONE_MONTH });
+    const logLevel = props.logLevel ?? 'info';
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${props.handler}`,
@@ -63,12 +76,21 @@ export class CajaFunction extends Construct {
       description: props.description,
       role: this.role,
       logGroup: this.logGroup,
+      // JSON: the runtime's own lines (START, REPORT, errors) become JSON like ours, and the level
+      // filters them; our logger writes JSON lines to stdout itself and filters by LOG_LEVEL.
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: APPLICATION_LOG_LEVEL[logLevel],
+      systemLogLevelV2: SystemLogLevel.WARN,
+      tracing: Tracing.ACTIVE,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
+        LOG_LEVEL: logLevel,
         ...props.environment,
       },
       bundling: { ...LAMBDA_BUNDLING, format: OutputFormat.ESM, mainFields: [...LAMBDA_BUNDLING.mainFields], externalModules: [...LAMBDA_BUNDLING.externalModules] },
     });
     acknowledge(this.fn, 'AwsSolutions-L1');
+    // Active tracing grants xray:PutTraceSegments/PutTelemetryRecords, which take no resource ARN.
+    acknowledge(this.role, 'AwsSolutions-IAM5', 'Resource::*');
   }
 }

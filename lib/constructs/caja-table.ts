@@ -1,11 +1,12 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '../../shared/store/table.js';
+import { projectionOf, TABLE } from '../../shared/store/table.js';
 
-const PROJECTION: Record<(typeof TABLE.indexes)[number]['projection'], ProjectionType> = {
+const PROJECTION: Record<ReturnType<typeof projectionOf>['ProjectionType'], ProjectionType> = {
   ALL: ProjectionType.ALL,
   KEYS_ONLY: ProjectionType.KEYS_ONLY,
+  INCLUDE: ProjectionType.INCLUDE,
 };
 
 /**
@@ -31,7 +32,8 @@ export class CajaTable extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
-        projectionType: PROJECTION[index.projection],
+        projectionType: PROJECTION[projectionOf(index).ProjectionType],
+        ...(projectionOf(index).NonKeyAttributes ? { nonKeyAttributes: projectionOf(index).NonKeyAttributes } : {}),
       });
     }
   }

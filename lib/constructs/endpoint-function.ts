@@ -1,12 +1,12 @@
-import { Stack, type CfnElement } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { routeKey, type Route, tableAccessOf } from '../../shared/http/route.js';
-import { acknowledge } from '../nag.js';
-import { CajaFunction } from './caja-function.js';
+import { routeKey, type Route } from '../../shared/http/route.js';
+import { tablePolicyStatements } from '../../shared/store/permissions.js';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CajaFunction, type LogLevel } from './caja-function.js';
 
 /** What every endpoint needs to know about its environment. */
 export interface EndpointContext {
@@ -15,7 +15,8 @@ export interface EndpointContext {
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>` */
   authIssuer: string;
   authClientId: string;
-  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  logLevel?: LogLevel;
+  logRetention?: RetentionDays;
 }
 
 export interface EndpointFunctionProps extends EndpointContext {
@@ -34,9 +35,10 @@ export const USER_ADMIN_ACTIONS = [
 ] as const;
 
 /**
- * The Lambda function behind one route of the route table, with least-privilege grants: the table
- * access the route table gives it (`tableAccessOf`: none, read or read-write), and Cognito admin rights on the
- * Caja pool only for routes that manage users.
+ * The Lambda function behind one route of the route table, with least-privilege grants: the DynamoDB
+ * actions of the store operations its route names (shared/store/permissions.ts), on the table and on
+ * its indexes by name, and Cognito admin rights on the Caja pool only for routes that manage users.
+ * No `table.grant*Data`: those add Scan, DeleteItem and BatchWriteItem whether the route needs them or not.
  */
 export class EndpointFunction extends Construct {
   readonly route: Route;
@@ -51,7 +53,6 @@ export class EndpointFunction extends Construct {
       TABLE_NAME: table.tableName,
       AUTH_ISSUER: props.authIssuer,
       AUTH_CLIENT_ID: props.authClientId,
-      LOG_LEVEL: props.logLevel ?? 'info',
     };
     if (route.managesUsers) environment.USER_POOL_ID = userPool.userPoolId;
 
@@ -59,15 +60,13 @@ export class EndpointFunction extends Construct {
       handler: route.handler,
       description: `Caja ${routeKey(route)}`,
       environment,
+      ...(props.logLevel ? { logLevel: props.logLevel } : {}),
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
     });
     this.fn = built.fn;
 
-    const access = tableAccessOf(route);
-    if (access !== 'none') {
-      if (access === 'read') table.grantReadData(this.fn);
-      else table.grantReadWriteData(this.fn);
-      const tableLogicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
-      acknowledge(built.role, 'AwsSolutions-IAM5', `Resource::<${tableLogicalId}.Arn>/index/*`);
+    for (const statement of tablePolicyStatements(route.store, table.tableArn)) {
+      this.fn.addToRolePolicy(new PolicyStatement(statement));
     }
 
     if (route.managesUsers) {

@@ -4,7 +4,8 @@
  * handler module Lambda runs. It also serves the local issuer's endpoints under /local-issuer.
  *
  * Split by concern under ./gateway/: route matching (routing.ts), the v2 event and Lambda context
- * (event.ts), the response mapping (result.ts), the issuer's endpoints (issuer-routes.ts). They are
+ * (event.ts), the response mapping (result.ts), the issuer's endpoints (issuer-routes.ts), the
+ * store guard that holds a handler to its route's store operations (store-guard.ts). They are
  * re-exported here so the test helpers that invoke handlers directly build events with this one
  * implementation. This file is the HTTP server and the authorizer.
  */
@@ -20,6 +21,7 @@ import { BodyTooLarge, readBody, sendJson } from './gateway/http-io.js';
 import { issuerEndpoint } from './gateway/issuer-routes.js';
 import { type HttpResult, MalformedResultError, toHttpResult } from './gateway/result.js';
 import { matchRoute } from './gateway/routing.js';
+import { asRoute } from './gateway/store-guard.js';
 import { ISSUER_PATH, type JwtPayload, LocalIssuer, type LocalUser } from './issuer.js';
 
 export * from './gateway/event.js';
@@ -167,7 +169,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       const timeout = new Promise<'timeout'>((r) => {
         timer = setTimeout(() => r('timeout'), timeoutMs);
       });
-      const outcome = await Promise.race([Promise.resolve().then(() => handler(event, context)), timeout]).finally(() =>
+      const outcome = await Promise.race([Promise.resolve().then(() => asRoute(route, () => handler(event, context))), timeout]).finally(() =>
         clearTimeout(timer),
       );
       if (outcome === 'timeout') {

@@ -6,6 +6,7 @@ import type { Api } from '../apis.js';
 import { accounts } from './accounts/index.js';
 import { communities } from './communities/index.js';
 import type { Dialect } from './dialect.js';
+import { gateway } from './gateway/index.js';
 import { ledger } from './ledger/index.js';
 import { workorders } from './workorders/index.js';
 
@@ -13,9 +14,9 @@ export const DIALECTS: Record<Api, Dialect> = {
   ledger,
   workorders,
   accounts,
+  gateway,
   communities,
   // Until their own envelopes land, the remaining APIs speak Caja's conventions.
-  gateway: ledger,
   receivables: ledger,
   system: ledger,
 };

@@ -17,7 +17,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
   }
@@ -35,8 +35,18 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall-clock date (YYYY-MM-DD) and time (HH:MM) at `instant` in `timeZone`. */
 export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = wallClockParts(instant, timeZone);
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** The wall-clock timestamp `YYYY-MM-DD HH:mm:ss` at `instant` in `timeZone` (receivables' createdAt). */
+export function localTimestamp(instant: Date, timeZone: string): string {
+  const parts = wallClockParts(instant, timeZone);
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+function wallClockParts(instant: Date, timeZone: string): Record<string, string> {
+  return Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
 }
 
 export type FutureCheck = 'ok' | 'future_date' | 'future_time';

@@ -26,3 +26,20 @@ export function normalizeRut(value: string): string | null {
 export function looksLikeRut(value: string): boolean {
   return RUT.test(value.trim());
 }
+
+export type CanonicalRutResult = { ok: true; rut: string } | { ok: false; reason: 'malformed' | 'wrong_check_digit' };
+
+/** The receivables API's one written form: body digits without dots, a dash, the check digit (`99999999-9`). */
+const CANONICAL_RUT = /^([1-9]\d{0,8})-([\dkK])$/;
+
+/**
+ * Parses a RUT that must be written exactly `99999999-9` (a lowercase k is read as K). Unlike
+ * normalizeRut, it tells a badly written RUT from a wrong check digit, so the 400 can say which.
+ */
+export function parseCanonicalRut(value: string): CanonicalRutResult {
+  const match = CANONICAL_RUT.exec(value);
+  if (!match?.[1] || !match[2]) return { ok: false, reason: 'malformed' };
+  const digit = match[2].toUpperCase();
+  if (rutCheckDigit(match[1]) !== digit) return { ok: false, reason: 'wrong_check_digit' };
+  return { ok: true, rut: `${match[1]}-${digit}` };
+}

@@ -5,6 +5,7 @@
  */
 import type { Api } from '../apis.js';
 import type { Role } from '../auth/roles.js';
+import type { StoreOperation } from '../store/permissions.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -17,12 +18,14 @@ export interface Route {
   /** Roles allowed to call it; 'public' means no token (health and docs only). */
   roles: readonly Role[] | 'public';
   /**
-   * Table grant; defaults to read for GET and read-write otherwise. GETs that record an activity
-   * entry say 'readwrite'; routes that never touch the table say 'none'.
+   * The store operations its handler uses (shared/store/permissions.ts maps them to DynamoDB actions):
+   * the function's whole table grant on AWS, enforced locally too. `[]` for routes that never touch the table.
    */
-  tableAccess?: 'none' | 'read' | 'readwrite';
+  store: readonly StoreOperation[];
   /** The function manages users of the Cognito user pool (gets USER_POOL_ID and admin-create rights). */
   managesUsers?: true;
+  /** The catalogue realm this route searches (shared/store/query/catalogue.ts); the docs list its access patterns. */
+  search?: string;
 }
 
 export function routeKey(route: Pick<Route, 'method' | 'path'>): string {
@@ -32,11 +35,6 @@ export function routeKey(route: Pick<Route, 'method' | 'path'>): string {
 /** The API (dialect) a route belongs to: the folder of its handler. */
 export function apiOf(route: Pick<Route, 'handler'>): Api {
   return route.handler.split('/')[0] as Api;
-}
-
-/** The table grant a route's function gets: least privilege, from the route table. */
-export function tableAccessOf(route: Pick<Route, 'method' | 'tableAccess'>): 'none' | 'read' | 'readwrite' {
-  return route.tableAccess ?? (route.method === 'GET' ? 'read' : 'readwrite');
 }
 
 /**

@@ -19,7 +19,11 @@ export type Reason =
   | 'PAYMENT_ALREADY_REVERSED'
   | 'ALLOCATION_EXCEEDS_AMOUNT'
   | 'AMOUNT_LIMIT'
-  | 'STORE_UNAVAILABLE';
+  | 'STORE_UNAVAILABLE'
+  // the gateway search grammar's (seed 002: extended codes 4601, 4501; Caja's 4502)
+  | 'INVALID_FILTER'
+  | 'MINIMUM_FIELDS'
+  | 'SEARCH_TOO_BROAD';
 
 export interface FieldIssue {
   field: string;

@@ -1,25 +1,39 @@
 /**
- * The catalogue of list access patterns: what the ledger core may ask the store for, by name. Each
- * entry knows its index, how its partition key is built and what its sort key begins with; use
- * cases name an entry and its parameters, never a key string or an index. (Point reads by id, the
- * statements' and audit partitions and the payment histories have their own store functions; see
- * keys.ts for the full key design.)
+ * The one catalogue of access patterns: what the ledger core may ask the store for, by name. Use
+ * cases name an entry and its parameters, never a key string or an index. It holds two kinds:
+ *
+ * - list patterns (ACCESS_PATTERNS below): one index, a partition key and an optional sort-key
+ *   prefix, paged by ./pagination.ts: the ledger's parties and charges lists;
+ * - search realms (SEARCH_REALMS, defined in ./query/catalogue.ts and re-exported here): a row of
+ *   filterable fields over several index patterns, from which the query planner (./query/planner.ts)
+ *   picks the one a filter set satisfies: the gateway's `GET /pagos`, receivables' search next.
+ *   Their GSIs are derived from them (./table.ts).
+ *
+ * A list pattern is a realm with one pattern and no filters; folding the lists into realms (so the
+ * planner serves both) is the next step once receivables' search lands, not done here to keep the
+ * list queries' key conditions and pages exactly as they are. (Point reads by id, the statements'
+ * and audit partitions and the payment histories have their own store functions; see keys.ts for
+ * the full key design.)
  */
 import type { ChargeKind } from '../domain/charges.js';
 import type { CommunityPaymentDetails } from '../domain/community.js';
 import type { PartyKind } from '../domain/parties.js';
 import { indexKeys } from './keys.js';
-import type { IndexName } from './table.js';
+
+export { CATALOGUE as SEARCH_REALMS, GATEWAY_PAYMENTS } from './query/catalogue.js';
+
+/** The indexes list patterns read: two overloaded full-item GSIs and the keys-only `pages` index. */
+export type ListIndex = 'gsi1' | 'gsi2' | 'pages';
 
 /** A list on an index; entity stores read the full-item indexes, paged lists (./paged-lists.ts) any. */
-export interface AccessPattern<P, I extends IndexName = 'gsi1' | 'gsi2'> {
+export interface AccessPattern<P, I extends ListIndex = 'gsi1' | 'gsi2'> {
   index: I;
   partition(tenant: string, params: P): string;
   /** A begins_with on the index sort key, when the parameters narrow the list. */
   sortPrefix?(params: P): string | undefined;
 }
 
-const pattern = <P, I extends IndexName = 'gsi1' | 'gsi2'>(entry: AccessPattern<P, I>) => entry;
+const pattern = <P, I extends ListIndex = 'gsi1' | 'gsi2'>(entry: AccessPattern<P, I>) => entry;
 /** Parties and charges sort by `{kind}#{id}` on their indexes: a kind narrows by prefix. */
 const byKind = (params: { kind?: string | undefined }) => (params.kind ? `${params.kind}#` : undefined);
 /** Communities payments sort by `{record}#{id}`. */

@@ -1,11 +1,14 @@
 /** Item plumbing shared by the repositories: strip storage attributes, read by key. */
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import { QUERY_ATTRIBUTE_PREFIX } from './query/attributes.js';
 
 const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'pagepk', 'pagesk', 'type', 'tenant', 'expiresAt']);
 
 export function fromItem<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.has(name))) as T;
+  return Object.fromEntries(
+    Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.has(name) && !name.startsWith(QUERY_ATTRIBUTE_PREFIX)),
+  ) as T;
 }
 
 export async function getItem<T>(key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
@@ -15,6 +18,11 @@ export async function getItem<T>(key: { pk: string; sk: string }, consistent = f
 
 /** Reads any number of keys (100 per call), retrying unprocessed keys; returns items in key order. */
 export async function batchGet<T>(itemKeys: readonly { pk: string; sk: string }[]): Promise<(T | undefined)[]> {
+  return (await batchGetStored(itemKeys)).map((item) => (item ? fromItem<T>(item) : undefined));
+}
+
+/** As batchGet, with the items as stored (storage attributes included). */
+export async function batchGetStored(itemKeys: readonly { pk: string; sk: string }[]): Promise<(Record<string, unknown> | undefined)[]> {
   const found = new Map<string, Record<string, unknown>>();
   // BatchGet refuses a request naming one key twice.
   const unique = [...new Map(itemKeys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
@@ -27,8 +35,5 @@ export async function batchGet<T>(itemKeys: readonly { pk: string; sk: string }[
       pending = result.UnprocessedKeys?.[tableName()]?.Keys;
     }
   }
-  return itemKeys.map((k) => {
-    const item = found.get(`${k.pk}|${k.sk}`);
-    return item ? fromItem<T>(item) : undefined;
-  });
+  return itemKeys.map((k) => found.get(`${k.pk}|${k.sk}`));
 }

@@ -4,10 +4,10 @@
  * a keys-only count; on the keys-only `pages` index the page's items come by BatchGet.
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { AccessPattern } from './access-patterns.js';
+import type { AccessPattern, ListIndex } from './access-patterns.js';
 import { db, tableName } from './client.js';
 import { batchGet, fromItem } from './items.js';
-import { TABLE, type IndexName } from './table.js';
+import { TABLE } from './table.js';
 
 export interface PageRequest {
   /** From 1. */
@@ -20,7 +20,7 @@ export interface ListPage<T> {
   total: number;
 }
 
-function baseQuery<P, I extends IndexName>(tenant: string, pattern: AccessPattern<P, I>, params: P): QueryCommandInput {
+function baseQuery<P, I extends ListIndex>(tenant: string, pattern: AccessPattern<P, I>, params: P): QueryCommandInput {
   const index = TABLE.indexes.find((i) => i.name === pattern.index)!;
   const prefix = pattern.sortPrefix?.(params);
   return {
@@ -66,7 +66,7 @@ async function itemsFrom<T>(input: QueryCommandInput, limit: number, startKey?: 
 }
 
 /** Page `page` (from 1) of a catalogue list, and its total. */
-export async function readPage<T, P, I extends IndexName>(
+export async function readPage<T, P, I extends ListIndex>(
   tenant: string,
   pattern: AccessPattern<P, I>,
   params: P,
@@ -82,6 +82,6 @@ export async function readPage<T, P, I extends IndexName>(
 }
 
 /** The first `cap` items of a list: for use cases that must look at a bounded working set. */
-export function readFirst<T, P, I extends IndexName>(tenant: string, pattern: AccessPattern<P, I>, params: P, cap: number): Promise<T[]> {
+export function readFirst<T, P, I extends ListIndex>(tenant: string, pattern: AccessPattern<P, I>, params: P, cap: number): Promise<T[]> {
   return itemsFrom<T>(baseQuery(tenant, pattern, params), cap);
 }

@@ -1,14 +1,19 @@
 /**
  * The one table definition: CDK deploys it and the local stack creates it in DynamoDB Local.
- * Key design and access patterns are documented in ./keys.ts.
+ * Key design and access patterns are documented in ./keys.ts; the search indexes come from the
+ * query catalogue (./query/catalogue.ts).
  */
+import { CATALOGUE } from './query/catalogue.js';
+import { searchIndexes } from './query/attributes.js';
+
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export interface IndexDefinition {
   name: string;
   partitionKey: string;
   sortKey: string;
-  projection: 'ALL' | 'KEYS_ONLY';
+  /** `include`: the keys plus the named attributes (search indexes project the row only). */
+  projection: 'ALL' | 'KEYS_ONLY' | { include: readonly string[] };
 }
 
 export const TABLE = {
@@ -22,10 +27,16 @@ export const TABLE = {
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
     /** Sparse and keys-only: page skipping for offset-paginated lists (workorders `page`). */
     { name: 'pages', partitionKey: 'pagepk', sortKey: 'pagesk', projection: 'KEYS_ONLY' },
-  ] satisfies IndexDefinition[],
+    /** Search access patterns of the query planner (gateway `GET /pagos`, …), one GSI per pattern. */
+    ...searchIndexes(CATALOGUE),
+  ] as IndexDefinition[],
 } as const;
 
-export type IndexName = (typeof TABLE.indexes)[number]['name'];
+/** A GSI projection as DynamoDB's API (and CloudFormation) spells it. */
+export function projectionOf(index: IndexDefinition): { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] } {
+  const { projection } = index;
+  return typeof projection === 'string' ? { ProjectionType: projection } : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.include] };
+}
 
 /** CreateTable input for DynamoDB Local, derived from TABLE. */
 export function createTableInput(tableName: string) {
@@ -48,7 +59,7 @@ export function createTableInput(tableName: string) {
         { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
         { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: index.projection },
+      Projection: projectionOf(index),
     })),
   };
 }

@@ -65,14 +65,20 @@ function indexUnits(before: Item | undefined, after: Item | undefined): { units:
     const entry = (item: Item) =>
       index.projection === 'ALL'
         ? itemSize(item)
-        : itemSize(Object.fromEntries([TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey].map((a) => [a, item[a]])));
+        : itemSize(
+            Object.fromEntries(
+              [TABLE.partitionKey, TABLE.sortKey, index.partitionKey, index.sortKey, ...(typeof index.projection === 'object' ? index.projection.include : [])].map((a) => [a, item[a]]),
+            ),
+          );
+    const projected = (item: Item) =>
+      index.projection === 'ALL' ? item : typeof index.projection === 'object' ? index.projection.include.map((a) => item[a]) : [];
     const had = keyed(before);
     const has = keyed(after);
     let u = 0;
     if (had && has) {
       const moved = before![index.partitionKey] !== after![index.partitionKey] || before![index.sortKey] !== after![index.sortKey];
       if (moved) u = writeUnits(entry(before!)) + writeUnits(entry(after!));
-      else if (index.projection === 'ALL' && JSON.stringify(before) !== JSON.stringify(after)) u = writeUnits(Math.max(entry(before!), entry(after!)));
+      else if (index.projection !== 'KEYS_ONLY' && JSON.stringify(projected(before!)) !== JSON.stringify(projected(after!))) u = writeUnits(Math.max(entry(before!), entry(after!)));
     } else if (has) u = writeUnits(entry(after!));
     else if (had) u = writeUnits(entry(before!));
     if (u) {

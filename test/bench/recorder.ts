@@ -78,7 +78,8 @@ export class Recorder {
   }
 }
 
-const KEYS_ONLY_INDEXES = new Set<string>(TABLE.indexes.filter((i) => i.projection === 'KEYS_ONLY').map((i) => i.name));
+/** Indexes whose entries are not whole items: KEYS_ONLY (`pages`) and the search indexes projecting only the row. */
+const KEYS_ONLY_INDEXES = new Set<string>(TABLE.indexes.filter((i) => i.projection !== 'ALL').map((i) => i.name));
 
 export interface ItemsRead {
   /** Whole items read from the base table or an ALL-projected index (what reads are billed on). */

@@ -5,7 +5,7 @@
  *   1. bundle size of every function          (esbuild, lib/bundling.ts options)
  *   2. module init vs a document-client-only baseline   (fresh node processes)
  *   3. gateway p50 vs bare DynamoDB p50 for create and list payments   (local stack, in memory)
- *   4. zero Scans; items read / items returned on a search mix
+ *   4. zero Scans; items read / items returned on a search mix (4b: the gateway GET /pagos mix)
  *   5. write capacity per payment create vs what its transaction needs
  *
  * The machine is shared and noisy: every comparison is a ratio of medians measured in the same run.
@@ -22,6 +22,7 @@ import { capacityBudget } from './capacity.js';
 import { GatewayClient } from './http.js';
 import { latencyBudget } from './latency.js';
 import { Recorder } from './recorder.js';
+import { gatewaySearchBudget } from './gateway-search.js';
 import { addScanRow, searchBudget } from './search.js';
 import { type AccountsTenant, accountsTenant, type BenchContext, workordersTenant } from './setup.js';
 import { addUnmeasured, type BudgetResult, fmt, printBudget } from './stats.js';
@@ -133,6 +134,10 @@ try {
   listingsOut.push(...search.listings);
   if (acctError) addUnmeasured(search.result, 'GET /api/v1/accounts/payments (history)', acctError, 'whole search mix');
 
+  phase('gateway search mix (GET /pagos over 10,000 payments)');
+  const gateway = await gatewaySearchBudget(ctx, { samples: QUICK ? 3 : 15 });
+  listingsOut.push(...gateway.listings);
+
   phase('write capacity per create');
   const capacity = await capacityBudget(ctx, wo, acct);
   listingsOut.push(...capacity.listings);
@@ -140,6 +145,7 @@ try {
 
   addScanRow(search.result, recorder);
   report(search.result);
+  report(gateway.result);
   report(capacity.result);
 
   console.log('\n== DynamoDB calls per request (tenant shown as {t}, ids as {id})');

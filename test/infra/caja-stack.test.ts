@@ -1,24 +1,21 @@
 /**
- * Assertions on the synthesized CDK template, synthesized ONCE (beforeAll). Asset bundling is skipped
- * here (`aws:cdk:bundling-stacks: []`): esbuild through npx for every function takes a minute on a
- * busy machine and the template does not depend on it. bundling.test.ts bundles a real handler, and
- * `npx cdk synth` bundles them all. Synthesis runs the cdk-nag packs registered by lib/nag.ts, so an
- * unacknowledged finding already fails the beforeAll; the last block says which.
+ * Assertions on the synthesized CDK template (test/infra/synthesized.ts), synthesized ONCE (beforeAll):
+ * functions, least privilege, the HTTP API, the table, Cognito and cdk-nag, and (operations.ts) logs,
+ * tracing, alarms and dashboard.
  */
-import { App, Stack, type CfnElement } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { type App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, routeKey, routes as routeTable, type Route, tableAccessOf } from '../../functions/routes.js';
-import { CajaStack } from '../../lib/caja-stack.js';
+import { ROLES, routeKey, routes as routeTable, type Route } from '../../functions/routes.js';
+import type { CajaStack } from '../../lib/caja-stack.js';
 import { ACCESS_LOG_FORMAT } from '../../lib/constructs/caja-api.js';
-import { PROJECT_ROOT } from '../../lib/constructs/caja-function.js';
-import { addNagChecks, nagPacks } from '../../lib/nag.js';
+import { nagPacks } from '../../lib/nag.js';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
-import { TABLE } from '../../shared/store/table.js';
+import { grantedActions, STORE_OPERATIONS } from '../../shared/store/permissions.js';
+import { projectionOf, TABLE } from '../../shared/store/table.js';
+import { describeOperations, OPERATIONS_PROPS } from './operations.js';
+import { actionList, type Statement, type SynthesizedCaja, synthesizeCaja } from './synthesized.js';
 
 const routes = routeTable as readonly Route[];
 /** The pre-token-generation trigger is the only function that is not an endpoint. */
@@ -27,57 +24,29 @@ const TRIGGER_FUNCTIONS = 1;
 const CDK_INTERNAL_FUNCTIONS = 0;
 /** What shared/users/cognito.ts calls, on the Caja pool. */
 const USER_ADMIN_ACTIONS = ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser'];
-const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** Actions no request path needs (SPEC §1: no Scan; deletes are soft; writes go through conditional puts and transactions). */
+const NEVER_GRANTED = ['dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*'];
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
-
+let caja: SynthesizedCaja;
 let app: App;
 let stack: CajaStack;
 let template: Template;
-let outdir: string;
-
-function logicalId(construct: IConstruct): string {
-  const element = (construct.node.defaultChild ?? construct) as CfnElement;
-  return stack.resolve(element.logicalId) as string;
-}
-
-function resource(id: string): Resource {
-  const found = template.toJSON().Resources[id] as Resource | undefined;
-  if (!found) throw new Error(`no resource ${id}`);
-  return found;
-}
-
-function endpoint(route: Route) {
-  const found = stack.api.endpoints.get(routeKey(route));
-  if (!found) throw new Error(`no endpoint for ${routeKey(route)}`);
-  return found;
-}
-
-/** Every action granted by the role policy of a route's function. */
-function actionsOf(route: Route): string[] {
-  const role = endpoint(route).fn.fn.role!;
-  const policy = role.node.tryFindChild('DefaultPolicy');
-  if (!policy) return [];
-  const statements = resource(logicalId(policy)).Properties.PolicyDocument.Statement as { Action: string | string[] }[];
-  return statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-}
+const logicalId = (construct: IConstruct) => caja.logicalId(construct);
+const resource = (id: string) => caja.resource(id);
+const endpoint = (route: Route) => caja.endpoint(route);
+const statementsOf = (route: Route) => caja.statementsOf(route);
+const actionsOf = (route: Route) => caja.actionsOf(route);
 
 function environmentOf(route: Route): Record<string, unknown> {
   return resource(logicalId(endpoint(route).fn.fn)).Properties.Environment.Variables;
 }
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'caja-cdk-'));
-  const { context } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  app = new App({ outdir, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
-  stack = new CajaStack(app, 'Caja');
-  addNagChecks(app);
-  template = Template.fromStack(stack); // synthesizes and runs cdk-nag
+  caja = synthesizeCaja(OPERATIONS_PROPS);
+  ({ app, stack, template } = caja);
 }, 120_000);
 
-afterAll(() => {
-  if (outdir) rmSync(outdir, { recursive: true, force: true });
-});
+afterAll(() => caja?.cleanup());
 
 describe('functions', () => {
   it('has exactly one function per route, plus the trigger and the CDK-internal ones', () => {
@@ -106,7 +75,7 @@ describe('functions', () => {
       expect(Object.keys(env).sort(), routeKey(route)).toEqual(
         ['AUTH_CLIENT_ID', 'AUTH_ISSUER', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_NAME', ...(route.managesUsers ? ['USER_POOL_ID'] : [])].sort(),
       );
-      expect(env.LOG_LEVEL).toBe('info');
+      expect(env.LOG_LEVEL).toBe(OPERATIONS_PROPS.logLevel);
       expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(env.TABLE_NAME).toEqual({ Ref: logicalId(stack.table.table) });
       expect(env.AUTH_CLIENT_ID).toEqual({ Ref: logicalId(stack.auth.client) });
@@ -117,16 +86,38 @@ describe('functions', () => {
 });
 
 describe('least privilege', () => {
-  it('gives each route the table access the route table says: none, read (no write action) or read-write', () => {
-    for (const access of ['none', 'read', 'readwrite'] as const) expect(routes.some((r) => tableAccessOf(r) === access), access).toBe(true);
+  it("grants each function exactly the DynamoDB actions of its route's store operations, on the table and its indexes by name", () => {
+    const tableArn = { 'Fn::GetAtt': [logicalId(stack.table.table), 'Arn'] };
+    const indexArns = TABLE.indexes.map((i) => ({ 'Fn::Join': ['', [tableArn, `/index/${i.name}`]] }));
     for (const route of routes) {
-      const actions = actionsOf(route);
-      const access = tableAccessOf(route);
-      if (access === 'none') expect(actions.filter((a) => a.startsWith('dynamodb:')), routeKey(route)).toEqual([]);
-      else expect(actions, routeKey(route)).toContain('dynamodb:Query');
-      if (access === 'read') for (const action of WRITE_ACTIONS) expect(actions, routeKey(route)).not.toContain(action);
-      if (access === 'readwrite') expect(actions, routeKey(route)).toContain('dynamodb:PutItem');
+      const statements = statementsOf(route).filter((s) => actionList(s).some((a) => a.startsWith('dynamodb:')));
+      const granted = [...new Set(statements.flatMap(actionList))].sort();
+      expect(granted, routeKey(route)).toEqual([...grantedActions(route.store)].map((a) => `dynamodb:${a}`).sort());
+      // Where each action is allowed: Query on the table and each index by name, the rest on the table only.
+      const resourcesOf = (action: string) =>
+        statements.filter((s) => actionList(s).includes(action)).flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));
+      for (const action of granted) {
+        const expected = action === 'dynamodb:Query' ? [tableArn, ...indexArns] : [tableArn];
+        // CDK may reorder a statement's resources: compare them as a set.
+        const sorted = (list: unknown[]) => list.map((r) => JSON.stringify(r)).sort();
+        expect(sorted(resourcesOf(action)), `${routeKey(route)} ${action}`).toEqual(sorted(expected));
+      }
+      expect(JSON.stringify(statements.map((s) => s.Resource)), routeKey(route)).not.toMatch(/\*/);
+      if (route.store.includes('query')) expect(granted, routeKey(route)).toContain('dynamodb:Query');
     }
+  });
+
+  it('lets no function Scan, DeleteItem or BatchWriteItem (no route names an operation that needs them)', () => {
+    expect(routes.filter((r) => r.store.includes('delete')).map(routeKey)).toEqual([]);
+    for (const [id, policy] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
+      const actions = (policy.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionList);
+      for (const action of NEVER_GRANTED) expect(actions, id).not.toContain(action);
+    }
+  });
+
+  it('uses every store operation but delete somewhere, and gives public routes no table access', () => {
+    for (const op of STORE_OPERATIONS.filter((o) => o !== 'delete')) expect(routes.some((r) => r.store.includes(op)), op).toBe(true);
+    for (const route of routes.filter((r) => r.roles === 'public')) expect(actionsOf(route).filter((a) => a.startsWith('dynamodb:')), routeKey(route)).toEqual([]);
   });
 
   it('lets only the user-managing routes administer users, on the Caja pool only', () => {
@@ -223,7 +214,7 @@ describe('table', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: index.projection },
+        Projection: projectionOf(index),
       })),
     );
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.ttlAttribute, Enabled: true });
@@ -309,3 +300,5 @@ describe('cdk-nag', () => {
     for (const reason of acknowledged) expect(reason.length).toBeGreaterThan(40);
   });
 });
+
+describeOperations(() => caja);

@@ -5,6 +5,7 @@
 import { findRoute, type Route, type RouteKey } from '../../functions/routes.js';
 import { buildEvent, type GatewayEvent, type LambdaHandler, lambdaContext, matchRoute, toHttpResult } from '../../lib/local/gateway.js';
 import type { JwtPayload } from '../../lib/local/issuer.js';
+import { asRoute } from '../../lib/local/gateway/store-guard.js';
 import { claimsOf } from './tokens.js';
 
 /** A handler function (middy's take a third, optional argument). */
@@ -67,7 +68,7 @@ export async function invoke<T = any>(module: { handler: Handler } | Handler, op
     ...(body !== undefined ? { body } : {}),
     ...(claims ? { claims } : {}),
   });
-  const result = toHttpResult(await handler(event, lambdaContext(route, { awsRequestId: event.requestContext.requestId })));
+  const result = toHttpResult(await asRoute(route, () => handler(event, lambdaContext(route, { awsRequestId: event.requestContext.requestId }))));
   const text = result.body.toString('utf8');
   let parsed: unknown = text;
   try {

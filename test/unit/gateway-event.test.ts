@@ -33,10 +33,10 @@ describe('matchRoute', () => {
 
   it('prefers the more literal route whatever the table order', () => {
     const table: Route[] = [
-      { method: 'GET', path: '/x/{a}/{b}', handler: 'system/one', roles: 'public' },
-      { method: 'GET', path: '/x/{a}/fixed', handler: 'system/two', roles: 'public' },
-      { method: 'GET', path: '/x/lit/{b}', handler: 'system/three', roles: 'public' },
-      { method: 'GET', path: '/files/{path+}', handler: 'system/four', roles: 'public' },
+      { method: 'GET', path: '/x/{a}/{b}', handler: 'system/one', roles: 'public', store: [] },
+      { method: 'GET', path: '/x/{a}/fixed', handler: 'system/two', roles: 'public', store: [] },
+      { method: 'GET', path: '/x/lit/{b}', handler: 'system/three', roles: 'public', store: [] },
+      { method: 'GET', path: '/files/{path+}', handler: 'system/four', roles: 'public', store: [] },
     ];
     expect(matchRoute('GET', '/x/1/2', table)?.route.handler).toBe('system/one');
     expect(matchRoute('GET', '/x/1/fixed', table)?.route.handler).toBe('system/two');

@@ -1,0 +1,79 @@
+/**
+ * The search realms of the one access-pattern catalogue (../access-patterns.ts re-exports them
+ * beside the list patterns; use cases import them from there). The query planner reads it to answer searches, the
+ * table definition (./../table.ts) turns it into GSIs for CDK and DynamoDB Local, the item writers
+ * derive each item's index attributes from it, and the README/OpenAPI list it. Adding a searchable
+ * realm (receivables' getPayments next) is one more entry here.
+ *
+ * Patterns are listed best first: the planner takes the first one a filter set satisfies, after
+ * key lookups, preferring patterns whose sort key gets a range.
+ */
+import { keys } from '../keys.js';
+import type { FieldType, Realm } from './types.js';
+
+const DATE_FIELDS = [
+  'request_date',
+  'due_date',
+  'last_due_date',
+  'refunded_date',
+  'process_date',
+  'paid_date',
+  'rejected_date',
+  'cancel_date',
+  'objected_date',
+  'accreditation_date',
+  'review_validation_date',
+  'payer_validation_date',
+  'payer_deferred_date',
+] as const;
+
+/** Gateway payment requests (seed 002): the row is what `GET /pagos` filters and sorts on. */
+export const GATEWAY_PAYMENTS: Realm = {
+  name: 'gateway',
+  idField: 'id',
+  fields: {
+    id: 'id',
+    parent_payment_id: 'id',
+    external_transaction_id: 'string',
+    type: 'string',
+    collector_id: 'string',
+    currency_id: 'string',
+    final_amount: 'decimal',
+    status: 'string',
+    validation: 'boolean',
+    review: 'boolean',
+    batch_withdrawal: 'boolean',
+    'owner.type': 'string',
+    'owner.id': 'string',
+    'payer.email': 'string',
+    'payer.external_reference': 'string',
+    'payment_methods.gateway.name': 'string',
+    ...(Object.fromEntries(DATE_FIELDS.map((field) => [field, 'date'])) as Record<(typeof DATE_FIELDS)[number], FieldType>),
+  },
+  patterns: [
+    { kind: 'key', field: 'id', alongWith: ['collector_id'] },
+    { kind: 'index', index: 'gw_owner', partition: ['owner.type', 'owner.id'], sort: 'request_date', sortRequired: false },
+    { kind: 'index', index: 'gw_payer_email', partition: ['payer.email'], sort: 'request_date', sortRequired: true },
+    {
+      kind: 'index',
+      index: 'gw_type_gateway',
+      partition: ['type', 'payment_methods.gateway.name'],
+      sort: 'request_date',
+      sortRequired: false,
+    },
+    { kind: 'index', index: 'gw_collector_request', partition: ['collector_id'], sort: 'request_date', sortRequired: true },
+    { kind: 'index', index: 'gw_collector_paid', partition: ['collector_id'], sort: 'paid_date', sortRequired: true },
+    { kind: 'index', index: 'gw_collector_rejected', partition: ['collector_id'], sort: 'rejected_date', sortRequired: true },
+    {
+      kind: 'index',
+      index: 'gw_collector_accreditation',
+      partition: ['collector_id'],
+      sort: 'accreditation_date',
+      sortRequired: true,
+    },
+    { kind: 'index', index: 'gw_collector_refunded', partition: ['collector_id'], sort: 'refunded_date', sortRequired: true },
+  ],
+  itemKey: (tenant, id) => keys.payment(tenant, id),
+};
+
+export const CATALOGUE: readonly Realm[] = [GATEWAY_PAYMENTS];

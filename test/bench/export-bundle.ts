@@ -1,0 +1,209 @@
+/**
+ * The export function's bundle (issue 13 item 11; SPEC §6 gives it a budget of its own), measured
+ * with the options every function is built with (lib/bundling.ts esbuildOptions), two ways:
+ *
+ * - "single file": what NodejsFunction builds today (`--outfile`, no code splitting). esbuild inlines
+ *   the dynamic imports, so the XLSX and PDF libraries are in the one file: evaluated lazily, but
+ *   read and parsed at every cold start.
+ * - "split": the same entry with `splitting: true` into a directory: the entry chunk holds the
+ *   handler, CSV and everything shared; the XLSX and PDF code sit in chunks of their own that Node
+ *   reads only when `await import()` asks for them.
+ *
+ * Run: `npx tsx test/bench/export-bundle.ts` (prints a table); the unit test
+ * test/unit/exports-lazy-loading.test.ts checks the split with buildExportBundles().
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { esbuildOptions } from '../../lib/bundling.js';
+
+const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+export const EXPORT_ENTRY = resolve(REPO_ROOT, 'test/bench/export-handler-stand-in.ts');
+const STATEMENT_ENTRY = resolve(REPO_ROOT, 'functions/accounts/get-statement.ts');
+
+/** Proposed budgets of the export function (KB, minified, without .map), about 20 % over today's sizes. */
+export const EXPORT_BUDGET_KB = {
+  /** Split build: what a cold start (and a CSV export) reads; the other functions' 400 KB. */
+  entry: 400,
+  /** Split build: what the first XLSX export adds (write-excel-file + fflate, ~78 KB today). */
+  excel: 100,
+  /** Split build: what the first PDF export adds (pdf-lib, its font metrics, pako; ~434 KB today). */
+  pdf: 520,
+  /** Single-file build, as NodejsFunction bundles today (~811 KB). */
+  singleFile: 980,
+} as const;
+
+export interface OutputChunk {
+  /** File name inside the split directory. */
+  file: string;
+  bytes: number;
+  /** Package names and repository modules whose code the chunk holds. */
+  packages: string[];
+  modules: string[];
+  /** Chunks it imports statically (loaded with it) and dynamically (loaded on demand). */
+  staticImports: string[];
+  dynamicImports: string[];
+}
+
+export const FORMAT_MODULES = {
+  csv: 'shared/exports/csv.ts',
+  excel: 'shared/exports/xlsx.ts',
+  pdf: 'shared/exports/pdf.ts',
+} as const;
+
+function packageOf(input: string): string | undefined {
+  return /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+}
+
+function chunksOf(metafile: Metafile): Map<string, OutputChunk> {
+  const chunks = new Map<string, OutputChunk>();
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!file.endsWith('.mjs')) continue;
+    const inputs = Object.keys(output.inputs);
+    chunks.set(basename(file), {
+      file: basename(file),
+      bytes: output.bytes,
+      packages: [...new Set(inputs.map(packageOf).filter((p): p is string => p !== undefined))].sort(),
+      modules: inputs.filter((input) => packageOf(input) === undefined),
+      staticImports: output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => basename(i.path)),
+      dynamicImports: output.imports.filter((i) => i.kind === 'dynamic-import' && !i.external).map((i) => basename(i.path)),
+    });
+  }
+  return chunks;
+}
+
+/** The chunks Node reads when it imports `file`: the file and, recursively, its static imports. */
+export function staticClosure(chunks: ReadonlyMap<string, OutputChunk>, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const next of chunks.get(file)?.staticImports ?? []) staticClosure(chunks, next, seen);
+  return seen;
+}
+
+/** What rendering a format loads: its renderer's chunk, the library the renderer imports on demand, and their static imports. */
+function formatClosure(chunks: ReadonlyMap<string, OutputChunk>, rendererChunk: string): Set<string> {
+  const files = staticClosure(chunks, rendererChunk);
+  for (const library of chunks.get(rendererChunk)!.dynamicImports) staticClosure(chunks, library, files);
+  return files;
+}
+
+export const closureBytes = (chunks: ReadonlyMap<string, OutputChunk>, files: Iterable<string>) =>
+  [...files].reduce((sum, file) => sum + (chunks.get(file)?.bytes ?? 0), 0);
+
+export interface ExportBundles {
+  chunks: Map<string, OutputChunk>;
+  splitDir: string;
+  /** What a cold start reads: index.mjs and its static imports. */
+  entryClosure: Set<string>;
+  /** Per format, the chunks its renderer and its library add to the entry closure when first asked for. */
+  formatChunks: Record<keyof typeof FORMAT_MODULES, Set<string>>;
+  singleFile: string;
+  singleFileBytes: number;
+  statementFile: string;
+  statementBytes: number;
+}
+
+/** Builds the export stand-in split into chunks, and single-file (as NodejsFunction does today), and the statement function for comparison. */
+export async function buildExportBundles(outDir = mkdtempSync(join(tmpdir(), 'caja-export-bundle-'))): Promise<ExportBundles> {
+  const { outfile: _outfile, entryPoints: _entry, ...options } = esbuildOptions(EXPORT_ENTRY, join(outDir, 'x.mjs'));
+  const splitDir = join(outDir, 'split');
+  const split = await build({
+    ...options,
+    entryPoints: { index: EXPORT_ENTRY },
+    outdir: splitDir,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+  const singleFile = join(outDir, 'single', 'index.mjs');
+  await build({ ...esbuildOptions(EXPORT_ENTRY, singleFile), logLevel: 'error' });
+  const statementFile = join(outDir, 'statement', 'index.mjs');
+  await build({ ...esbuildOptions(STATEMENT_ENTRY, statementFile), logLevel: 'error' });
+
+  const chunks = chunksOf(split.metafile!);
+  const entryClosure = staticClosure(chunks, 'index.mjs');
+  const chunkOf = (module: string) => [...chunks.values()].find((chunk) => chunk.modules.includes(module))!.file;
+  const formatChunks = Object.fromEntries(
+    Object.entries(FORMAT_MODULES).map(([format, module]) => [
+      format,
+      new Set([...formatClosure(chunks, chunkOf(module))].filter((file) => !entryClosure.has(file))),
+    ]),
+  ) as ExportBundles['formatChunks'];
+  return {
+    chunks,
+    splitDir,
+    entryClosure,
+    formatChunks,
+    singleFile,
+    singleFileBytes: statSync(singleFile).size,
+    statementFile,
+    statementBytes: statSync(statementFile).size,
+  };
+}
+
+/** Milliseconds of `await import(file)` in a fresh process (median of `runs`). */
+function importMs(file: string, runs: number): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+  const samples = Array.from({ length: runs }, () => {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', NODE_OPTIONS: '--enable-source-maps' },
+      encoding: 'utf8',
+    });
+    return Number(child.stdout);
+  }).sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+/** Render time and file size per format for reports of many rows (a vendedor per row), in this process. */
+async function printRenderTimes() {
+  const { renderExport } = await import('../../shared/exports/render-export.js');
+  const { sampleReport, totalsOf } = await import('../unit/fixtures/period-reports.js');
+  const sample = sampleReport();
+  console.log('render (ms, KB of file), first call includes loading the library:');
+  for (const count of [500, 2_000]) {
+    const rows = Array.from({ length: count }, (_, i) => ({ ...sample.rows[i % 3]!, entity: { id: `vendedor-${i}`, name: `Vendedor número ${i}` } }));
+    const report = { ...sample, rows, totals: totalsOf(rows) };
+    const cells: string[] = [];
+    for (const format of ['csv', 'excel', 'pdf'] as const) {
+      const started = performance.now();
+      const file = await renderExport(format, report);
+      cells.push(`${format} ${(performance.now() - started).toFixed(0)} ms ${kb(file.body.length)} KB`);
+    }
+    console.log(`  ${count} rows: ${cells.join(', ')}`);
+  }
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+async function main() {
+  const built = await buildExportBundles();
+  const { chunks } = built;
+  const allBytes = closureBytes(chunks, chunks.keys());
+  const row = (label: string, bytes: number, budgetKb?: number, note = '') => {
+    const verdict = budgetKb === undefined ? 'INFO' : bytes / 1024 <= budgetKb ? `PASS (<= ${budgetKb})` : `FAIL (> ${budgetKb})`;
+    console.log(`  ${label.padEnd(46)} ${kb(bytes).padStart(8)} KB  ${verdict.padEnd(13)} ${note}`);
+  };
+  console.log('export function bundle: lib/bundling.ts options, minified ESM, KB without .map');
+  row('split: entry closure (cold start; CSV export)', closureBytes(chunks, built.entryClosure), EXPORT_BUDGET_KB.entry, `${built.entryClosure.size} files`);
+  for (const [format, files] of Object.entries(built.formatChunks)) {
+    const packages = [...new Set([...files].flatMap((file) => chunks.get(file)!.packages))].join(', ');
+    const budget = format === 'csv' ? undefined : EXPORT_BUDGET_KB[format as 'excel' | 'pdf'];
+    row(`split: + ${format} on first use`, closureBytes(chunks, files), budget, `${files.size} files${packages ? `: ${packages}` : ''}`);
+  }
+  row('split: all chunks (SDK lazy parts included)', allBytes, undefined, `${chunks.size} files`);
+  row('single file (NodejsFunction today)', built.singleFileBytes, EXPORT_BUDGET_KB.singleFile);
+  row('accounts/get-statement, for comparison', built.statementBytes);
+  await printRenderTimes();
+  const runs = 7;
+  console.log(`module init, median of ${runs} fresh processes (ms):`);
+  console.log(
+    `  split entry ${importMs(join(built.splitDir, 'index.mjs'), runs).toFixed(1)}, single file ${importMs(built.singleFile, runs).toFixed(1)},` +
+      ` get-statement ${importMs(built.statementFile, runs).toFixed(1)}`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
