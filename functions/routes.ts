@@ -69,6 +69,30 @@ export const routes = [
   { method: 'DELETE', path: '/api/charges/cargos/{id}', handler: 'communities/delete-cargo', roles: ADMIN, store: ['read', 'write'] },
   { method: 'POST', path: '/api/charges/contrato/{contratoId}/pagos', handler: 'communities/create-pago', roles: ADMIN, store: ['read', 'query', 'write'] },
   { method: 'DELETE', path: '/api/charges/pagos/{id}', handler: 'communities/void-pago', roles: ADMIN, store: ['read', 'write'] },
+
+  // communities (seed 003): resident charges, resident payments, payment histories
+  { method: 'GET', path: '/api/CargosResidente', handler: 'communities/list-cargos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/CargosResidente/my', handler: 'communities/list-my-cargos-residente', roles: COMMUNITY, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/CargosResidente/resident/{residentId}', handler: 'communities/list-resident-cargos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/CargosResidente/community/{communityId}', handler: 'communities/list-community-cargos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/CargosResidente/{id}', handler: 'communities/get-cargo-residente', roles: COMMUNITY, store: ['read'] },
+  { method: 'POST', path: '/api/CargosResidente', handler: 'communities/create-cargo-residente', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'PUT', path: '/api/CargosResidente/{id}', handler: 'communities/update-cargo-residente', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'DELETE', path: '/api/CargosResidente/{id}', handler: 'communities/delete-cargo-residente', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'GET', path: '/api/PagosResidente', handler: 'communities/list-pagos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PagosResidente/my', handler: 'communities/list-my-pagos-residente', roles: COMMUNITY, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PagosResidente/resident/{residentId}', handler: 'communities/list-resident-pagos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PagosResidente/community/{communityId}', handler: 'communities/list-community-pagos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PagosResidente/{id}', handler: 'communities/get-pago-residente', roles: COMMUNITY, store: ['read'] },
+  { method: 'POST', path: '/api/PagosResidente', handler: 'communities/create-pago-residente', roles: COMMUNITY, store: ['read', 'query', 'write'] },
+  { method: 'PUT', path: '/api/PagosResidente/{id}', handler: 'communities/update-pago-residente', roles: ADMIN, store: ['read', 'query', 'write'] },
+  { method: 'DELETE', path: '/api/PagosResidente/{id}', handler: 'communities/delete-pago-residente', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'GET', path: '/api/PaymentHistories', handler: 'communities/list-payment-histories', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PaymentHistories/contrato/{contratoId}', handler: 'communities/list-contract-payment-histories', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PaymentHistories/{id}', handler: 'communities/get-payment-history', roles: ADMIN, store: ['read'] },
+  { method: 'POST', path: '/api/PaymentHistories', handler: 'communities/create-payment-history', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'PUT', path: '/api/PaymentHistories/{id}', handler: 'communities/update-payment-history', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'DELETE', path: '/api/PaymentHistories/{id}', handler: 'communities/delete-payment-history', roles: ADMIN, store: ['read', 'write'] },
 ] as const satisfies readonly Route[];
 
 export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;

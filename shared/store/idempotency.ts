@@ -13,7 +13,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { IdempotencyMismatch } from '../ledger/errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
-import { ConditionFailed, type TransactItem, type TxItems } from './tx.js';
+import type { TransactItem, TxItems } from './tx.js';
 
 const RETENTION_SECONDS = 48 * 3600;
 
@@ -122,8 +122,8 @@ export async function idempotent<R>(
     const keyRecord: ResultRecord<R> = (result) => [[KEY_RECORD, putRecord(k, resourceId, result, now)]];
     return { replayed: false, response: await create(keyRecord, resourceId) };
   } catch (error) {
-    if (!(error instanceof ConditionFailed && error.on(KEY_RECORD))) throw error;
-    // A concurrent duplicate committed first: answer what it stored.
+    // A concurrent duplicate committed first: answer what it stored. That shows as this key record's
+    // failed condition, or as any refusal caused by the duplicate's effect (a charge it already paid).
     const winner = await readRecord(k, now);
     if (!winner) throw error;
     return { replayed: true, first: replay<R>(k, winner) };

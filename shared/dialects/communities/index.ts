@@ -21,9 +21,10 @@ const codeOf = (failure: Failure) => CODE_BY_STATUS[failure.status] ?? (failure.
 
 function fieldErrors(failure: Failure): Record<string, string[]> | undefined {
   if (!failure.issues?.length) return undefined;
-  const errors: Record<string, string[]> = {};
-  for (const { field, message } of failure.issues) (errors[field] ??= []).push(message);
-  return errors;
+  // A Map, not an object literal: a field may be called `toString` or `__proto__`.
+  const errors = new Map<string, string[]>();
+  for (const { field, message } of failure.issues) errors.set(field, [...(errors.get(field) ?? []), message]);
+  return Object.fromEntries(errors);
 }
 
 export const communities: Dialect = {

@@ -101,6 +101,9 @@ async function withResidentsPage(tenant: string, page: ListPage<Charge>): Promis
   return { items: await withResidents(tenant, page.items), total: page.total };
 }
 
+/** The resident a charge belongs to, for rendering (undefined if it is gone). */
+export const withResident = (tenant: string, residentId: string) => parties.get(tenant, residentId);
+
 /** GET {id}: ADMIN any of the tenant's; a RESIDENT only its own (404 otherwise). */
 export async function getResidentCharge(principal: Principal, id: string): Promise<ResidentCharge> {
   const charge = await requireResidentCharge(principal.tenant, id);

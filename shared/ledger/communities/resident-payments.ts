@@ -112,6 +112,15 @@ export function updateResidentPayment(ctx: UseCaseContext, id: string, command: 
         const amount = toMinorUnits(command.monto, before.currency, 'monto', 'positive');
         const status = command.status ?? (details.status as ResidentPaymentStatus);
         const keep = status === 'Aplicado' && details.status === 'Aplicado' && amount === before.amount;
+        const unchanged =
+          status === details.status &&
+          amount === before.amount &&
+          command.fechaPago === before.date &&
+          (command.nota ?? undefined) === before.notes &&
+          (command.concepto ?? undefined) === details.concepto &&
+          (command.urlComprobante ?? undefined) === details.urlComprobante;
+        // Repeating a change (confirming twice) changes nothing: no new version, no second application.
+        if (unchanged) return undefined;
         let allocations: Allocation[] = keep ? before.allocations : [];
         plannedOn = [];
         if (status === 'Aplicado' && !keep) {
