@@ -117,13 +117,18 @@ export async function requireCommunityPayment(tenant: string, id: string, record
   return payment;
 }
 
-/** DELETE: the payment is voided (kept, inactive, audited) and its applications released in the same transaction. */
-export function voidCommunityPayment(ctx: UseCaseContext, id: string): Promise<Payment> {
+/**
+ * DELETE of any communities payment: it is voided (kept, inactive, audited) and its applications are
+ * released in the same transaction; deleting it again changes nothing.
+ */
+export function voidCommunityRecord(ctx: UseCaseContext, id: string, record: 'pago' | 'resident' | 'history', action: string): Promise<Payment> {
   const { principal } = ctx;
   return changePayment(ctx, {
-    load: () => requireCommunityPayment(principal.tenant, id, 'pago', true),
+    load: () => requireCommunityPayment(principal.tenant, id, record, true),
     decide: (before) =>
       before.deleted ? undefined : { ...before, deleted: true, status: 'deleted', community: { ...before.community!, updatedBy: principal.sub } },
-    audit: { action: 'PAGO_VOID' },
+    audit: { action },
   });
 }
+
+export const voidCommunityPayment = (ctx: UseCaseContext, id: string) => voidCommunityRecord(ctx, id, 'pago', 'PAGO_VOID');

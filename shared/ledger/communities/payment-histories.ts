@@ -15,7 +15,7 @@ import { NotFound } from '../errors.js';
 import type { Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
 import { recordPayment } from '../payments/record-payment.js';
-import { requireCommunityPayment } from './community-payments.js';
+import { requireCommunityPayment, voidCommunityRecord } from './community-payments.js';
 import { communityOf, requireParty } from './scope.js';
 
 export interface HistoryCommand {
@@ -74,15 +74,7 @@ export function updateHistory(ctx: UseCaseContext, id: string, command: HistoryC
   });
 }
 
-export function deleteHistory(ctx: UseCaseContext, id: string): Promise<Payment> {
-  const { principal } = ctx;
-  return changePayment(ctx, {
-    load: () => requireCommunityPayment(principal.tenant, id, 'history', true),
-    decide: (before) =>
-      before.deleted ? undefined : { ...before, deleted: true, status: 'deleted', community: { ...before.community!, updatedBy: principal.sub } },
-    audit: { action: 'PAYMENT_HISTORY_DELETE' },
-  });
-}
+export const deleteHistory = (ctx: UseCaseContext, id: string) => voidCommunityRecord(ctx, id, 'history', 'PAYMENT_HISTORY_DELETE');
 
 export const getHistory = (principal: Principal, id: string) => requireCommunityPayment(principal.tenant, id, 'history');
 

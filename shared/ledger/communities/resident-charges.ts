@@ -17,7 +17,7 @@ import { type ChargeSnapshot, createCharge } from '../charges/create-charge.js';
 import { updateCharge, voidCharge } from '../charges/update-charge.js';
 import { Conflict, Invalid, issue, NotFound } from '../errors.js';
 import type { Charge, Party } from '../model.js';
-import { isAdmin, readableCommunity, requireCallerResident, requireParty } from './scope.js';
+import { isAdmin, requireParty, resolveResidentScope, type ResidentListScope } from './scope.js';
 
 export interface ResidentChargeCommand {
   residentId: string;
@@ -111,22 +111,15 @@ export async function getResidentCharge(principal: Principal, id: string): Promi
   return (await withResidents(principal.tenant, [charge]))[0]!;
 }
 
-export type ResidentChargeScope = { tenant: true } | { residentId: string } | { communityId: string } | { mine: true };
-
-export async function listResidentCharges(principal: Principal, scope: ResidentChargeScope, page: PageRequest): Promise<ListPage<ResidentCharge>> {
+export async function listResidentCharges(principal: Principal, scope: ResidentListScope, page: PageRequest): Promise<ListPage<ResidentCharge>> {
   const { tenant } = principal;
   const kind = 'resident_charge' as const;
-  if ('mine' in scope) {
-    const resident = await requireCallerResident(principal);
-    return withResidentsPage(tenant, await readPage(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: resident.id, kind }, page));
-  }
-  if ('residentId' in scope) {
-    await requireParty(tenant, 'resident', scope.residentId);
-    return withResidentsPage(tenant, await readPage(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: scope.residentId, kind }, page));
-  }
-  if ('communityId' in scope) {
-    await readableCommunity(principal, scope.communityId);
-    return withResidentsPage(tenant, await readPage(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: scope.communityId, kind }, page));
-  }
-  return withResidentsPage(tenant, await readPage(tenant, ACCESS_PATTERNS.chargesOfTenant, { kind }, page));
+  const target = await resolveResidentScope(principal, scope);
+  const found =
+    'residentId' in target
+      ? await readPage<Charge, { partyId: string; kind: typeof kind }, 'gsi1' | 'gsi2'>(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: target.residentId, kind }, page)
+      : 'communityId' in target
+        ? await readPage<Charge, { communityId: string; kind: typeof kind }, 'pages'>(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: target.communityId, kind }, page)
+        : await readPage<Charge, { kind?: typeof kind }, 'gsi1' | 'gsi2'>(tenant, ACCESS_PATTERNS.chargesOfTenant, { kind }, page);
+  return withResidentsPage(tenant, found);
 }

@@ -19,8 +19,8 @@ import { Forbidden, Invalid, issue, NotFound } from '../errors.js';
 import type { Allocation, Charge, Party, Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
 import { type AllocationPlanned, recordPayment } from '../payments/record-payment.js';
-import { OPEN_CHARGES_CAP, planOldestFirst, requireCommunityPayment } from './community-payments.js';
-import { isAdmin, readableCommunity, requireCallerResident, requireParty } from './scope.js';
+import { OPEN_CHARGES_CAP, planOldestFirst, requireCommunityPayment, voidCommunityRecord } from './community-payments.js';
+import { isAdmin, requireCallerResident, requireParty, resolveResidentScope, type ResidentListScope } from './scope.js';
 import { parties } from '../../store/parties.js';
 
 export interface ResidentPaymentCommand {
@@ -150,15 +150,7 @@ export function updateResidentPayment(ctx: UseCaseContext, id: string, command: 
 }
 
 /** DELETE (ADMIN): soft delete, releasing what it applied, in one audited transaction. */
-export function deleteResidentPayment(ctx: UseCaseContext, id: string): Promise<Payment> {
-  const { principal } = ctx;
-  return changePayment(ctx, {
-    load: () => requireCommunityPayment(principal.tenant, id, 'resident', true),
-    decide: (before) =>
-      before.deleted ? undefined : { ...before, deleted: true, status: 'deleted', community: { ...before.community!, updatedBy: principal.sub } },
-    audit: { action: 'PAGO_RESIDENTE_DELETE' },
-  });
-}
+export const deleteResidentPayment = (ctx: UseCaseContext, id: string) => voidCommunityRecord(ctx, id, 'resident', 'PAGO_RESIDENTE_DELETE');
 
 /** GET {id}: ADMIN any of the tenant's; a RESIDENT only its own (404 otherwise, deleted ones too). */
 export async function getResidentPayment(principal: Principal, id: string): Promise<Payment> {
@@ -168,22 +160,11 @@ export async function getResidentPayment(principal: Principal, id: string): Prom
   return payment;
 }
 
-export type ResidentPaymentScope = { tenant: true } | { residentId: string } | { communityId: string } | { mine: true };
-
-export async function listResidentPayments(principal: Principal, scope: ResidentPaymentScope, page: PageRequest): Promise<ListPage<Payment>> {
+export async function listResidentPayments(principal: Principal, scope: ResidentListScope, page: PageRequest): Promise<ListPage<Payment>> {
   const { tenant } = principal;
   const record = 'resident' as const;
-  if ('mine' in scope) {
-    const resident = await requireCallerResident(principal);
-    return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfParty, { partyId: resident.id, record }, page);
-  }
-  if ('residentId' in scope) {
-    await requireParty(tenant, 'resident', scope.residentId);
-    return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfParty, { partyId: scope.residentId, record }, page);
-  }
-  if ('communityId' in scope) {
-    await readableCommunity(principal, scope.communityId);
-    return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfCommunity, { communityId: scope.communityId, record }, page);
-  }
+  const target = await resolveResidentScope(principal, scope);
+  if ('residentId' in target) return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfParty, { partyId: target.residentId, record }, page);
+  if ('communityId' in target) return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfCommunity, { communityId: target.communityId, record }, page);
   return readPage(tenant, ACCESS_PATTERNS.communityRecordsOfTenant, { record }, page);
 }

@@ -54,3 +54,14 @@ export async function readableCommunity(principal: Principal, communityId: strin
 export function communityOf(contract: Party): string {
   return contract.parentId ?? '';
 }
+
+/** Whose resident charges or payments a list shows: a resident's (`/my` is the caller's), a community's or the tenant's. */
+export type ResidentListScope = { tenant: true } | { residentId: string } | { communityId: string } | { mine: true };
+
+/** Checks a resident list's scope (404 for a missing resident or community) and names whose list it is. */
+export async function resolveResidentScope(principal: Principal, scope: ResidentListScope): Promise<Exclude<ResidentListScope, { mine: true }>> {
+  if ('mine' in scope) return { residentId: (await requireCallerResident(principal)).id };
+  if ('residentId' in scope) await requireParty(principal.tenant, 'resident', scope.residentId);
+  if ('communityId' in scope) await readableCommunity(principal, scope.communityId);
+  return scope;
+}
