@@ -20,6 +20,7 @@ const COMMUNITY = ['ADMIN', 'RESIDENT'] as const;
 export const routes = [
   { method: 'GET', path: '/health', handler: 'system/health', roles: 'public', store: [] },
   { method: 'GET', path: '/docs', handler: 'system/docs', roles: 'public', store: [] },
+  { method: 'GET', path: '/openapi.json', handler: 'system/openapi', roles: 'public', store: [] },
 
   // Caja's own ledger API (SPEC §3, ADMIN only)
   { method: 'POST', path: '/ledger/parties', handler: 'ledger/create-party', roles: ADMIN, store: ['read', 'write'] },
@@ -39,7 +40,8 @@ export const routes = [
   { method: 'POST', path: '/ledger/users', handler: 'ledger/create-user', roles: ADMIN, store: ['read', 'write'], managesUsers: true },
 
   // workorders (seed 000)
-  { method: 'GET', path: '/api/pagos', handler: 'workorders/list-payments', roles: FIELD, store: ['read', 'query'] },
+  // The first list of a tenant completes its aggregate tree (store/aggregates): hence 'write'
+  { method: 'GET', path: '/api/pagos', handler: 'workorders/list-payments', roles: FIELD, store: ['read', 'query', 'write'] },
   { method: 'POST', path: '/api/pagos', handler: 'workorders/create-payment', roles: FIELD, store: ['read', 'write'] },
   { method: 'GET', path: '/api/pagos/{id}', handler: 'workorders/get-payment', roles: FIELD, store: ['read'] },
   { method: 'PUT', path: '/api/pagos/{id}', handler: 'workorders/update-payment', roles: FIELD, store: ['read', 'write'] },
@@ -93,6 +95,15 @@ export const routes = [
   { method: 'POST', path: '/api/PaymentHistories', handler: 'communities/create-payment-history', roles: ADMIN, store: ['read', 'write'] },
   { method: 'PUT', path: '/api/PaymentHistories/{id}', handler: 'communities/update-payment-history', roles: ADMIN, store: ['read', 'write'] },
   { method: 'DELETE', path: '/api/PaymentHistories/{id}', handler: 'communities/delete-payment-history', roles: ADMIN, store: ['read', 'write'] },
+
+  // receivables (seed 004)
+  { method: 'GET', path: '/v1/getPayments', handler: 'receivables/get-payments', roles: ADMIN, store: ['read', 'query'], search: 'receivables' },
+  { method: 'GET', path: '/v1/getPayment', handler: 'receivables/get-payment', roles: ADMIN, store: ['read'] },
+  { method: 'GET', path: '/v1/getPaymentMethods', handler: 'receivables/get-payment-methods', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'POST', path: '/v1/createPayment', handler: 'receivables/create-payment', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'POST', path: '/v1/createPaymentByTaxId', handler: 'receivables/create-payment-by-tax-id', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'POST', path: '/v1/createPaymentFromXmlMX', handler: 'receivables/create-payment-from-xml-mx', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'DELETE', path: '/v1/deletePayment', handler: 'receivables/delete-payment', roles: ADMIN, store: ['read', 'write'] },
 ] as const satisfies readonly Route[];
 
 export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;

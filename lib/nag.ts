@@ -16,7 +16,7 @@ export const NAG_REASONS = {
   'AwsSolutions-COG2':
     'MFA is optional (TOTP offered to every user) rather than required: field and counter users (EMPLOYEE, VENTANA, VENDEDOR) sign in from shared devices; threat protection is ENFORCED on the PLUS plan to compensate.',
   'AwsSolutions-APIG4':
-    'GET /health and GET /docs are the only public routes (SPEC §4: health and the API docs answer without a token); they read nothing and return no tenant data. Every other route has the Cognito JWT authorizer.',
+    'GET /health, GET /docs and GET /openapi.json are the only public routes (SPEC §4: health and the API docs answer without a token); they read nothing and return no tenant data. Every other route has the Cognito JWT authorizer.',
 } as const;
 
 export type NagRule = keyof typeof NAG_REASONS;

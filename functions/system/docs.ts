@@ -1,59 +1,63 @@
 /**
- * The API docs, generated from the route table (the same source as the stack and the local
- * gateway): an OpenAPI 3.1 document listing every route, its API, the roles allowed and whether
- * it needs a token. Public, like /health.
+ * The docs page: Redoc rendering /openapi.json, grouped by API with each API's guide. The Redoc
+ * script (from the redoc npm package, wrapped by `npm run openapi`) is inlined, so the page loads
+ * nothing from anywhere but its own origin; the Content-Security-Policy allows exactly that.
  */
-import { apiOf, findRoute, type Route, routes } from '../routes.js';
-import { endpoint } from '../../shared/http/endpoint.js';
-import { CATALOGUE } from '../../shared/store/query/catalogue.js';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createHash } from 'node:crypto';
+import { SECURITY_HEADERS } from '../../shared/http/response.js';
+import redoc from './redoc.json' with { type: 'json' };
 
-/** The access patterns a search route is served by, from the query catalogue. */
-function accessPatterns(realmName: string) {
-  const realm = CATALOGUE.find((r) => r.name === realmName);
-  if (!realm) throw new Error(`no catalogue realm ${realmName}`);
-  return {
-    projected: Object.keys(realm.fields),
-    patterns: realm.patterns.map((p) =>
-      p.kind === 'key'
-        ? { lookup: 'item key', equalOrIn: [p.field, ...p.alongWith] }
-        : { index: p.index, equalOrIn: p.partition, range: p.sort, rangeRequired: p.sortRequired },
-    ),
-  };
-}
+const REDOC_OPTIONS = {
+  hideDownloadButton: false,
+  expandResponses: '200,201',
+  pathInMiddlePanel: true,
+  theme: { typography: { fontFamily: 'system-ui, sans-serif', headings: { fontFamily: 'system-ui, sans-serif' }, code: { fontFamily: 'ui-monospace, monospace' } } },
+};
 
-const pathParameters = (path: string) =>
-  [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+/** Relative, so the page works under any host and stage. */
+const START = `Redoc.init('openapi.json', ${JSON.stringify(REDOC_OPTIONS)}, document.getElementById('reference'));`;
 
-function operation(route: Route) {
-  const isPublic = route.roles === 'public';
-  return {
-    operationId: route.handler.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
-    tags: [apiOf(route)],
-    summary: route.handler,
-    description: isPublic ? 'No token needed.' : `Roles: ${(route.roles as readonly string[]).join(', ')}.`,
-    ...(pathParameters(route.path).length ? { parameters: pathParameters(route.path) } : {}),
-    ...(isPublic ? { security: [] } : {}),
-    responses: { default: { description: "The API's own envelope (see the README)" } },
-    ...(route.search ? { 'x-access-patterns': accessPatterns(route.search) } : {}),
-  };
-}
+/** A `</script` inside the script would end the tag early; escaped, it means the same to the parser. */
+const REDOC_SCRIPT = redoc.script.replace(/<\/script/gi, '<\\/script');
 
-export function openApiDocument() {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes as readonly Route[]) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
-  }
-  return {
-    openapi: '3.1.0',
-    info: { title: 'Caja', version: '1', description: 'One ledger of payments, charges and statements per tenant, served through several payment APIs.' },
-    components: { securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (Cognito access token)' } } },
-    security: [{ cognito: [] }],
-    paths,
-  };
-}
+const sha256 = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 
-const document = openApiDocument();
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `script-src ${sha256(REDOC_SCRIPT)} ${sha256(START)}`,
+  // Redoc injects its styles at run time (styled-components) and runs its search index in a blob worker.
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  'worker-src blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
-export const handler = endpoint(findRoute('GET /docs'), {
-  handle: async () => ({ data: document }),
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Caja API reference</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<div id="reference"></div>
+<script>${REDOC_SCRIPT}</script>
+<script>${START}</script>
+</body>
+</html>
+`;
+
+export const handler = async (): Promise<APIGatewayProxyStructuredResultV2> => ({
+  statusCode: 200,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    ...SECURITY_HEADERS,
+  },
+  body: PAGE,
 });

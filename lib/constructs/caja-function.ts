@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STORE_BUDGET } from '../../shared/store/budget.js';
 import { LAMBDA_BUNDLING } from '../bundling.js';
 import { acknowledge } from '../nag.js';
 
@@ -72,7 +73,8 @@ export class CajaFunction extends Construct {
       runtime: RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      // Room for the store's fault budget (shared/store/budget.ts): a slow store is a 503, never a Lambda timeout.
+      timeout: props.timeout ?? Duration.seconds(STORE_BUDGET.functionTimeoutSeconds),
       description: props.description,
       role: this.role,
       logGroup: this.logGroup,

@@ -9,8 +9,10 @@ import { charges } from '../../shared/store/charges.js';
 import type { EntityStore, Versioned } from '../../shared/store/entities.js';
 import { parties } from '../../shared/store/parties.js';
 import { putTenantSettings } from '../../shared/store/tenants.js';
+import { Conflict } from '../../shared/ledger/errors.js';
 import { ConditionFailed } from '../../shared/store/tx.js';
 import { DEMO } from './demo.js';
+import { RECEIVABLES_DEMO, RECEIVABLES_DEMO_DOCUMENTS } from './demo-receivables.js';
 
 const SEEDER: Actor = { tenant: DEMO.tenant, sub: 'seed' };
 
@@ -18,14 +20,15 @@ async function insertIfAbsent<T extends Versioned>(store: EntityStore<T>, entity
   try {
     await store.insert(SEEDER, entity);
   } catch (error) {
-    if (!(error instanceof ConditionFailed)) throw error;
+    // Already there (its unique lookups too, which report as a Conflict).
+    if (!(error instanceof ConditionFailed || error instanceof Conflict)) throw error;
   }
 }
 
 export async function seedDemo(): Promise<void> {
   const now = new Date().toISOString();
   await putTenantSettings(DEMO.tenant, { timeZone: DEMO.timeZone, currency: DEMO.currency, name: 'Caja Demo' });
-  for (const party of Object.values(DEMO.parties)) {
+  for (const party of [...Object.values(DEMO.parties), ...Object.values(RECEIVABLES_DEMO)]) {
     await insertIfAbsent<Party>(parties, { ...party, active: true, createdAt: now, updatedAt: now, version: 1 });
   }
   const demoCharges = [
@@ -43,5 +46,8 @@ export async function seedDemo(): Promise<void> {
       updatedAt: now,
       version: 1,
     });
+  }
+  for (const document of RECEIVABLES_DEMO_DOCUMENTS) {
+    await insertIfAbsent<Charge>(charges, { ...document, kind: 'document', paidAmount: 0, voided: false, createdAt: now, updatedAt: now, version: 1 });
   }
 }

@@ -8,6 +8,7 @@ import { communities } from './communities/index.js';
 import type { Dialect } from './dialect.js';
 import { gateway } from './gateway/index.js';
 import { ledger } from './ledger/index.js';
+import { receivables } from './receivables/index.js';
 import { workorders } from './workorders/index.js';
 
 export const DIALECTS: Record<Api, Dialect> = {
@@ -16,8 +17,7 @@ export const DIALECTS: Record<Api, Dialect> = {
   accounts,
   gateway,
   communities,
-  // Until their own envelopes land, the remaining APIs speak Caja's conventions.
-  receivables: ledger,
+  receivables,
   system: ledger,
 };
 

@@ -74,13 +74,16 @@ export function checkAllocations(
   return total > amount ? { problem: 'exceeds_amount', total } : undefined;
 }
 
+/** What an allocation adds to its charge's paid amount, in the charge's currency. */
+export const chargeAmountOf = (a: Allocation): number => a.chargeAmount ?? a.amount;
+
 /**
  * What each charge's paid amount moves by when a payment's allocations change from `before` to
  * `after` (a new payment: before = []; a deleted one: after = []). Charges left unchanged are omitted.
  */
 export function allocationDeltas(before: readonly Allocation[], after: readonly Allocation[]): Allocation[] {
   const delta = new Map<string, number>();
-  for (const a of before) delta.set(a.chargeId, (delta.get(a.chargeId) ?? 0) - a.amount);
-  for (const a of after) delta.set(a.chargeId, (delta.get(a.chargeId) ?? 0) + a.amount);
+  for (const a of before) delta.set(a.chargeId, (delta.get(a.chargeId) ?? 0) - chargeAmountOf(a));
+  for (const a of after) delta.set(a.chargeId, (delta.get(a.chargeId) ?? 0) + chargeAmountOf(a));
   return [...delta].filter(([, amount]) => amount !== 0).map(([chargeId, amount]) => ({ chargeId, amount }));
 }

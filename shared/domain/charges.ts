@@ -17,6 +17,8 @@ export interface Charge {
   paidAmount: number;
   number?: string;
   code?: string;
+  /** The charge's id elsewhere (a CFDI invoice's fiscal UUID): unique per tenant, case-insensitive. */
+  externalId?: string;
   description?: string;
   issueDate?: string;
   dueDate?: string;

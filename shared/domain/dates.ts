@@ -58,3 +58,16 @@ export function checkNotFuture(date: string, time: string | undefined, now: Date
   if (date === today.date && time !== undefined && time > today.time) return 'future_time';
   return 'ok';
 }
+
+/** The first instant of a local date in a time zone (its midnight; past a DST gap, the first instant after it). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const target = Date.parse(`${date}T00:00:00Z`);
+  let instant = target;
+  // The zone's offset at the instant found so far moves it onto local midnight; offsets settle in two steps.
+  for (let i = 0; i < 3; i++) {
+    const local = Date.parse(`${localTimestamp(new Date(instant), timeZone).replace(' ', 'T')}Z`);
+    if (local === target) break;
+    instant += target - local;
+  }
+  return new Date(instant);
+}

@@ -5,6 +5,11 @@ import type { Currency } from './money.js';
 export interface Allocation {
   chargeId: string;
   amount: number;
+  /** The amount in the charge's currency, when it differs from the payment's (a CFDI with an exchange rate). */
+  chargeAmount?: number;
+  /** What the charge was known by when the payment was applied (receivables documents: SII code and folio). */
+  number?: string;
+  code?: string;
 }
 
 export interface Reversal {
@@ -32,6 +37,11 @@ export interface Payment {
   notes?: string;
   payerId?: string;
   payerName?: string;
+  payerTaxId?: string;
+  /** Receivables: the payer's own document number for the payment (seed 004 `documentNumber`). */
+  documentNumber?: string;
+  /** Receivables: the fiscal UUID of the CFDI payment receipt it came from. */
+  receiptUuid?: string;
   employeeId?: string;
   employeeName?: string;
   /** Accounts API: the banca/ventana/vendedor the payment settles, and its kind. */
@@ -46,6 +56,8 @@ export interface Payment {
   reversal?: Reversal;
   deleted: boolean;
   reconciliation: 'reconciled' | 'pending' | 'discarded';
+  /** When it was last reconciled against its charges (absent while pending or discarded). */
+  reconciledAt?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -13,6 +13,8 @@ import { apiOf, type Route } from './route.js';
 import { createLogger, type Logger } from './logger.js';
 import { errorResponse, successResponse, type HttpResponse } from './response.js';
 import * as z from 'zod/mini';
+import { requestBudgetMs, withRequestDeadline } from '../store/budget.js';
+import { nullPrototype } from './prototype-keys.js';
 import { parseInput } from './validation.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -78,7 +80,10 @@ function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, Http
     },
     onError: (request) => {
       request.response = errorResponse(api, request.error, request.context.requestId ?? request.context.awsRequestId);
-      if (request.response.statusCode >= 500) {
+      if (request.response.statusCode === 503) {
+        // Expected under load or store outages: the client retries after Retry-After.
+        request.context.log?.warn('store unavailable', { error: String((request.error as { cause?: unknown })?.cause ?? request.error) });
+      } else if (request.response.statusCode >= 500) {
         request.context.log?.error('unhandled error', { error: String(request.error?.stack ?? request.error) });
       }
       if (request.context.log) finish(request, request.response);
@@ -115,7 +120,7 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(route: Rou
     .use(observe(route))
     .use(authorize(route))
     .use(limitBody(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
-  if (spec.body) pipeline.use(httpJsonBodyParser());
+  if (spec.body) pipeline.use(httpJsonBodyParser({ reviver: nullPrototype }));
 
   return pipeline.handler(async (event, context) => {
     const input = {
@@ -123,13 +128,15 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(route: Rou
       query: spec.query ? parseInput(spec.query, event.queryStringParameters ?? {}, 'query') : (undefined as Q),
       path: spec.path ? parseInput(spec.path, event.pathParameters ?? {}, 'path') : (undefined as P),
     };
-    const result = await spec.handle({
-      ...input,
-      headers: event.headers ?? {},
-      principal: context.principal as Principal,
-      requestId: context.requestId,
-      log: context.log,
-    });
+    const result = await withRequestDeadline(requestBudgetMs(context.getRemainingTimeInMillis?.()), () =>
+      spec.handle({
+        ...input,
+        headers: event.headers ?? {},
+        principal: context.principal as Principal,
+        requestId: context.requestId,
+        log: context.log,
+      }),
+    );
     return successResponse(api, result.data, {
       status: result.status ?? 200,
       requestId: context.requestId,

@@ -6,10 +6,13 @@ import { toFailure } from '../dialects/failure.js';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
 
+/** On every response, errors and 401s included (SPEC §4 Errors): no MIME sniffing, no caching of ledger data. */
+export const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
+
 function json(status: number, body: unknown, requestId: string): HttpResponse {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, ...SECURITY_HEADERS },
     body: JSON.stringify(body),
   };
 }

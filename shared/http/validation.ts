@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { FieldIssue } from '../ledger/errors.js';
 import { invalidRequest } from './errors.js';
+import { prototypeKeyIssues } from './prototype-keys.js';
 
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
@@ -22,8 +23,10 @@ function toFieldIssues(issues: readonly Issue[], where: string): FieldIssue[] {
 /** Parses `input` or throws a 400 naming each offending field. */
 export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown, where: 'body' | 'query' | 'path'): T {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = toFieldIssues(result.error.issues as readonly Issue[], where);
+  const prototypeKeys = prototypeKeyIssues(input);
+  if (result.success && prototypeKeys.length === 0) return result.data;
+  const schemaIssues = result.success ? [] : toFieldIssues(result.error.issues as readonly Issue[], where);
+  const issues = [...prototypeKeys, ...schemaIssues.filter((i) => !prototypeKeys.some((p) => p.field === i.field))];
   const first = issues[0];
   throw invalidRequest(first ? `Invalid ${where}: ${first.field}: ${first.message}` : `Invalid ${where}`, issues);
 }

@@ -4,7 +4,8 @@
  * dialects render it at reply time with their own replay differences.
  */
 import { newId } from '../ids.js';
-import { type FirstAnswer, idempotent, type ResultRecord, requestHash } from '../store/idempotency.js';
+import { retryOnTakenId } from '../store/fresh-id.js';
+import { type FirstAnswer, idempotent, KEEP_FOR_GOOD_SECONDS, type ResultRecord, requestHash } from '../store/idempotency.js';
 
 export interface IdempotencyInput {
   /** The client's key (header or a dialect's own field), when it sent one. */
@@ -13,11 +14,16 @@ export interface IdempotencyInput {
   scope: string;
   /** The normalized request the key is bound to (hashed). */
   request: unknown;
+  /** Kept for good rather than 48 h: the key is the document's own identity (a CFDI UUID). */
+  forGood?: boolean;
 }
 
 export type Created<T> = { replayed: false; result: T } | { replayed: true; first: FirstAnswer<T> };
 
 export type { FirstAnswer, ResultRecord };
+
+/** Transaction items put under an id drawn for this create (conditional puts): a taken id is retried on a fresh one. */
+const NEW_ID_ITEMS = ['payment', 'audit', 'PARTY', 'CHARGE'];
 
 /** Runs `create` at most once per key; `create` must put `keyRecord(result)` in its transaction. */
 export async function createOnce<T>(
@@ -28,8 +34,14 @@ export async function createOnce<T>(
 ): Promise<Created<T>> {
   const key =
     idempotency?.key !== undefined
-      ? { tenant, scope: idempotency.scope, key: idempotency.key, requestHash: requestHash(idempotency.request) }
+      ? {
+          tenant,
+          scope: idempotency.scope,
+          key: idempotency.key,
+          requestHash: requestHash(idempotency.request),
+          ...(idempotency.forGood ? { retentionSeconds: KEEP_FOR_GOOD_SECONDS } : {}),
+        }
       : undefined;
-  const outcome = await idempotent<T>(key, create, newId, now);
+  const outcome = await retryOnTakenId(NEW_ID_ITEMS, () => idempotent<T>(key, create, newId, now));
   return outcome.replayed ? { replayed: true, first: outcome.first } : { replayed: false, result: outcome.response };
 }

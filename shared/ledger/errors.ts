@@ -23,7 +23,11 @@ export type Reason =
   // the gateway search grammar's (seed 002: extended codes 4601, 4501; Caja's 4502)
   | 'INVALID_FILTER'
   | 'MINIMUM_FIELDS'
-  | 'SEARCH_TOO_BROAD';
+  | 'SEARCH_TOO_BROAD'
+  // receivables (seed 004)
+  | 'EXCEEDS_OUTSTANDING'
+  | 'ALLOCATION_MISMATCH'
+  | 'INVALID_RECEIPT';
 
 export interface FieldIssue {
   field: string;

@@ -1,19 +1,12 @@
 /** Creating and changing the ledger's versioned entities (parties, charges), each audited in the same transaction. */
-import { auditEntry, putAudit } from '../store/audit.js';
 import type { EntityStore, Versioned } from '../store/entities.js';
-import { optimistic, transact, type TxItems } from '../store/tx.js';
+import { optimistic, type TxItems } from '../store/tx.js';
 import type { Actor } from './context.js';
 import { NotFound } from './errors.js';
 
-/** Insert with its audit entry and any extra items (an idempotency key record) in one transaction. */
+/** Insert with its audit entry, unique lookups and any extra items (an idempotency key record) in one transaction. */
 export async function insertEntity<T extends Versioned>(store: EntityStore<T>, actor: Actor, entity: T, extra: TxItems): Promise<void> {
-  const item = store.put(actor.tenant, entity);
-  item.Put!.ConditionExpression = 'attribute_not_exists(pk)';
-  await transact([
-    [store.type, item],
-    ['audit', putAudit(actor.tenant, auditEntry(actor, `${store.type}_CREATE`, store.type, entity.id, { after: entity }))],
-    ...extra,
-  ]);
+  await store.insert(actor, entity, undefined, extra);
 }
 
 /** Reads (consistently), computes and replaces; a lost optimistic race is retried on the fresh item. */

@@ -20,7 +20,7 @@ import type { CommunityPaymentDetails } from '../domain/community.js';
 import type { PartyKind } from '../domain/parties.js';
 import { indexKeys } from './keys.js';
 
-export { CATALOGUE as SEARCH_REALMS, GATEWAY_PAYMENTS } from './query/catalogue.js';
+export { CATALOGUE as SEARCH_REALMS, GATEWAY_PAYMENTS, RECEIVABLES_DOCUMENT_PAYMENTS, RECEIVABLES_PAYMENTS } from './query/catalogue.js';
 
 /** The indexes list patterns read: two overloaded full-item GSIs and the keys-only `pages` index. */
 export type ListIndex = 'gsi1' | 'gsi2' | 'pages';

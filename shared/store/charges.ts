@@ -2,7 +2,13 @@ import type { Charge } from '../domain/charges.js';
 import { tableName } from './client.js';
 import { entityStore } from './entities.js';
 import { indexKeys, keys } from './keys.js';
+import { findByLookup, type Lookup } from './lookups.js';
 import type { TransactItem } from './tx.js';
+
+/** A tax document is unique among the tenant's documents by SII code + folio number. */
+const folioLookup = (code: string, number: string): Lookup => ({ name: 'document-folio', value: `${code}#${number}` });
+/** An external id (a CFDI's fiscal UUID…) is unique among the tenant's charges, case-insensitively. */
+const externalIdLookup = (externalId: string): Lookup => ({ name: 'charge-external-id', value: externalId.toLowerCase() });
 
 export const charges = entityStore<Charge>({
   type: 'CHARGE',
@@ -17,46 +23,52 @@ export const charges = entityStore<Charge>({
     pagepk: c.communityId ? indexKeys.communityCharges(t, c.communityId) : undefined,
     pagesk: c.communityId ? `${c.kind}#${c.id}` : undefined,
   }),
+  lookups: (c) => [
+    ...(c.kind === 'document' && c.code !== undefined && c.number !== undefined ? [{ ...folioLookup(c.code, c.number), field: 'number' }] : []),
+    ...(c.externalId !== undefined ? [{ ...externalIdLookup(c.externalId), field: 'externalId' }] : []),
+  ],
 });
 
+const chargeByLookup = async (tenant: string, lookup: Lookup) => {
+  const id = await findByLookup(tenant, lookup);
+  return id ? charges.get(tenant, id) : undefined;
+};
+
+/** The document with this SII code and folio number (a key read), if any. */
+export const documentByFolio = (tenant: string, code: string, number: string) => chargeByLookup(tenant, folioLookup(code, number));
+
+/** The charge with this external id, compared case-insensitively (a key read), if any. */
+export const chargeByExternalId = (tenant: string, externalId: string) => chargeByLookup(tenant, externalIdLookup(externalId));
+
 /**
- * Applies a positive `delta` only while it fits the charge as it was read (`seen`): not void, amount
- * and late fee unchanged, and its paid amount still leaving room for `delta`. Concurrent payments
- * thus never over-apply a charge: the one that would fails this condition (named `chargeRoom`) and
- * plans again on the fresh charge.
+ * Applies `delta` minor units to a charge's paid amount inside a payment's transaction. With
+ * `capped`, the charge as read: the update holds only while its amounts are unchanged and the paid
+ * amount still leaves room for `delta` (paid ≤ due − delta, so the condition needs no arithmetic),
+ * so concurrent payments can never take it past what is due.
  */
-export function applyWithinDue(tenant: string, seen: Pick<Charge, 'id' | 'amount' | 'lateFee'>, delta: number): TransactItem {
-  const lateFee = seen.lateFee !== undefined ? 'lateFee = :lateFee' : 'attribute_not_exists(lateFee)';
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.charge(tenant, seen.id),
-      UpdateExpression: 'ADD paidAmount :delta, version :one',
-      ConditionExpression: `attribute_exists(pk) AND voided = :false AND amount = :amount AND ${lateFee} AND (attribute_not_exists(paidAmount) OR paidAmount <= :ceiling)`,
-      ExpressionAttributeValues: {
-        ':delta': delta,
-        ':one': 1,
-        ':false': false,
-        ':amount': seen.amount,
-        ':ceiling': seen.amount + (seen.lateFee ?? 0) - delta,
-        ...(seen.lateFee !== undefined ? { ':lateFee': seen.lateFee } : {}),
-      },
-    },
-  };
-}
-
-/** The transaction item name of guarded applications (see applyWithinDue). */
-export const CHARGE_ROOM = 'chargeRoom';
-
-/** Applies `delta` minor units to a charge's paid amount inside a payment's transaction. */
-export function applyToCharge(tenant: string, chargeId: string, delta: number): TransactItem {
+export function applyToCharge(tenant: string, chargeId: string, delta: number, capped?: Pick<Charge, 'amount' | 'lateFee'>): TransactItem {
+  const cap = capped && delta > 0 ? capped : undefined;
   return {
     Update: {
       TableName: tableName(),
       Key: keys.charge(tenant, chargeId),
       UpdateExpression: 'ADD paidAmount :delta, version :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':delta': delta, ':one': 1 },
+      ConditionExpression: cap
+        ? 'attribute_exists(pk) AND voided = :false AND amount = :amount AND paidAmount <= :room' +
+          (cap.lateFee === undefined ? ' AND attribute_not_exists(lateFee)' : ' AND lateFee = :lateFee')
+        : 'attribute_exists(pk)',
+      ExpressionAttributeValues: {
+        ':delta': delta,
+        ':one': 1,
+        ...(cap
+          ? {
+              ':false': false,
+              ':amount': cap.amount,
+              ':room': cap.amount + (cap.lateFee ?? 0) - delta,
+              ...(cap.lateFee === undefined ? {} : { ':lateFee': cap.lateFee }),
+            }
+          : {}),
+      },
     },
   };
 }

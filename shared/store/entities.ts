@@ -4,13 +4,15 @@
  * charges are both built from this; payments need richer transactions and have their own module.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFound } from '../ledger/errors.js';
+import { Conflict, NotFound } from '../ledger/errors.js';
 import type { AccessPattern } from './access-patterns.js';
+import { KEY_RECORD } from './idempotency.js';
+import { type Lookup, lookupChanges, lookupItemName } from './lookups.js';
 import { type Actor, auditEntry, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { decodeCursor, encodeCursor, KEY_NAMES } from './pagination.js';
 import { batchGet, fromItem, getItem } from './items.js';
-import { transact, type TransactItem, type TxItems } from './tx.js';
+import { ConditionFailed, transact, type TransactItem, type TxItems } from './tx.js';
 
 export interface Versioned {
   id: string;
@@ -23,7 +25,11 @@ export interface EntityStore<T extends Versioned> {
   require(tenant: string, id: string, what?: string): Promise<T>;
   getMany(tenant: string, ids: readonly string[]): Promise<(T | undefined)[]>;
   put(tenant: string, entity: T): TransactItem;
-  insert(actor: Actor, entity: T, action?: string): Promise<T>;
+  /**
+   * Inserts (failing if the id exists) with its audit entry, its unique lookups and any `extra` items
+   * (an idempotency key record) in one transaction; a value another entity holds is a Conflict.
+   */
+  insert(actor: Actor, entity: T, action?: string, extra?: TxItems): Promise<T>;
   /** Replaces `before` if its version is unchanged; otherwise fails the condition named after the type. */
   replace(actor: Actor, before: T, after: T, action?: string): Promise<T>;
   /** The transaction item name of this entity (what a failed version condition reports). */
@@ -53,7 +59,22 @@ export function entityStore<T extends Versioned>(spec: {
   label: string;
   key: (tenant: string, id: string) => { pk: string; sk: string };
   indexes: (tenant: string, entity: T) => Record<string, string | undefined>;
+  /** Values unique per tenant (./lookups.ts), each with the field a duplicate is reported on. */
+  lookups?: (entity: T) => (Lookup & { field: string })[];
 }): EntityStore<T> {
+  const lookupsOf = (entity: T | undefined) => (entity && spec.lookups ? spec.lookups(entity) : []);
+  const lookupItems = (tenant: string, before: T | undefined, after: T) => lookupChanges(tenant, after.id, lookupsOf(before), lookupsOf(after));
+  const run = async (items: TxItems, entity: T) => {
+    try {
+      await transact(items);
+    } catch (error) {
+      // A lost idempotency race replays the winner's answer (store/idempotency.ts): not a duplicate value.
+      const taken = error instanceof ConditionFailed && !error.on(KEY_RECORD) ? lookupsOf(entity).find((l) => error.on(lookupItemName(l))) : undefined;
+      if (!taken) throw error;
+      const message = `${taken.field} ${taken.value} is already used by another ${spec.label.toLowerCase()} of the tenant`;
+      throw new Conflict(message, 'CONFLICT', [{ field: taken.field, message }]);
+    }
+  };
   const put = (tenant: string, entity: T): TransactItem => ({
     Put: {
       TableName: tableName(),
@@ -71,13 +92,18 @@ export function entityStore<T extends Versioned>(spec: {
     },
     getMany: (tenant, ids) => batchGet<T>(ids.map((id) => spec.key(tenant, id))),
     put,
-    async insert(actor, entity, action = `${spec.type}_CREATE`) {
+    async insert(actor, entity, action = `${spec.type}_CREATE`, extra = []) {
       const item = put(actor.tenant, entity);
       item.Put!.ConditionExpression = 'attribute_not_exists(pk)';
-      await transact([
-        [spec.type, item],
-        ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, entity.id, { after: entity }))],
-      ]);
+      await run(
+        [
+          [spec.type, item],
+          ...lookupItems(actor.tenant, undefined, entity),
+          ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, entity.id, { after: entity }))],
+          ...extra,
+        ],
+        entity,
+      );
       return entity;
     },
     async replace(actor, before, after, action = `${spec.type}_UPDATE`) {
@@ -85,10 +111,14 @@ export function entityStore<T extends Versioned>(spec: {
       item.Put!.ConditionExpression = 'attribute_exists(pk) AND version = :version';
       item.Put!.ExpressionAttributeValues = { ':version': before.version };
       // A lost race fails the condition named spec.type: callers retry with optimistic() (tx.ts).
-      await transact([
-        [spec.type, item],
-        ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, after.id, { before, after }))],
-      ]);
+      await run(
+        [
+          [spec.type, item],
+          ...lookupItems(actor.tenant, before, after),
+          ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, after.id, { before, after }))],
+        ],
+        after,
+      );
       return after;
     },
     async query(tenant, q) {

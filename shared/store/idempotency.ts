@@ -16,6 +16,8 @@ import { keys } from './keys.js';
 import type { TransactItem, TxItems } from './tx.js';
 
 const RETENTION_SECONDS = 48 * 3600;
+/** Retention of keys that must never be reused (about a century: DynamoDB's TTL never reaches them). */
+export const KEEP_FOR_GOOD_SECONDS = 100 * 365 * 86_400;
 
 export interface IdempotencyKey {
   tenant: string;
@@ -23,6 +25,8 @@ export interface IdempotencyKey {
   scope: string;
   key: string;
   requestHash: string;
+  /** How long the key is kept; default 48 h. A document's own identity (a CFDI UUID) is kept for good. */
+  retentionSeconds?: number;
 }
 
 /** A rendered answer, as records written before canonical results kept it. */
@@ -74,7 +78,7 @@ function putRecord(k: IdempotencyKey, resourceId: string, result: unknown, now: 
         resourceId,
         result,
         createdAt: now.toISOString(),
-        expiresAt: nowSeconds + RETENTION_SECONDS,
+        expiresAt: nowSeconds + (k.retentionSeconds ?? RETENTION_SECONDS),
       },
       // An expired record that TTL has not swept yet no longer counts.
       ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
@@ -122,8 +126,9 @@ export async function idempotent<R>(
     const keyRecord: ResultRecord<R> = (result) => [[KEY_RECORD, putRecord(k, resourceId, result, now)]];
     return { replayed: false, response: await create(keyRecord, resourceId) };
   } catch (error) {
-    // A concurrent duplicate committed first: answer what it stored. That shows as this key record's
-    // failed condition, or as any refusal caused by the duplicate's effect (a charge it already paid).
+    // A concurrent duplicate committed first: answer what it stored. It may also have made this
+    // attempt's own checks fail before any write (the documents it paid no longer owe), so any
+    // failure is checked against the record.
     const winner = await readRecord(k, now);
     if (!winner) throw error;
     return { replayed: true, first: replay<R>(k, winner) };

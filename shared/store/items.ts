@@ -17,12 +17,12 @@ export async function getItem<T>(key: { pk: string; sk: string }, consistent = f
 }
 
 /** Reads any number of keys (100 per call), retrying unprocessed keys; returns items in key order. */
-export async function batchGet<T>(itemKeys: readonly { pk: string; sk: string }[]): Promise<(T | undefined)[]> {
-  return (await batchGetStored(itemKeys)).map((item) => (item ? fromItem<T>(item) : undefined));
+export async function batchGet<T>(itemKeys: readonly { pk: string; sk: string }[], consistent = false): Promise<(T | undefined)[]> {
+  return (await batchGetStored(itemKeys, consistent)).map((item) => (item ? fromItem<T>(item) : undefined));
 }
 
 /** As batchGet, with the items as stored (storage attributes included). */
-export async function batchGetStored(itemKeys: readonly { pk: string; sk: string }[]): Promise<(Record<string, unknown> | undefined)[]> {
+export async function batchGetStored(itemKeys: readonly { pk: string; sk: string }[], consistent = false): Promise<(Record<string, unknown> | undefined)[]> {
   const found = new Map<string, Record<string, unknown>>();
   // BatchGet refuses a request naming one key twice.
   const unique = [...new Map(itemKeys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
@@ -30,7 +30,7 @@ export async function batchGetStored(itemKeys: readonly { pk: string; sk: string
     let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((k) => ({ ...k }));
     for (let attempt = 0; pending && pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** attempt)));
-      const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } } }));
       for (const item of result.Responses?.[tableName()] ?? []) found.set(`${item.pk}|${item.sk}`, item);
       pending = result.UnprocessedKeys?.[tableName()]?.Keys;
     }

@@ -14,20 +14,27 @@
  * | statement (day)   | T#t#STATEMENT#{entity}          | {date}    |                                               |                                    |                               |
  * | audit entry       | T#t#AUDIT#{entityId}            | {auditId} |                                               |                                    |                               |
  * | idempotency key   | T#t#IDEMPOTENCY#{scope}#{key}   | KEY       |   (TTL: expiresAt)                            |                                    |                               |
- * | counter           | T#t#COUNTER                     | {name}    |                                               |                                    |                               |
+ * | counter (legacy)  | T#t#COUNTER                     | {name}    |                                               |                                    |                               |
  * | payment method    | T#t#PAYMENT_METHODS             | {code}    |                                               |                                    |                               |
+ * | unique lookup     | T#t#LOOKUP#{name}#{value}       | LOOKUP    |   (entityId: the one entity holding the value) |                                    |                               |
+ * | aggregate node    | T#t#AGG#{series}#{shard}#R{node}| AGG       |   (store/aggregates: prefix-count tree nodes, one partition each)  |                               |
  *
  * Access patterns:
  * - get party / charge / payment by id: GetItem (a missing item and another tenant's item look the same: 404).
  * - list parties by kind, or all: gsi1 on T#t#PARTIES, begins_with kind#; children of a party: gsi2.
  * - list charges of a party (by kind): gsi1; charges of a tenant by kind: gsi2.
- * - workorders `GET /api/pagos?page&size`: skip page*size keys on the keys-only `pages` index, BatchGet the
- *   page's items; totalElements from the COUNTER item `wo_active_payments` kept in the same transactions.
+ * - workorders `GET /api/pagos?page&size`: totalElements from the K shard roots of the active-payments
+ *   aggregate tree; page N: store/pagination.ts seekOffset (the bucket holding the offset from the tree, then only
+ *   that bucket's earlier entries skipped on the keys-only `pages` index), the page's items BatchGot.
  * - payments of a work order (active only): gsi1, sparse (removed on soft delete).
  * - account payments of an entity over a date range, newest first: gsi1 between {from} and {to}~.
- * - statement of an entity for a day: GetItem; running balance up to a day: Query sk <= date.
+ * - statement of an entity for a day: GetItem; running balance up to a day: the entity's aggregate tree
+ *   (root, year and month nodes: three small items whatever the history); history totals and page
+ *   starts from the same tree's counts.
  * - audit of an entity, newest first: Query ScanIndexForward=false (audit ids are time-ordered).
  * - idempotency: GetItem (consistent) and conditional Put inside the creating transaction.
+ * - a party by tax id (per kind), a document by SII code + folio, a charge by external id: GetItem on
+ *   its lookup item, claimed with attribute_not_exists in the entity's own transactions (./lookups.ts).
  */
 export const tenantPrefix = (tenant: string) => `T#${tenant}#`;
 
@@ -36,11 +43,15 @@ export const keys = {
   party: (t: string, id: string) => ({ pk: `T#${t}#PARTY#${id}`, sk: 'PARTY' }),
   charge: (t: string, id: string) => ({ pk: `T#${t}#CHARGE#${id}`, sk: 'CHARGE' }),
   payment: (t: string, id: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: 'PAYMENT' }),
+  /** A receivables payment's link to one document it pays (its search entry by document). */
+  paymentDocument: (t: string, id: string, chargeId: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: `DOCUMENT#${chargeId}` }),
   statement: (t: string, entityId: string, date: string) => ({ pk: `T#${t}#STATEMENT#${entityId}`, sk: date }),
   audit: (t: string, entityId: string, auditId: string) => ({ pk: `T#${t}#AUDIT#${entityId}`, sk: auditId }),
   idempotency: (t: string, scope: string, key: string) => ({ pk: `T#${t}#IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
   counter: (t: string, name: string) => ({ pk: `T#${t}#COUNTER`, sk: name }),
   paymentMethod: (t: string, code: string) => ({ pk: `T#${t}#PAYMENT_METHODS`, sk: code }),
+  lookup: (t: string, name: string, value: string) => ({ pk: `T#${t}#LOOKUP#${name}#${encodeURIComponent(value)}`, sk: 'LOOKUP' }),
+  aggregate: (t: string, series: string, shard: number, node: string) => ({ pk: `T#${t}#AGG#${series}#${shard}#R${node}`, sk: 'AGG' }),
 };
 
 /** Partition values of the secondary indexes. */
@@ -64,4 +75,9 @@ export const indexKeys = {
   audit: (t: string, entityId: string) => `T#${t}#AUDIT#${entityId}`,
 };
 
+/**
+ * Tenant-wide counters by name. They used to be single COUNTER items (one hot item per tenant);
+ * they are now read from sharded aggregate trees, and an existing COUNTER item only tells that a
+ * tenant has data from before the trees (store/aggregates/active-payments.ts rebuilds it then).
+ */
 export const COUNTERS = { activeWorkOrderPayments: 'wo_active_payments' } as const;

@@ -1,6 +1,7 @@
 /**
- * The one pagination module: opaque cursors, reading a query to its end, and reaching page N by
- * skipping over a keys-only index (earlier pages cost only their keys).
+ * The one pagination module: opaque cursors, reading a query to its end, and reaching page N
+ * without walking the pages before it (seekOffset: a list's maintained counts name the bucket
+ * holding the offset, then only that bucket's earlier entries are skipped on a keys-only index).
  *
  * Cursors are a query's LastEvaluatedKey. Decoding checks the key belongs to this very list: the
  * tenant's partition the query reads, exactly the key attributes of the table or index, non-empty
@@ -101,4 +102,42 @@ export async function skipOnPagesIndex(
     if (!startKey) return null;
   }
   return startKey;
+}
+
+/**
+ * A list's maintained counts (store/aggregates): how many entries it holds, and the leaf bucket (a
+ * sort-key prefix of the list's index) holding the entry at a 0-based offset in list order, with
+ * how many of that bucket's entries precede it in list order.
+ */
+export interface OffsetIndex {
+  total: number;
+  locate(offset: number): Promise<{ bucket: string; within: number } | undefined>;
+}
+
+/** A list on the keys-only `pages` index: its partition, its order, and its sort range from a bucket on. */
+export interface OffsetList {
+  partition: string;
+  newestFirst?: boolean;
+  /** The sort-key range to read, from the first entry of `bucket` (in list order) to the list's end. */
+  fromBucket(bucket: string): readonly [string, string];
+}
+
+/**
+ * Page N's start without reading earlier pages: the counts locate the bucket holding `offset` (a few
+ * small items), then only that bucket's earlier entries are skipped (keys only). Answers the range
+ * to read from and the start key within it, or null when the offset is past the end. Workorders
+ * pages and accounts history share this; a list wanting page N gets an OffsetIndex, not a walk.
+ */
+export async function seekOffset(
+  index: OffsetIndex,
+  list: OffsetList,
+  offset: number,
+): Promise<{ between: readonly [string, string]; startKey?: Record<string, unknown> } | null> {
+  if (offset >= index.total) return null;
+  const at = await index.locate(offset);
+  if (!at) return null;
+  const between = list.fromBucket(at.bucket);
+  const startKey = await skipOnPagesIndex(list.partition, at.within, { between, newestFirst: list.newestFirst === true });
+  if (startKey === null) return null;
+  return startKey ? { between, startKey } : { between };
 }

@@ -2,15 +2,17 @@
  * Payments: one canonical item per payment whichever API wrote it. Index attributes depend on the
  * API that created it (a mapping table, below) and on whether it is still active.
  */
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
 import { batchGet, fromItem, getItem } from './items.js';
 import { COUNTERS, indexKeys, keys } from './keys.js';
-import { queryAll, skipOnPagesIndex } from './pagination.js';
+import { activePaymentsIndex, activePaymentsList, changeActivePayments, countActivePayments } from './aggregates/active-payments.js';
+import { queryAll, seekOffset } from './pagination.js';
+import { documentLinkItems, receivablesAttributes } from './receivables-payments.js';
 import type { TransactItem, TxItems } from './tx.js';
 
-type IndexAttributes = Record<string, string | undefined>;
+type IndexAttributes = Record<string, unknown>;
 
 const PAYMENT_INDEXES: Partial<Record<Payment['source'], (t: string, p: Payment) => IndexAttributes>> = {
   workorders: (t, p) => {
@@ -23,6 +25,7 @@ const PAYMENT_INDEXES: Partial<Record<Payment['source'], (t: string, p: Payment)
       pagesk: p.id,
     };
   },
+  receivables: receivablesAttributes,
   // The same position twice: gsi1 reads full pages, the keys-only index skips to page N cheaply.
   accounts: (t, p) => {
     const partition = indexKeys.accountPayments(t, p.entityId ?? '');
@@ -80,18 +83,30 @@ export function replacePayment(tenant: string, before: Payment, after: Payment):
   };
 }
 
-/** Lists whose totals the store keeps as counters, by the API that created the payment. */
-const PAYMENT_COUNTERS: Partial<Record<Payment['source'], string>> = { workorders: COUNTERS.activeWorkOrderPayments };
+/**
+ * Lists whose totals and page positions the store keeps as aggregates, by the API that created the
+ * payment: the aggregate items of a payment entering (+1) or leaving (−1) its source's active list.
+ */
+const PAYMENT_AGGREGATES: Partial<Record<Payment['source'], (tenant: string, paymentId: string, delta: 1 | -1) => TxItems>> = {
+  workorders: changeActivePayments,
+};
 
-/** A payment entering or leaving its source's active lists: the counter item that keeps their total. */
-export function paymentCounterItems(tenant: string, payment: Pick<Payment, 'source'>, delta: 1 | -1): TxItems {
-  const counter = PAYMENT_COUNTERS[payment.source];
-  return counter ? [['counter', addToCounter(tenant, counter, delta)]] : [];
+export function paymentCounterItems(tenant: string, payment: Pick<Payment, 'source' | 'id'>, delta: 1 | -1): TxItems {
+  return PAYMENT_AGGREGATES[payment.source]?.(tenant, payment.id, delta) ?? [];
 }
 
-/** The items that record a new payment: the payment itself and the aggregates the store keeps for its lists. */
+/** Items besides the payment that keep its searches, by the API that created it (before: undefined for a new payment). */
+const PAYMENT_SIDE_ITEMS: Partial<Record<Payment['source'], (tenant: string, before: Payment | undefined, after: Payment) => TxItems>> = {
+  receivables: documentLinkItems,
+};
+
+/** A payment's side items for a change from `before` to `after` (none for most APIs). */
+export const paymentSideItems = (tenant: string, before: Payment | undefined, after: Payment): TxItems =>
+  PAYMENT_SIDE_ITEMS[after.source]?.(tenant, before, after) ?? [];
+
+/** The items that record a new payment: the payment itself and the aggregates and side items the store keeps for its lists. */
 export function recordPaymentItems(tenant: string, payment: Payment): TxItems {
-  return [['payment', insertPayment(tenant, payment)], ...paymentCounterItems(tenant, payment, 1)];
+  return [['payment', insertPayment(tenant, payment)], ...paymentCounterItems(tenant, payment, 1), ...paymentSideItems(tenant, undefined, payment)];
 }
 
 export const getPayment = (tenant: string, id: string, consistent = false) =>
@@ -122,31 +137,28 @@ export async function queryPayments(
 }
 
 /**
- * Offset pagination without reading earlier pages' items: skip `offset` entries of the keys-only
- * `pages` index (a few bytes each), then read just one page of keys and BatchGet those payments.
+ * Workorders `GET /api/pagos`: one page of the tenant's active payments, oldest first, and their
+ * total, both from the sharded aggregate tree: seekOffset jumps to the bucket holding the offset,
+ * then one page of keys is read and those payments BatchGot.
  */
-export async function pageOfPayments(partition: string, tenant: string, offset: number, size: number): Promise<Payment[]> {
-  const startKey = await skipOnPagesIndex(partition, offset);
-  if (startKey === null) return [];
+export async function activeWorkOrderPaymentsPage(tenant: string, offset: number, size: number): Promise<{ totalElements: number; content: Payment[] }> {
+  const index = await activePaymentsIndex(tenant);
+  const list = activePaymentsList(tenant);
+  const start = await seekOffset(index, list, offset);
+  if (!start) return { totalElements: index.total, content: [] };
   const page = await db().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'pages',
-      KeyConditionExpression: 'pagepk = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
+      KeyConditionExpression: 'pagepk = :pk AND pagesk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': list.partition, ':from': start.between[0], ':to': start.between[1] },
       Limit: size,
-      ExclusiveStartKey: startKey,
+      ExclusiveStartKey: start.startKey,
     }),
   );
   const ids = (page.Items ?? []).map((item) => String(item.pagesk));
-  return (await getPayments(tenant, ids)).filter((p): p is Payment => p !== undefined);
-}
-
-/** Workorders `GET /api/pagos`: one page of the tenant's active payments, oldest first, and their total (a counter). */
-export async function activeWorkOrderPaymentsPage(tenant: string, offset: number, size: number): Promise<{ totalElements: number; content: Payment[] }> {
-  const totalElements = await readCounter(tenant, COUNTERS.activeWorkOrderPayments);
-  const content = offset >= totalElements ? [] : await pageOfPayments(indexKeys.activeWorkOrderPayments(tenant), tenant, offset, size);
-  return { totalElements, content };
+  const content = (await getPayments(tenant, ids)).filter((p): p is Payment => p !== undefined);
+  return { totalElements: index.total, content };
 }
 
 /** The active payments of one work order (gsi1, sparse: soft-deleted ones leave it). */
@@ -160,21 +172,13 @@ export async function allWorkOrderPayments(tenant: string, workOrderId: string):
   return items.map((item) => fromItem<Payment>(item));
 }
 
-export function addToCounter(tenant: string, name: string, delta: number): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.counter(tenant, name),
-      UpdateExpression: 'ADD #value :delta SET #type = :type, tenant = :tenant',
-      ExpressionAttributeNames: { '#value': 'value', '#type': 'type' },
-      ExpressionAttributeValues: { ':delta': delta, ':type': 'COUNTER', ':tenant': tenant },
-    },
-  };
-}
+/** Tenant-wide counters by name, each read from its sharded aggregate tree (no single hot item). */
+const COUNTER_READERS: Record<(typeof COUNTERS)[keyof typeof COUNTERS], (tenant: string) => Promise<number>> = {
+  [COUNTERS.activeWorkOrderPayments]: countActivePayments,
+};
 
-export async function readCounter(tenant: string, name: string): Promise<number> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.counter(tenant, name) }));
-  return typeof Item?.value === 'number' ? Item.value : 0;
+export function readCounter(tenant: string, name: (typeof COUNTERS)[keyof typeof COUNTERS]): Promise<number> {
+  return COUNTER_READERS[name](tenant);
 }
 
 export { COUNTERS };

@@ -8,11 +8,12 @@
  * - totalPaid, totalCollected: atomic ADDs by payments and reversals (no read-modify-write, so
  *   concurrent payments never lose an update);
  * - paymentCount: payments ever recorded on the day (reversed ones included, as the history lists
- *   them), so history totals and page offsets come from these small items, not from payments;
+ *   them);
  * - isSaldado: set by an `isFinal` payment; every payment and activity write is conditional on it.
  *
- * Running balances are computed at read time (shared/domain/statements.ts) from a Query
- * `sk <= date` over the entity's statement partition, projected to the figures.
+ * Running balances, history totals and page starts come from the entity's aggregate tree
+ * (store/aggregates/account-days.ts), written in the same transactions (store/statement-changes.ts);
+ * these day items are its source of truth (a tree is rebuilt from them with `statementDaysUpTo`).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind } from '../domain/account-scope.js';
@@ -40,12 +41,16 @@ export interface StatementTarget {
 
 const NOT_SETTLED = '(attribute_not_exists(isSaldado) OR isSaldado = :false)';
 
-/** Attributes every write sets, so the first write of a day creates a complete item. */
+/**
+ * Attributes every write sets, so the first write of a day creates a complete item. `treeSince`
+ * equals `createdAt` on a day created since the aggregate trees exist (store/aggregates): a day
+ * whose two differ was written before, and its entity's tree must be rebuilt from the days.
+ */
 function identity(s: StatementTarget, now: string) {
   return {
     expression:
       'id = if_not_exists(id, :id), #type = :type, tenant = :tenant, entityId = :entityId, entityKind = :entityKind, ' +
-      '#date = :date, createdAt = if_not_exists(createdAt, :now), updatedAt = :now',
+      '#date = :date, createdAt = if_not_exists(createdAt, :now), treeSince = if_not_exists(treeSince, :now), updatedAt = :now',
     names: { '#type': 'type', '#date': 'date' },
     values: {
       ':id': newId(),
@@ -56,6 +61,31 @@ function identity(s: StatementTarget, now: string) {
       ':date': s.date,
       ':now': now,
     },
+  };
+}
+
+/**
+ * A whole day item as the writes above leave it: for bulk loads (the bench's histories) and
+ * fixtures, so stored shapes come from this module only.
+ */
+export function statementDayItem(
+  s: StatementTarget,
+  day: Omit<StatementDay, 'date' | 'id'>,
+  now: string,
+): Record<string, unknown> {
+  const id = identity(s, now).values;
+  return {
+    ...keys.statement(s.tenant, s.entityId, s.date),
+    id: id[':id'],
+    type: id[':type'],
+    tenant: s.tenant,
+    entityId: s.entityId,
+    entityKind: s.entityKind,
+    date: s.date,
+    createdAt: now,
+    treeSince: now,
+    updatedAt: now,
+    ...day,
   };
 }
 
@@ -175,6 +205,18 @@ export async function statementDaysUpTo(tenant: string, entityId: string, date: 
   return items.map(toDay);
 }
 
+/** Whether the entity has days written before the aggregate trees existed (see identity). */
+export async function hasDaysBeforeTrees(tenant: string, entityId: string): Promise<boolean> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': indexKeys.statements(tenant, entityId) },
+    ProjectionExpression: 'createdAt, treeSince',
+    ConsistentRead: true,
+  });
+  return items.some((item) => item.treeSince === undefined || item.treeSince !== item.createdAt);
+}
+
 /** One stored day, or undefined. */
 export async function statementDay(tenant: string, entityId: string, date: string, consistent: boolean): Promise<StatementDay | undefined> {
   const result = await db().send(
@@ -188,35 +230,4 @@ export async function statementDay(tenant: string, entityId: string, date: strin
   );
   const item = result.Items?.[0];
   return item ? toDay(item) : undefined;
-}
-
-/** Per-day payment counts between two dates (inclusive, either open), newest day first. */
-export async function paymentCountsByDay(
-  tenant: string,
-  entityId: string,
-  range: { from?: string | undefined; to?: string | undefined },
-): Promise<{ date: string; count: number }[]> {
-  const bounds: string[] = [];
-  const values: Record<string, unknown> = { ':pk': indexKeys.statements(tenant, entityId) };
-  if (range.from !== undefined && range.to !== undefined) {
-    bounds.push('sk BETWEEN :from AND :to');
-    values[':from'] = range.from;
-    values[':to'] = range.to;
-  } else if (range.from !== undefined) {
-    bounds.push('sk >= :from');
-    values[':from'] = range.from;
-  } else if (range.to !== undefined) {
-    bounds.push('sk <= :to');
-    values[':to'] = range.to;
-  }
-  const items = await queryAll({
-    TableName: tableName(),
-    KeyConditionExpression: ['pk = :pk', ...bounds].join(' AND '),
-    ExpressionAttributeValues: values,
-    ProjectionExpression: 'sk, paymentCount',
-    ScanIndexForward: false,
-  });
-  return items
-    .map((item) => ({ date: String(item.sk), count: typeof item.paymentCount === 'number' ? item.paymentCount : 0 }))
-    .filter((day) => day.count > 0);
 }

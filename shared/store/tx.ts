@@ -7,6 +7,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '../ledger/errors.js';
 import { db } from './client.js';
+import { storeUnavailable } from './faults.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -27,7 +28,10 @@ export class ConditionFailed extends Error {
 const MAX_ATTEMPTS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function transact(items: TxItems): Promise<{ consumedWriteCapacity: number }> {
+/** `attempts`: how many times a conflicting transaction is tried (1: the caller handles conflicts itself). */
+export async function transact(items: TxItems, attempts = MAX_ATTEMPTS): Promise<{ consumedWriteCapacity: number }> {
+  // Conflicts past the full budget: the store is overloaded (Unavailable); a caller with a budget of its own handles them.
+  const exhausted = (error: unknown) => (attempts < MAX_ATTEMPTS ? error : storeUnavailable(error));
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await db().send(
@@ -42,9 +46,12 @@ export async function transact(items: TxItems): Promise<{ consumedWriteCapacity:
         const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [items[i]?.[0] ?? String(i)] : []));
         if (failed.length > 0) throw new ConditionFailed(failed);
         const conflicted = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
-        if (!conflicted || attempt >= MAX_ATTEMPTS) throw error;
-      } else if (name !== 'TransactionInProgressException' || attempt >= MAX_ATTEMPTS) {
+        if (!conflicted) throw error;
+        if (attempt >= attempts) throw exhausted(error);
+      } else if (name !== 'TransactionInProgressException') {
         throw error;
+      } else if (attempt >= attempts) {
+        throw exhausted(error);
       }
       await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt));
     }
@@ -55,16 +62,17 @@ const OPTIMISTIC_ATTEMPTS = 40;
 
 /**
  * Read-modify-write with optimistic concurrency: `attempt` reads, decides and writes with a version
- * condition on the item named `guarded`; when another writer got there first it runs again on the
- * fresh state. Concurrent writers are thus applied one after another and none is lost. After many
- * lost races the caller gets a 409, never a 500.
+ * condition on the item named `guarded` (or on any item `guarded` accepts); when another writer got
+ * there first it runs again on the fresh state. Concurrent writers are thus applied one after another
+ * and none is lost. After many lost races the caller gets a 409, never a 500.
  */
-export async function optimistic<T>(guarded: string, attempt: () => Promise<T>): Promise<T> {
+export async function optimistic<T>(guarded: string | ((failed: ConditionFailed) => boolean), attempt: () => Promise<T>): Promise<T> {
+  const lost = typeof guarded === 'string' ? (failed: ConditionFailed) => failed.on(guarded) : guarded;
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof ConditionFailed && error.on(guarded))) throw error;
+      if (!(error instanceof ConditionFailed && lost(error))) throw error;
       if (i >= OPTIMISTIC_ATTEMPTS) throw new Conflict('Too many concurrent changes; retry');
       await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(i, 6)));
     }

@@ -87,19 +87,19 @@ export interface ItemsRead {
   /** Entries of KEYS_ONLY indexes (the `pages` index): a few bytes each. */
   keysOnly: number;
   /**
-   * Maintained counters read for totals and page positions (SPEC §4: "totals come from maintained
-   * counters"): the workorders COUNTER item, and the per-day payment counts of accounts statements
-   * when read for a history page (projection `sk, paymentCount`).
+   * Maintained aggregates read for totals and page positions (SPEC §4: "totals come from maintained
+   * counters"): the nodes of the store's aggregate trees (shared/store/aggregates), a few small
+   * items per request whatever the history.
    */
   counters: number;
 }
 
+const isAggregateKey = (key: unknown) => typeof (key as { pk?: unknown })?.pk === 'string' && String((key as { pk: string }).pk).includes('#AGG#');
+
 function isCounterRead(c: RecordedCommand): boolean {
-  const key = c.input.Key as { pk?: unknown } | undefined;
-  if (c.name === 'GetItem') return typeof key?.pk === 'string' && key.pk.endsWith('#COUNTER');
-  if (c.name !== 'Query') return false;
-  const pk = (c.input.ExpressionAttributeValues as Record<string, unknown> | undefined)?.[':pk'];
-  return typeof pk === 'string' && pk.includes('#STATEMENT#') && c.input.ProjectionExpression === 'sk, paymentCount';
+  if (c.name !== 'BatchGetItem') return false;
+  const requests = Object.values((c.input.RequestItems ?? {}) as Record<string, { Keys?: unknown[] }>);
+  return requests.length > 0 && requests.every((r) => (r.Keys ?? []).length > 0 && (r.Keys ?? []).every(isAggregateKey));
 }
 
 /**
@@ -113,7 +113,7 @@ export function itemsRead(commands: readonly RecordedCommand[]): ItemsRead {
     const out = c.output;
     if (!out) continue;
     if (isCounterRead(c)) {
-      read.counters += c.name === 'GetItem' ? (out.Item ? 1 : 0) : Number(out.ScannedCount ?? out.Count ?? 0);
+      for (const items of Object.values((out.Responses ?? {}) as Record<string, unknown[]>)) read.counters += items.length;
       continue;
     }
     switch (c.name) {

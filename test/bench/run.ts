@@ -7,6 +7,7 @@
  *   3. gateway p50 vs bare DynamoDB p50 for create and list payments   (local stack, in memory)
  *   4. zero Scans; items read / items returned on a search mix (4b: the gateway GET /pagos mix)
  *   5. write capacity per payment create vs what its transaction needs
+ *   6. request cost flat in history size      (long histories loaded with BatchWrite; BENCH_FLAT_SIZES)
  *
  * The machine is shared and noisy: every comparison is a ratio of medians measured in the same run.
  */
@@ -19,10 +20,12 @@ import { type LocalStack, startLocalStack } from '../../lib/local/stack.js';
 import { db } from '../../shared/store/client.js';
 import { buildBundles, bundleSizeBudget, initBudget, measureInit } from './bundles.js';
 import { capacityBudget } from './capacity.js';
+import { flatCostBudget, flatSizes } from './flat-cost.js';
 import { GatewayClient } from './http.js';
 import { latencyBudget } from './latency.js';
 import { Recorder } from './recorder.js';
 import { gatewaySearchBudget } from './gateway-search.js';
+import { receivablesSearchBudget } from './receivables-search.js';
 import { addScanRow, searchBudget } from './search.js';
 import { type AccountsTenant, accountsTenant, type BenchContext, workordersTenant } from './setup.js';
 import { addUnmeasured, type BudgetResult, fmt, printBudget } from './stats.js';
@@ -138,15 +141,25 @@ try {
   const gateway = await gatewaySearchBudget(ctx, { samples: QUICK ? 3 : 15 });
   listingsOut.push(...gateway.listings);
 
+  phase('receivables search mix (GET /v1/getPayments over 10,000 payments)');
+  const receivables = await receivablesSearchBudget(ctx, { samples: QUICK ? 3 : 15 });
+  listingsOut.push(...receivables.listings);
+
   phase('write capacity per create');
   const capacity = await capacityBudget(ctx, wo, acct);
   listingsOut.push(...capacity.listings);
   if (acctError) addUnmeasured(capacity.result, 'POST /api/v1/accounts/payment', acctError);
 
+  phase('flat cost: long histories loaded into DynamoDB Local, then each request once');
+  const flat = await flatCostBudget(ctx, flatSizes(process.env.BENCH_FLAT_SIZES ?? (QUICK ? 'quick' : undefined)));
+  listingsOut.push(...flat.listings);
+
   addScanRow(search.result, recorder);
   report(search.result);
   report(gateway.result);
+  report(receivables.result);
   report(capacity.result);
+  report(flat.result);
 
   console.log('\n== DynamoDB calls per request (tenant shown as {t}, ids as {id})');
   for (const listing of listingsOut) console.log(`\n${listing}`);

@@ -88,7 +88,7 @@ describe('gateway over HTTP', () => {
   });
 
   it('lists the gateway routes in the API document, the search with its access patterns', async () => {
-    const docs = await api('GET', '/docs');
+    const docs = await api('GET', '/openapi.json');
     expect(Object.keys(docs.body.paths['/pagos'])).toEqual(['post', 'get']);
     expect(Object.keys(docs.body.paths['/pagos/{id}'])).toEqual(['get', 'patch']);
     expect(docs.body.paths['/pagos'].get['x-access-patterns'].patterns).toContainEqual({

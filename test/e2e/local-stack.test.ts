@@ -40,11 +40,19 @@ describe('routing', () => {
     expect(response.headers['apigw-requestid']).toBeTruthy();
   });
 
-  it('GET /docs answers the OpenAPI document of the route table without a token', async () => {
-    const response = await api('GET', '/docs');
+  it('GET /openapi.json answers the OpenAPI document of the route table without a token', async () => {
+    const response = await api('GET', '/openapi.json');
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
     expect(Object.keys(response.body.paths)).toContain('/api/pagos/{id}');
+  });
+
+  it('GET /docs answers the HTML page without a token, allowed to load nothing from elsewhere', async () => {
+    const response = await api('GET', '/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(response.text).toContain('Redoc.init(');
   });
 
   it('answers 404 like API Gateway for unknown paths and methods', async () => {

@@ -12,6 +12,7 @@ import type { CajaStack } from '../../lib/caja-stack.js';
 import { ACCESS_LOG_FORMAT } from '../../lib/constructs/caja-api.js';
 import { nagPacks } from '../../lib/nag.js';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
+import { STORE_BUDGET } from '../../shared/store/budget.js';
 import { grantedActions, STORE_OPERATIONS } from '../../shared/store/permissions.js';
 import { projectionOf, TABLE } from '../../shared/store/table.js';
 import { describeOperations, OPERATIONS_PROPS } from './operations.js';
@@ -81,6 +82,16 @@ describe('functions', () => {
       expect(env.AUTH_CLIENT_ID).toEqual({ Ref: logicalId(stack.auth.client) });
       expect(JSON.stringify(env.AUTH_ISSUER)).toContain('https://cognito-idp.');
       expect(JSON.stringify(env.AUTH_ISSUER)).toContain(logicalId(stack.auth.userPool));
+    }
+  });
+
+  it('gives each endpoint a timeout the store fault budget fits under: a slow store is a 503, not a Lambda timeout', () => {
+    const { connectionTimeoutMs, requestTimeoutMs, requestDeadlineMs, deadlineMarginMs, functionTimeoutSeconds } = STORE_BUDGET;
+    // One SDK attempt fits inside the request deadline, and the deadline plus its margin inside the function timeout.
+    expect(connectionTimeoutMs + requestTimeoutMs).toBeLessThanOrEqual(requestDeadlineMs);
+    expect(requestDeadlineMs + deadlineMarginMs).toBeLessThan(functionTimeoutSeconds * 1000);
+    for (const route of routes) {
+      expect(resource(logicalId(endpoint(route).fn.fn)).Properties.Timeout, routeKey(route)).toBe(functionTimeoutSeconds);
     }
   });
 });
@@ -153,13 +164,13 @@ describe('HTTP API', () => {
     expect(keys.sort()).toEqual(routes.map(routeKey).sort());
   });
 
-  it('puts the Cognito JWT authorizer on every route except GET /health and GET /docs', () => {
+  it('puts the Cognito JWT authorizer on every route except GET /health, GET /docs and GET /openapi.json', () => {
     const authorizerId = logicalId(stack.api.httpApi.node.findChild('CognitoJwt'));
     const byKey = new Map(Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey as string, r.Properties]));
     for (const route of routes) {
       const props = byKey.get(routeKey(route))!;
       if (route.roles === 'public') {
-        expect(['GET /health', 'GET /docs']).toContain(routeKey(route));
+        expect(['GET /health', 'GET /docs', 'GET /openapi.json']).toContain(routeKey(route));
         expect(props.AuthorizationType ?? 'NONE').toBe('NONE');
         expect(props.AuthorizerId).toBeUndefined();
       } else {
@@ -168,6 +179,7 @@ describe('HTTP API', () => {
       }
     }
     expect(byKey.get('GET /health')?.AuthorizationType ?? 'NONE').toBe('NONE');
+    expect(byKey.get('GET /openapi.json')?.AuthorizationType ?? 'NONE').toBe('NONE');
   });
 
   it('validates access tokens of the Caja pool and app client', () => {

@@ -1,7 +1,8 @@
 /**
  * SPEC §4: no request ever gets a 500 for bad input. Every route of the route table is invoked with
  * arbitrary path parameters, query strings and JSON bodies, by callers of every role: the answer is
- * always below 500.
+ * always below 500. Prototype keys (`__proto__`, `constructor`, `prototype`) are among the arbitrary
+ * keys: in a body they make the request a 4xx, never a success (issue 12 item 5).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,11 +12,23 @@ import { invoke, newTenant, token } from '../support/index.js';
 import { workOrderTenant } from '../support/ledger-fixtures.js';
 
 /** Query parameter names the APIs know, so the arbitrary queries also reach past the "unknown field" check. */
-const QUERY_NAMES = ['page', 'size', 'limit', 'cursor', 'kind', 'parentId', 'partyId', 'status', 'entityId', 'date', 'from', 'to', 'pageSize', 'bancaId', 'ventanaId', 'vendedorId'];
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+const QUERY_NAMES = [...PROTOTYPE_KEYS, 'page', 'size', 'limit', 'cursor', 'kind', 'parentId', 'partyId', 'status', 'entityId', 'date', 'from', 'to', 'pageSize', 'bancaId', 'ventanaId', 'vendedorId'];
 
 const segment = fc.oneof(fc.constantFrom('1', '0', '-1', '9007199254740993', 'abc', '%', ' ', ''), fc.string({ maxLength: 30 }));
 const query = fc.dictionary(fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.string({ maxLength: 8 })), fc.oneof(segment, fc.string()), { maxKeys: 4 });
-const body = fc.oneof(fc.jsonValue(), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue(), { maxKeys: 8 }));
+const key = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 12 }));
+const body = fc.oneof(
+  fc.jsonValue(),
+  fc.dictionary(key, fc.jsonValue(), { maxKeys: 8 }),
+  fc.dictionary(key, fc.dictionary(key, fc.jsonValue(), { maxKeys: 3 }), { maxKeys: 3 }),
+);
+
+/** Whether the JSON text of `value` has a prototype key at any depth (as the server parses it). */
+function hasPrototypeKey(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => PROTOTYPE_KEYS.includes(k) || hasPrototypeKey(v));
+}
 
 function pathFor(route: Route, params: string[]): string {
   let i = 0;
@@ -46,6 +59,8 @@ describe('no 500 for bad input', () => {
             ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: b }),
           });
           expect(response.status, `${routeKey(route)} ${response.text}`).toBeLessThan(500);
+          const sent = route.method === 'GET' || route.method === 'DELETE' ? undefined : JSON.parse(JSON.stringify(b) ?? 'null');
+          if (hasPrototypeKey(sent)) expect(response.status, `${routeKey(route)} ${JSON.stringify(b)}`).toBeGreaterThanOrEqual(400);
           statuses.add(response.status);
         }),
         { numRuns: 25 },

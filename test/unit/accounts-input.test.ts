@@ -10,18 +10,10 @@ import { reversePaymentBody } from '../../functions/accounts/schemas/reverse-pay
 import { activityBody } from '../../functions/accounts/schemas/set-activity.js';
 import { renderPayment, renderStatement } from '../../shared/dialects/accounts/render.js';
 import { idempotencyKeyOf } from '../../shared/dialects/accounts/requests.js';
+import { REQUEST_EXAMPLES } from '../../lib/openapi/examples.js';
 
-const valid = {
-  date: '2024-03-15',
-  time: '14:30',
-  ventanaId: '3101',
-  amount: 100000,
-  type: 'payment',
-  method: 'cash',
-  notes: 'Pago parcial de ventas del día',
-  isFinal: false,
-  idempotencyKey: 'payment-2024-03-15-001',
-};
+/** The seed's example request, as the API reference shows it. */
+const valid = REQUEST_EXAMPLES['POST /api/v1/accounts/payment']!.body!;
 
 function fieldsOf(run: () => unknown): string[] {
   try {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chargeStatus, outstanding } from '../../shared/domain/charges.js';
 import { checkNotFuture, isValidDate, localDateTime } from '../../shared/domain/dates.js';
 import { normalizeRut, rutCheckDigit } from '../../shared/domain/rut.js';
-import { isId, newId } from '../../shared/ids.js';
+import { createIdGenerator, INSTANCE_COUNT, isId, newId } from '../../shared/ids.js';
 
 describe('business dates', () => {
   it('validates calendar dates', () => {
@@ -42,6 +42,22 @@ describe('ids', () => {
 
   it('stay below 2^53 for decades', () => {
     expect(Number.isSafeInteger(Number(newId(Date.UTC(2090, 0, 1))))).toBe(true);
+  });
+
+  it('never collide across instances creating in the same millisecond', () => {
+    const sameMillisecond = () => Date.UTC(2026, 10, 30, 12);
+    const instances = Array.from({ length: 10 }, (_, instance) => createIdGenerator({ instance, clock: sameMillisecond }));
+    // 1,000 creates spread over the instances, interleaved as parallel requests would be.
+    const ids = Array.from({ length: 1_000 }, (_, i) => instances[i % instances.length]!());
+    expect(new Set(ids).size).toBe(1_000);
+    for (const id of ids) expect(isId(id)).toBe(true);
+  });
+
+  it('keep the instance part within its bits', () => {
+    expect(() => createIdGenerator({ instance: INSTANCE_COUNT })).toThrow(RangeError);
+    expect(() => createIdGenerator({ instance: -1 })).toThrow(RangeError);
+    const last = createIdGenerator({ instance: INSTANCE_COUNT - 1 });
+    expect(Number.isSafeInteger(Number(last(Date.UTC(2090, 0, 1))))).toBe(true);
   });
 });
 

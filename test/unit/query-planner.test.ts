@@ -1,6 +1,6 @@
 /** The query planner and its catalogue, pure: pattern choice, key conditions, residuals, row semantics. */
 import { describe, expect, it } from 'vitest';
-import { GATEWAY_PAYMENTS, CATALOGUE } from '../../shared/store/query/catalogue.js';
+import { GATEWAY_PAYMENTS, CATALOGUE, RECEIVABLES_PAYMENTS } from '../../shared/store/query/catalogue.js';
 import { partitionValue, queryAttributes, rowAttribute, searchIndexes } from '../../shared/store/query/attributes.js';
 import { MAX_PARTITIONS, plan } from '../../shared/store/query/planner.js';
 import { compareValues, matches, rowOrder } from '../../shared/store/query/predicates.js';
@@ -19,9 +19,11 @@ describe('catalogue', () => {
   it('declares every search index once in the table definition, projecting only the row', () => {
     const names = TABLE.indexes.map((i) => i.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const index of searchIndexes(CATALOGUE)) {
-      expect(TABLE.indexes).toContainEqual(index);
-      expect(index.projection).toEqual({ include: [rowAttribute(GATEWAY_PAYMENTS)] });
+    for (const realm of CATALOGUE) {
+      for (const index of searchIndexes([realm])) {
+        expect(TABLE.indexes).toContainEqual(index);
+        expect(index.projection).toEqual({ include: [rowAttribute(realm)] });
+      }
     }
     expect(TABLE.indexes.length).toBeLessThanOrEqual(20); // DynamoDB's GSI limit per table
   });
@@ -140,5 +142,32 @@ describe('row semantics', () => {
     expect(sorted.map((r) => r.id)).toEqual(['9', '3', '2', '10']);
     const desc = [...rows].sort(rowOrder({ id: 'id', a: 'string' }, [{ field: 'a', direction: 'descending' }], 'id'));
     expect(desc.map((r) => r.id)).toEqual(['2', '10', '3', '9']);
+  });
+});
+
+describe('month buckets (receivables getPayments)', () => {
+  const dated = (lower: string, upper: string): Predicate[] => [
+    { field: 'status', op: 'EQUAL', value: '1' },
+    { field: 'date', op: 'GREATER_THAN_OR_EQUAL_TO', value: lower },
+    { field: 'date', op: 'LESS_THAN_OR_EQUAL_TO', value: upper },
+  ];
+
+  it('expands the months of the range into partitions, across a year boundary', () => {
+    const planned = plan(RECEIVABLES_PAYMENTS, dated('2023-11-15', '2024-02-03'));
+    expect(planned.ok && planned.plan.kind === 'index' && planned.plan.pattern.index).toBe('rcv_status_date');
+    expect(planned.ok && planned.plan.kind === 'index' && planned.plan.partitions).toEqual([['1', '2023-11'], ['1', '2023-12'], ['1', '2024-01'], ['1', '2024-02']]);
+  });
+
+  it('prefers a pattern keyed on a filter value over the tenant-wide buckets, and needs both bounds for them', () => {
+    const planned = plan(RECEIVABLES_PAYMENTS, [...dated('2024-01-01', '2024-12-31'), { field: 'clientId', op: 'EQUAL', value: '7' }]);
+    expect(planned.ok && planned.plan.kind === 'index' && planned.plan.pattern.index).toBe('rcv_client');
+    expect(plan(RECEIVABLES_PAYMENTS, [{ field: 'status', op: 'EQUAL', value: '1' }]).ok).toBe(false);
+  });
+
+  it('gives an item its month partition and no entry once it has no row field for a pattern', () => {
+    const attributes = queryAttributes('t', RECEIVABLES_PAYMENTS, { id: '1', status: '0', date: '2024-05-31', created: '2024-06-01T03:00:00.000Z' });
+    expect(Object.values(attributes)).toContain('T#t#receivables#status+date_month#0#2024-05');
+    expect(Object.values(attributes)).toContain('T#t#receivables#status+created_month#0#2024-06');
+    expect(Object.keys(attributes).some((k) => k.includes('reconciled'))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ export const schemas = {
     currency: z.optional(currencySchema),
     number: z.optional(text(50)),
     code: z.optional(text(20)),
+    externalId: z.optional(text(100)),
     description: z.optional(text(500)),
     issueDate: z.optional(dateSchema),
     dueDate: z.optional(dateSchema),

@@ -10,6 +10,7 @@ export const schemas = {
     currency: z.optional(currencySchema),
     number: z.optional(z.nullable(text(50))),
     code: z.optional(z.nullable(text(20))),
+    externalId: z.optional(z.nullable(text(100))),
     description: z.optional(z.nullable(text(500))),
     issueDate: z.optional(z.nullable(dateSchema)),
     dueDate: z.optional(z.nullable(dateSchema)),

@@ -70,7 +70,8 @@ function normalizeHeaders(input: HeaderInput | undefined): Map<string, string[]>
 /** API Gateway joins repeated query keys with commas; values are decoded. */
 export function parseQueryString(rawQueryString: string): Record<string, string> | undefined {
   if (!rawQueryString) return undefined;
-  const out: Record<string, string> = {};
+  // Null prototype: `__proto__` stays an own key (as in the JSON event on Lambda), so validation sees it.
+  const out: Record<string, string> = Object.create(null);
   for (const [key, value] of new URLSearchParams(rawQueryString)) {
     out[key] = key in out ? `${out[key]},${value}` : value;
   }

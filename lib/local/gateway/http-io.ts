@@ -1,5 +1,6 @@
 /** Reading request bodies and writing JSON answers for the local gateway's own endpoints. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SECURITY_HEADERS } from '../../../shared/http/response.js';
 
 export class BodyTooLarge extends Error {}
 
@@ -23,7 +24,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
   const payload = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(payload.length), ...headers });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(payload.length), ...SECURITY_HEADERS, ...headers });
   res.end(payload);
   return status;
 }

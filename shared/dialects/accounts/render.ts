@@ -95,9 +95,15 @@ export function renderStatement(
   } as RenderedStatement;
 }
 
-export const renderAccountStatement = (s: AccountStatement) => renderStatement(s.figures, s.entity, s.currency);
+/** `null` stays `null`: a write committed whose statement could not be read back (the store was unavailable). */
+export function renderAccountStatement(s: AccountStatement): RenderedStatement;
+export function renderAccountStatement(s: AccountStatement | null): RenderedStatement | null;
+export function renderAccountStatement(s: AccountStatement | null): RenderedStatement | null {
+  return s && renderStatement(s.figures, s.entity, s.currency);
+}
 
 export interface PaymentAndStatement {
   payment: RenderedPayment;
-  statement: RenderedStatement;
+  /** `null` when the write committed but the statement could not be read back (store unavailable). */
+  statement: RenderedStatement | null;
 }

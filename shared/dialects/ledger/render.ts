@@ -60,6 +60,7 @@ export function chargeView(c: Charge, today: string): ChargeView {
     status: chargeStatus(derived, today),
     number: c.number,
     code: c.code,
+    externalId: c.externalId,
     description: c.description,
     issueDate: c.issueDate,
     dueDate: c.dueDate,

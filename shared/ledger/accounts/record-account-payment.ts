@@ -13,7 +13,7 @@ import type { Payment } from '../model.js';
 import { recordPayment } from '../payments/record-payment.js';
 import { onStatementWhenRecorded, settledDayError } from '../payments/statement-effect.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
-import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatement } from './statement.js';
+import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
 
 export interface RecordAccountPaymentCommand extends Dimensions {
   date: string;
@@ -33,7 +33,7 @@ const IDEMPOTENCY_SCOPE = 'accounts.payment';
 export async function recordAccountPayment(
   ctx: UseCaseContext,
   command: RecordAccountPaymentCommand,
-): Promise<{ created: Created<Payment>; statement: AccountStatement }> {
+): Promise<{ created: Created<Payment>; statement: AccountStatement | null }> {
   const { principal } = ctx;
   const { tenant } = principal;
   const now = ctx.now ?? new Date();
@@ -92,5 +92,5 @@ export async function recordAccountPayment(
     throw settledDayError(error);
   });
   // A replay's request matched the first one, so its day is this request's day.
-  return { created, statement: await readAccountStatement(tenant, entity, command.date, currency) };
+  return { created, statement: await readAccountStatementAfterWrite(ctx, tenant, entity, command.date, currency) };
 }

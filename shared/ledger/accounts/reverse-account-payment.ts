@@ -11,12 +11,12 @@ import type { Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
 import { onStatementWhenReversed } from '../payments/statement-effect.js';
 import { entityOfPayment, requireAccountPayment, requireActor } from './access.js';
-import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatement } from './statement.js';
+import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
 
 export async function reverseAccountPayment(
   ctx: UseCaseContext,
   command: { paymentId: string; reason: string },
-): Promise<{ payment: Payment; statement: AccountStatement }> {
+): Promise<{ payment: Payment; statement: AccountStatement | null }> {
   const { principal } = ctx;
   const { tenant } = principal;
   const actor = requireActor(principal, 'write');
@@ -40,5 +40,5 @@ export async function reverseAccountPayment(
     audit: { action: ACCOUNT_ACTIONS.reverse, details: { reason } },
     effects: onStatementWhenReversed(tenant),
   });
-  return { payment, statement: await readAccountStatement(tenant, entity, payment.date, currency) };
+  return { payment, statement: await readAccountStatementAfterWrite(ctx, tenant, entity, payment.date, currency) };
 }

@@ -6,13 +6,15 @@
 import type { Dimensions } from '../../domain/account-scope.js';
 import { toMinorUnits } from '../../domain/money.js';
 import { auditEntry, putAudit } from '../../store/audit.js';
-import { setActivityFigures, statementDay, type StatementTarget } from '../../store/statements.js';
+import { activitySetOnDay } from '../../store/statement-days.js';
+import { statementDay, type StatementTarget } from '../../store/statements.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { optimistic, transact } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
+import { withinRunningTotals } from '../running-totals.js';
 import { settledDay } from '../payments/statement-effect.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
-import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatement } from './statement.js';
+import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
 
 export interface SetActivityCommand extends Dimensions {
   date: string;
@@ -22,7 +24,7 @@ export interface SetActivityCommand extends Dimensions {
   commission: number;
 }
 
-export async function setActivity(ctx: UseCaseContext, command: SetActivityCommand): Promise<AccountStatement> {
+export async function setActivity(ctx: UseCaseContext, command: SetActivityCommand): Promise<AccountStatement | null> {
   const { principal } = ctx;
   const { tenant } = principal;
   const now = ctx.now ?? new Date();
@@ -45,10 +47,10 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
     const before = { totalSales: current?.totalSales ?? 0, totalPayouts: current?.totalPayouts ?? 0, commission: current?.commission ?? 0 };
     const at = new Date().toISOString();
     const details = { entityKind: entity.kind, date: command.date };
-    await transact([
-      ['statement', setActivityFigures(target, figures, current?.activityVersion ?? 0, at)],
+    await withinRunningTotals(() => transact([
+      ...activitySetOnDay(target, figures, before, current?.activityVersion ?? 0, at),
       ['audit', putAudit(tenant, auditEntry(principal, ACCOUNT_ACTIONS.activitySet, 'STATEMENT', entity.id, { before, after: figures, details }, at))],
-    ]);
+    ]));
   });
-  return readAccountStatement(tenant, entity, command.date, currency);
+  return readAccountStatementAfterWrite(ctx, tenant, entity, command.date, currency);
 }

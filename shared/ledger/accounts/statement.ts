@@ -5,7 +5,8 @@ import { localDateTime } from '../../domain/dates.js';
 import type { Currency } from '../../domain/money.js';
 import { type StatementFigures, statementFor } from '../../domain/statements.js';
 import { auditEntry, writeAudit } from '../../store/audit.js';
-import { type StatementDay, statementDaysUpTo } from '../../store/statements.js';
+import { readBack } from '../../store/faults.js';
+import { type StatementDay, statementThrough } from '../../store/statement-days.js';
 import { tenantSettings } from '../../store/tenants.js';
 import type { UseCaseContext } from '../context.js';
 import { type AccountEntity, assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
@@ -26,8 +27,16 @@ export interface AccountStatement {
 }
 
 export async function readAccountStatement(tenant: string, entity: { kind: AccountKind; id: string }, date: string, currency: Currency): Promise<AccountStatement> {
-  const days = await statementDaysUpTo(tenant, entity.id, date, true);
-  return { entity: { kind: entity.kind, id: entity.id }, currency, figures: statementFor(days, date) };
+  const { day, remainingBalance } = await statementThrough(tenant, entity.id, date);
+  return { entity: { kind: entity.kind, id: entity.id }, currency, figures: { ...statementFor(day ? [day] : [], date), remainingBalance } };
+}
+
+/**
+ * The statement after a committed write; `null` when the store cannot be read right now: the write
+ * stands, and answering it as a failure would make the client retry it.
+ */
+export function readAccountStatementAfterWrite(ctx: UseCaseContext, ...args: Parameters<typeof readAccountStatement>): Promise<AccountStatement | null> {
+  return readBack(() => readAccountStatement(...args), (error) => ctx.log?.warn('statement read-back failed after commit', { error: String(error) }));
 }
 
 /** A view's activity entry, written on its own (there is no change to go with it). */

@@ -15,6 +15,7 @@ export interface CreateChargeCommand {
   currency?: Currency | undefined;
   number?: string | undefined;
   code?: string | undefined;
+  externalId?: string | undefined;
   description?: string | undefined;
   issueDate?: string | undefined;
   dueDate?: string | undefined;
@@ -46,6 +47,7 @@ export async function createCharge(actor: Actor, command: CreateChargeCommand, i
       paidAmount: 0,
       number: command.number,
       code: command.code,
+      externalId: command.externalId,
       description: command.description,
       issueDate: command.issueDate,
       dueDate: command.dueDate,

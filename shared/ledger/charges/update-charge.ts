@@ -11,6 +11,7 @@ export interface UpdateChargeCommand {
   currency?: Currency | undefined;
   number?: string | null | undefined;
   code?: string | null | undefined;
+  externalId?: string | null | undefined;
   description?: string | null | undefined;
   issueDate?: string | null | undefined;
   dueDate?: string | null | undefined;
@@ -34,8 +35,8 @@ export async function updateCharge(actor: Actor, id: string, command: UpdateChar
     if (command.amount !== undefined) after.amount = minorOf(command.amount);
     if (command.lateFee === null) delete after.lateFee;
     else if (command.lateFee !== undefined) after.lateFee = minorOf(command.lateFee);
-    const { number, code, description, issueDate, dueDate, communityId, contractId } = command;
-    patchFields(after, { number, code, description, issueDate, dueDate, communityId, contractId });
+    const { number, code, externalId, description, issueDate, dueDate, communityId, contractId } = command;
+    patchFields(after, { number, code, externalId, description, issueDate, dueDate, communityId, contractId });
     checkDates(after.issueDate, after.dueDate);
     if (after.amount + (after.lateFee ?? 0) < paid) throw new Conflict(`The amount due cannot go below the ${paid} minor units already paid`);
     return after;

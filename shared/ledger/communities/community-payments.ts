@@ -10,18 +10,40 @@ import { allocateOldestFirst, type AllocationProblem, checkAllocations } from '.
 import { outstanding } from '../../domain/charges.js';
 import { toMinorUnits } from '../../domain/money.js';
 import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
-import { CHARGE_ROOM, charges } from '../../store/charges.js';
+import { charges } from '../../store/charges.js';
 import { readFirst } from '../../store/paged-lists.js';
 import { getPayment } from '../../store/payments.js';
 import { tenantSettings } from '../../store/tenants.js';
-import { optimistic } from '../../store/tx.js';
+import { type ConditionFailed, optimistic } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Created } from '../create-once.js';
 import { Conflict, Invalid, issue, NotFound } from '../errors.js';
 import type { Allocation, Charge, Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
-import { type AllocationPlanned, allocationError, recordPayment } from '../payments/record-payment.js';
+import { allocationError, type CappedCharges, type PaymentDraft, recordPayment } from '../payments/record-payment.js';
 import { communityOf, requireParty } from './scope.js';
+
+/** Allocations planned on charges as read: each application is capped at what the charge had room for. */
+export interface AllocationPlanned {
+  allocations: Allocation[];
+  /** The charges as read when planning. */
+  plannedOn: readonly Charge[];
+}
+
+/** The charges a plan was made on, for record-payment's capped charge updates. */
+export const cappedOn = (planned: AllocationPlanned): CappedCharges => new Map(planned.plannedOn.map((c) => [c.id, c]));
+
+/** A draft whose allocations are planned once the idempotency key is known to be new (a replay plans nothing). */
+export const plannedDraft = (draft: PaymentDraft, plan: () => Promise<AllocationPlanned>) => async () => {
+  const planned = await plan();
+  return { draft: { ...draft, allocations: planned.allocations }, capped: cappedOn(planned) };
+};
+
+/**
+ * A capped application failed: another payment took the charge's room since it was read. The payment
+ * plans again on the fresh charges (optimistic), so concurrent payments never over-apply one.
+ */
+export const lostChargeRace = (failed: ConditionFailed) => failed.failed.some((name) => name.startsWith('charge:'));
 
 /** How many open cargos an automatic split looks at: oldest created first, a bounded working set. */
 export const OPEN_CHARGES_CAP = 200;
@@ -89,21 +111,21 @@ export async function recordCommunityPayment(ctx: UseCaseContext, contractId: st
     ? () => planExplicit(tenant, contract.id, amount, split)
     : async () => planOldestFirst(amount, await readFirst<Charge, { partyId: string; kind: 'community_charge' }, 'gsi1' | 'gsi2'>(
           tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: contract.id, kind: 'community_charge' }, OPEN_CHARGES_CAP));
-  return optimistic(CHARGE_ROOM, () =>
+  const draft: PaymentDraft = {
+    source: 'communities',
+    amount,
+    currency,
+    date: command.fechaDePago,
+    method: command.formaDePago,
+    direction: 'in',
+    payerId: contract.id,
+    payerName: contract.name,
+    allocations: [],
+    community: { record: 'pago', communityId: communityOf(contract), contractId: contract.id },
+  };
+  return optimistic(lostChargeRace, () =>
     recordPayment(ctx, {
-      draft: {
-        source: 'communities',
-        amount,
-        currency,
-        date: command.fechaDePago,
-        method: command.formaDePago,
-        direction: 'in',
-        payerId: contract.id,
-        payerName: contract.name,
-        allocations: [],
-        community: { record: 'pago', communityId: communityOf(contract), contractId: contract.id },
-      },
-      plan,
+      draft: plannedDraft(draft, plan),
       idempotency: { key: idempotencyKey, scope: 'communities.pago', request: { contractId, ...command, montoPago: amount, aplicaciones: split ?? null } },
       audit: { action: 'PAGO_CREATE' },
     }),

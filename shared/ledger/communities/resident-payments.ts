@@ -9,7 +9,6 @@ import type { Principal } from '../../auth/principal.js';
 import type { ResidentPaymentStatus } from '../../domain/community.js';
 import { toMinorUnits } from '../../domain/money.js';
 import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
-import { CHARGE_ROOM } from '../../store/charges.js';
 import { type ListPage, type PageRequest, readFirst, readPage } from '../../store/paged-lists.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { optimistic } from '../../store/tx.js';
@@ -18,8 +17,17 @@ import type { Created } from '../create-once.js';
 import { Forbidden, Invalid, issue, NotFound } from '../errors.js';
 import type { Allocation, Charge, Party, Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
-import { type AllocationPlanned, recordPayment } from '../payments/record-payment.js';
-import { OPEN_CHARGES_CAP, planOldestFirst, requireCommunityPayment, voidCommunityRecord } from './community-payments.js';
+import { type CappedCharges, recordPayment } from '../payments/record-payment.js';
+import {
+  type AllocationPlanned,
+  cappedOn,
+  lostChargeRace,
+  OPEN_CHARGES_CAP,
+  planOldestFirst,
+  plannedDraft,
+  requireCommunityPayment,
+  voidCommunityRecord,
+} from './community-payments.js';
 import { isAdmin, requireCallerResident, requireParty, resolveResidentScope, type ResidentListScope } from './scope.js';
 import { parties } from '../../store/parties.js';
 
@@ -64,31 +72,31 @@ export async function recordResidentPayment(ctx: UseCaseContext, command: Reside
   const { currency } = await tenantSettings(principal.tenant);
   const amount = toMinorUnits(command.monto, currency, 'monto', 'positive');
   const request = { ...command, residenteId: resident.id, status, monto: amount };
-  return optimistic(CHARGE_ROOM, () =>
+  const draft = compact({
+    source: 'communities' as const,
+    amount,
+    currency,
+    date: command.fechaPago,
+    method: 'comprobante',
+    direction: 'in' as const,
+    notes: command.nota ?? undefined,
+    payerId: resident.id,
+    payerName: resident.name,
+    allocations: [],
+    community: compact({
+      record: 'resident' as const,
+      communityId: contract?.parentId ?? '',
+      contractId: contract?.id ?? '',
+      residentId: resident.id,
+      residentNumber: resident.externalId,
+      status,
+      concepto: command.concepto ?? undefined,
+      urlComprobante: command.urlComprobante ?? undefined,
+    }),
+  });
+  return optimistic(lostChargeRace, () =>
     recordPayment(ctx, {
-      draft: compact({
-        source: 'communities' as const,
-        amount,
-        currency,
-        date: command.fechaPago,
-        method: 'comprobante',
-        direction: 'in' as const,
-        notes: command.nota ?? undefined,
-        payerId: resident.id,
-        payerName: resident.name,
-        allocations: [],
-        community: compact({
-          record: 'resident' as const,
-          communityId: contract?.parentId ?? '',
-          contractId: contract?.id ?? '',
-          residentId: resident.id,
-          residentNumber: resident.externalId,
-          status,
-          concepto: command.concepto ?? undefined,
-          urlComprobante: command.urlComprobante ?? undefined,
-        }),
-      }),
-      ...(status === 'Aplicado' ? { plan: () => planForResident(principal.tenant, resident.id, amount) } : {}),
+      draft: status === 'Aplicado' ? plannedDraft(draft, () => planForResident(principal.tenant, resident.id, amount)) : draft,
       idempotency: { key: idempotencyKey, scope: 'communities.pago-residente', request },
       audit: { action: status === 'Aplicado' ? 'PAGO_RESIDENTE_CREATE_APPLIED' : 'PAGO_RESIDENTE_CREATE' },
     }),
@@ -99,8 +107,8 @@ export async function recordResidentPayment(ctx: UseCaseContext, command: Reside
 export function updateResidentPayment(ctx: UseCaseContext, id: string, command: ResidentPaymentCommand): Promise<Payment> {
   const { principal } = ctx;
   const { tenant } = principal;
-  let plannedOn: readonly Charge[] = [];
-  return optimistic(CHARGE_ROOM, () =>
+  let capped: CappedCharges | undefined;
+  return optimistic(lostChargeRace, () =>
     changePayment(ctx, {
       load: () => requireCommunityPayment(tenant, id, 'resident', true),
       decide: async (before) => {
@@ -122,10 +130,11 @@ export function updateResidentPayment(ctx: UseCaseContext, id: string, command: 
         // Repeating a change (confirming twice) changes nothing: no new version, no second application.
         if (unchanged) return undefined;
         let allocations: Allocation[] = keep ? before.allocations : [];
-        plannedOn = [];
+        capped = undefined;
         if (status === 'Aplicado' && !keep) {
           const planned = await planForResident(tenant, details.residentId!, amount, details.status === 'Aplicado' ? before.allocations : []);
-          ({ allocations, plannedOn } = planned);
+          ({ allocations } = planned);
+          capped = cappedOn(planned);
         }
         const { notes: _notes, ...kept } = before;
         return compact({
@@ -143,7 +152,7 @@ export function updateResidentPayment(ctx: UseCaseContext, id: string, command: 
           }),
         });
       },
-      plannedOn: () => plannedOn,
+      capped: () => capped,
       audit: { action: command.status === 'Aplicado' ? 'PAGO_RESIDENTE_CONFIRM' : 'PAGO_RESIDENTE_UPDATE' },
     }),
   );

@@ -6,11 +6,12 @@
  * use case may plug in more (a reversal's statement effect). One transaction, audited.
  */
 import { auditEntry, putAudit } from '../../store/audit.js';
-import { paymentCounterItems, replacePayment } from '../../store/payments.js';
+import { paymentCounterItems, paymentSideItems, replacePayment } from '../../store/payments.js';
 import { optimistic, transact, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
-import type { Allocation, Charge, Payment } from '../model.js';
-import { chargeEffects } from './record-payment.js';
+import type { Allocation, Payment } from '../model.js';
+import { withinRunningTotals } from '../running-totals.js';
+import { type CappedCharges, chargeEffects } from './record-payment.js';
 
 export interface PaymentChange {
   /** Reads the payment (consistently) or throws the dialect's NotFound; called again after a lost race. */
@@ -20,16 +21,17 @@ export interface PaymentChange {
   audit: { action: string; details?: Record<string, unknown> };
   /** Items of further effects in the same transaction (the accounts statement). */
   effects?: (before: Payment, after: Payment, at: string) => TxItems;
-  /** The charges `decide` planned new allocations on, as read (see RecordPaymentCommand.plannedOn). */
-  plannedOn?: () => readonly Charge[];
+  /** The charges `decide` planned new allocations on, as read: their increases are capped (see chargeEffects). */
+  capped?: () => CappedCharges | undefined;
 }
 
 const counting = (p: Payment): readonly Allocation[] => (p.status === 'active' ? p.allocations : []);
 
-function effects(tenant: string, before: Payment, after: Payment, plannedOn: readonly Charge[] = []): TxItems {
+function effects(tenant: string, before: Payment, after: Payment, capped?: CappedCharges): TxItems {
   return [
-    ...chargeEffects(tenant, counting(before), counting(after), plannedOn),
+    ...chargeEffects(tenant, counting(before), counting(after), capped),
     ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
+    ...paymentSideItems(tenant, before, after),
   ];
 }
 
@@ -43,12 +45,12 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
     if (!decided) return before;
     const after: Payment = { ...decided, updatedAt: at, version: before.version + 1 };
     const { details } = change.audit;
-    await transact([
+    await withinRunningTotals(() => transact([
       ['payment', replacePayment(tenant, before, after)],
-      ...effects(tenant, before, after, change.plannedOn?.()),
+      ...effects(tenant, before, after, change.capped?.()),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
-    ]);
+    ]));
     return after;
   });
 }

@@ -8,37 +8,38 @@
  */
 import { allocationDeltas, type AllocationProblem, checkAllocations } from '../../domain/allocation.js';
 import { auditEntry, putAudit } from '../../store/audit.js';
-import { applyToCharge, applyWithinDue, CHARGE_ROOM } from '../../store/charges.js';
+import { applyToCharge } from '../../store/charges.js';
 import { recordPaymentItems } from '../../store/payments.js';
 import { transact, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import { type Created, createOnce, type IdempotencyInput } from '../create-once.js';
 import { Invalid, issue } from '../errors.js';
+import { newId } from '../../ids.js';
 import type { Allocation, Charge, Payment } from '../model.js';
+import { withinRunningTotals } from '../running-totals.js';
 
 /** A payment as a dialect describes it; the use case adds id, lifecycle, recorder, timestamps and version. */
 export type PaymentDraft = Omit<Payment, 'id' | 'status' | 'deleted' | 'reconciliation' | 'recordedBy' | 'createdAt' | 'updatedAt' | 'version'> &
   Partial<Pick<Payment, 'reconciliation'>>;
 
-export interface RecordPaymentCommand {
+/** A draft with the charges it must not over-pay, prepared once the idempotency key is known to be new. */
+export interface PreparedDraft {
   draft: PaymentDraft;
+  capped?: CappedCharges | undefined;
+}
+
+export interface RecordPaymentCommand {
+  /**
+   * The payment, or how to prepare it: a preparation reads and checks what it pays (documents'
+   * outstanding amounts…) only when the key is new, so a replay answers the first result even once
+   * those documents are paid.
+   */
+  draft: PaymentDraft | (() => Promise<PreparedDraft>);
   idempotency?: IdempotencyInput | undefined;
   /** The audit action (dialects keep their own names) and extra context for the entry. */
   audit: { action: string; details?: Record<string, unknown> };
   /** Items of further effects in the same transaction (the accounts statement). */
   effects?: (payment: Payment, at: string) => TxItems;
-  /**
-   * Plans the allocations on charges as read now (run after the idempotency check, so a replay plans
-   * nothing). Each planned application must still fit its charge when the transaction commits, else it
-   * fails as CHARGE_ROOM and the caller plans again: concurrent payments never over-apply a charge.
-   */
-  plan?: () => Promise<AllocationPlanned>;
-}
-
-export interface AllocationPlanned {
-  allocations: Allocation[];
-  /** The charges as read when planning. */
-  plannedOn: readonly Charge[];
 }
 
 /** An unsound split, named by its problem (`exceeds_amount`: ALLOCATION_EXCEEDS_AMOUNT). */
@@ -48,54 +49,92 @@ export function allocationError(problem: AllocationProblem): Invalid {
   return new Invalid(`Invalid body: allocations: ${what}`, issue('allocations', what), reason);
 }
 
-/**
- * Each allocation's change to its charge's paid amount, as transaction items named `charge:{id}`;
- * an increase on a charge of `plannedOn` is conditioned on still fitting it (named CHARGE_ROOM).
- */
-export function chargeEffects(tenant: string, before: readonly Allocation[], after: readonly Allocation[], plannedOn: readonly Charge[] = []): TxItems {
-  return allocationDeltas(before, after).map((d) => {
-    const seen = d.amount > 0 ? plannedOn.find((c) => c.id === d.chargeId) : undefined;
-    return seen ? ([CHARGE_ROOM, applyWithinDue(tenant, seen, d.amount)] as const) : ([`charge:${d.chargeId}`, applyToCharge(tenant, d.chargeId, d.amount)] as const);
-  });
+/** Charges as read by the use case: their allocations are capped at what is due (see applyToCharge). */
+export type CappedCharges = ReadonlyMap<string, Pick<Charge, 'amount' | 'lateFee'>>;
+
+/** Each allocation's change to its charge's paid amount, as transaction items named `charge:{id}`. */
+export function chargeEffects(tenant: string, before: readonly Allocation[], after: readonly Allocation[], capped?: CappedCharges): TxItems {
+  return allocationDeltas(before, after).map((d) => [`charge:${d.chargeId}`, applyToCharge(tenant, d.chargeId, d.amount, capped?.get(d.chargeId))] as const);
+}
+
+function newPayment(draft: PaymentDraft, id: string, recordedBy: string, at: string): Payment {
+  const reconciliation = draft.reconciliation ?? 'reconciled';
+  return {
+    ...draft,
+    id,
+    recordedBy,
+    status: 'active',
+    deleted: false,
+    reconciliation,
+    ...(reconciliation === 'reconciled' ? { reconciledAt: at } : {}),
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+/** The payment's own items: the payment (and its list aggregates) and its audit entry. */
+function paymentItems(ctx: UseCaseContext, payment: Payment, audit: RecordPaymentCommand['audit'], at: string): TxItems {
+  const { tenant } = ctx.principal;
+  const { details } = audit;
+  return [
+    ...recordPaymentItems(tenant, payment),
+    ['audit', putAudit(tenant, auditEntry(ctx.principal, audit.action, 'PAYMENT', payment.id, { after: payment, ...(details ? { details } : {}) }, at))],
+  ];
 }
 
 export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentCommand): Promise<Created<Payment>> {
-  const { principal } = ctx;
-  const { tenant } = principal;
-  const { draft } = command;
-  const problem = checkAllocations(draft.amount, draft.allocations);
-  if (problem) throw allocationError(problem);
-
+  const { tenant } = ctx.principal;
   return createOnce<Payment>(
     tenant,
     command.idempotency,
     async (keyRecord, id) => {
-      const planned = command.plan ? await command.plan() : { allocations: draft.allocations, plannedOn: [] };
-      const replanProblem = command.plan ? checkAllocations(draft.amount, planned.allocations) : undefined;
-      if (replanProblem) throw allocationError(replanProblem);
+      const { draft, capped } = typeof command.draft === 'function' ? await command.draft() : { draft: command.draft, capped: undefined };
+      const problem = checkAllocations(draft.amount, draft.allocations);
+      if (problem) throw allocationError(problem);
       const at = new Date().toISOString();
-      const payment: Payment = {
-        ...draft,
-        allocations: planned.allocations,
-        id,
-        recordedBy: principal.sub,
-        status: 'active',
-        deleted: false,
-        reconciliation: draft.reconciliation ?? 'reconciled',
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
-      const { details } = command.audit;
-      const { consumedWriteCapacity } = await transact([
+      const payment = newPayment(draft, id, ctx.principal.sub, at);
+      const { consumedWriteCapacity } = await withinRunningTotals(() => transact([
         ...keyRecord(payment),
-        ...recordPaymentItems(tenant, payment),
-        ...chargeEffects(tenant, [], payment.allocations, planned.plannedOn),
+        ...paymentItems(ctx, payment, command.audit, at),
+        ...chargeEffects(tenant, [], payment.allocations, capped),
         ...(command.effects?.(payment, at) ?? []),
-        ['audit', putAudit(tenant, auditEntry(principal, command.audit.action, 'PAYMENT', id, { after: payment, ...(details ? { details } : {}) }, at))],
-      ]);
+      ]));
       ctx.log?.info('payment recorded', { paymentId: id, source: payment.source, consumedWriteCapacity });
       return payment;
+    },
+    ctx.now,
+  );
+}
+
+/**
+ * Several payments in one transaction, all or none (a CFDI receipt with several Pago nodes): one
+ * idempotency key for the lot, each payment audited, and the allocations of all of them applied to
+ * their charges as one change per charge (a transaction touches an item once).
+ */
+export async function recordPayments(
+  ctx: UseCaseContext,
+  command: Omit<RecordPaymentCommand, 'draft' | 'effects'> & { drafts: () => Promise<{ drafts: PaymentDraft[]; capped: CappedCharges }> },
+): Promise<Created<Payment[]>> {
+  const { tenant } = ctx.principal;
+  return createOnce<Payment[]>(
+    tenant,
+    command.idempotency,
+    async (keyRecord, firstId) => {
+      const { drafts, capped } = await command.drafts();
+      for (const draft of drafts) {
+        const problem = checkAllocations(draft.amount, draft.allocations);
+        if (problem) throw allocationError(problem);
+      }
+      const at = new Date().toISOString();
+      const payments = drafts.map((draft, i) => newPayment(draft, i === 0 ? firstId : newId(), ctx.principal.sub, at));
+      const { consumedWriteCapacity } = await withinRunningTotals(() => transact([
+        ...keyRecord(payments),
+        ...payments.flatMap((payment) => paymentItems(ctx, payment, command.audit, at)),
+        ...chargeEffects(tenant, [], payments.flatMap((p) => p.allocations), capped),
+      ]));
+      ctx.log?.info('payments recorded', { paymentIds: payments.map((p) => p.id), consumedWriteCapacity });
+      return payments;
     },
     ctx.now,
   );

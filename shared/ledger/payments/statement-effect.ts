@@ -6,7 +6,7 @@
  */
 import { statementEffect } from '../../domain/statements.js';
 import { KEY_RECORD } from '../../store/idempotency.js';
-import { addPaymentToStatement, removePaymentFromStatement } from '../../store/statements.js';
+import { paymentRecordedOnDay, paymentReversedOnDay } from '../../store/statement-days.js';
 import { ConditionFailed, type TxItems } from '../../store/tx.js';
 import { Conflict } from '../errors.js';
 import type { Payment } from '../model.js';
@@ -17,7 +17,7 @@ export const settledDay = () => new Conflict('The day is already settled (saldad
 export function onStatementWhenRecorded(tenant: string) {
   return (payment: Payment, at: string): TxItems => {
     const effect = statementEffect(payment);
-    return effect ? [['statement', addPaymentToStatement(effect.target(tenant), effect.change, at)]] : [];
+    return effect ? paymentRecordedOnDay(effect.target(tenant), effect.change, at) : [];
   };
 }
 
@@ -35,6 +35,6 @@ export function onStatementWhenReversed(tenant: string) {
     const effect = statementEffect(before);
     if (!effect || before.status !== 'active' || after.status === 'active') return [];
     const change = { field: effect.change.field, amount: before.amount, unsettle: before.isFinal === true };
-    return [['statement', removePaymentFromStatement(effect.target(tenant), change, at)]];
+    return paymentReversedOnDay(effect.target(tenant), change, at);
   };
 }

@@ -13,12 +13,17 @@ export const QUERY_ATTRIBUTE_PREFIX = 'q_';
 
 const attributeName = (realm: Realm, fields: readonly string[]) => `q_${realm.name}_${fields.join('_').replace(/\./g, '_')}`;
 
-export const partitionAttribute = (realm: Realm, p: IndexPattern) => attributeName(realm, p.partition);
+/** The fields a pattern's partition is made of; a month bucket counts as the `{sort}_month` field. */
+export const partitionFields = (p: IndexPattern) => (p.bucket ? [...p.partition, `${p.sort}_month`] : p.partition);
+/** The month bucket of a sort value (`2024-05-31…` → `2024-05`). */
+export const monthOf = (value: string) => value.slice(0, 7);
+
+export const partitionAttribute = (realm: Realm, p: IndexPattern) => attributeName(realm, partitionFields(p));
 export const sortAttribute = (realm: Realm, p: IndexPattern) => attributeName(realm, [p.sort]);
 
 /** The partition value for the given values of `p.partition` (each encoded so `#` stays a separator). */
 export function partitionValue(tenant: string, realm: Realm, p: IndexPattern, values: readonly string[]): string {
-  return `T#${tenant}#${realm.name}#${p.partition.join('+')}#${values.map(encodeURIComponent).join('#')}`;
+  return `T#${tenant}#${realm.name}#${partitionFields(p).join('+')}#${values.map(encodeURIComponent).join('#')}`;
 }
 
 /** The row plus the index attributes of every pattern the row has all fields for. */
@@ -29,7 +34,8 @@ export function queryAttributes(tenant: string, realm: Realm, row: Row): Record<
     const values = p.partition.map((field) => row[field]);
     const sort = row[p.sort];
     if (values.some((v) => v === undefined) || sort === undefined) continue;
-    attributes[partitionAttribute(realm, p)] = partitionValue(tenant, realm, p, values.map(String));
+    const bucket = p.bucket ? [monthOf(String(sort))] : [];
+    attributes[partitionAttribute(realm, p)] = partitionValue(tenant, realm, p, [...values.map(String), ...bucket]);
     attributes[sortAttribute(realm, p)] = String(sort);
   }
   return attributes;

@@ -3,7 +3,7 @@
  * beside the list patterns; use cases import them from there). The query planner reads it to answer searches, the
  * table definition (./../table.ts) turns it into GSIs for CDK and DynamoDB Local, the item writers
  * derive each item's index attributes from it, and the README/OpenAPI list it. Adding a searchable
- * realm (receivables' getPayments next) is one more entry here.
+ * realm (receivables' getPayments: RECEIVABLES_PAYMENTS) is one more entry here.
  *
  * Patterns are listed best first: the planner takes the first one a filter set satisfies, after
  * key lookups, preferring patterns whose sort key gets a range.
@@ -76,4 +76,48 @@ export const GATEWAY_PAYMENTS: Realm = {
   itemKey: (tenant, id) => keys.payment(tenant, id),
 };
 
-export const CATALOGUE: readonly Realm[] = [GATEWAY_PAYMENTS];
+/** What getPayments filters and sorts on (seed 004); `created` and `reconciled` are UTC instants. */
+const RECEIVABLES_FIELDS = {
+  id: 'id',
+  status: 'string',
+  date: 'string',
+  created: 'date',
+  reconciled: 'date',
+  amount: 'decimal',
+  currency: 'string',
+  clientId: 'id',
+  clientTaxId: 'string',
+  method: 'string',
+} as const satisfies Record<string, FieldType>;
+
+/**
+ * Receivables payments (seed 004 getPayments): no filter is mandatory, so the tenant-wide patterns
+ * are partitioned by status and month (the planner expands the months of the date range like an IN
+ * list), one per date the search can be by; a client's payments have their own partition.
+ */
+export const RECEIVABLES_PAYMENTS: Realm = {
+  name: 'receivables',
+  idField: 'id',
+  fields: RECEIVABLES_FIELDS,
+  patterns: [
+    { kind: 'index', index: 'rcv_client', partition: ['clientId'], sort: 'date', sortRequired: false },
+    { kind: 'index', index: 'rcv_status_date', partition: ['status'], sort: 'date', sortRequired: false, bucket: 'month' },
+    { kind: 'index', index: 'rcv_status_created', partition: ['status'], sort: 'created', sortRequired: false, bucket: 'month' },
+    { kind: 'index', index: 'rcv_reconciled', partition: [], sort: 'reconciled', sortRequired: false, bucket: 'month' },
+  ],
+  itemKey: (tenant, id) => keys.payment(tenant, id),
+};
+
+/**
+ * A document's receivables payments: one link item per (payment, document) carries the payment's
+ * row plus `documentId` (an item has one index entry per GSI, a payment pays several documents).
+ */
+export const RECEIVABLES_DOCUMENT_PAYMENTS: Realm = {
+  name: 'receivables_document',
+  idField: 'id',
+  fields: { ...RECEIVABLES_FIELDS, documentId: 'id' },
+  patterns: [{ kind: 'index', index: 'rcv_document', partition: ['documentId'], sort: 'date', sortRequired: false }],
+  itemKey: (tenant, id) => keys.payment(tenant, id),
+};
+
+export const CATALOGUE: readonly Realm[] = [GATEWAY_PAYMENTS, RECEIVABLES_PAYMENTS, RECEIVABLES_DOCUMENT_PAYMENTS];

@@ -9,13 +9,17 @@
  *   combinations are the partitions to query) and, if `sortRequired`, the sort field has a range.
  *   Range predicates on the sort field become the inclusive key bounds (BETWEEN, >=, <=); they also
  *   stay residual, so exclusive bounds are exact.
+ * - A bucketed index pattern (`bucket: 'month'`) also partitions by the month of its sort field: it
+ *   needs both bounds of a range on it, whose months the planner expands like an IN list.
  * Preference: key lookups, then patterns whose sort key gets a range, then catalogue order, then
- * fewer partitions. No applicable pattern: `undefined` (the dialect answers its "minimum fields").
+ * fewer partitions; a bucketed (tenant-wide) pattern only when no other applies. No applicable pattern: `undefined` (the dialect answers its "minimum fields").
  */
 import { RANGE_OPERATIONS, type IndexPattern, type KeyPattern, type Predicate, type Realm, type RowValue } from './types.js';
 
 /** More partitions than this is a search too broad to serve (IN lists multiply). */
 export const MAX_PARTITIONS = 50;
+/** Month buckets a bucketed pattern may expand to (twenty years), on top of MAX_PARTITIONS. */
+export const MAX_BUCKETS = 240;
 
 export interface KeyRange {
   /** Inclusive bounds on the sort attribute; either may be open. */
@@ -34,6 +38,8 @@ export type Plan =
       range: KeyRange;
       /** The bounds cross (lower > upper) or an IN list is empty: nothing can match, no read needed. */
       empty: boolean;
+      /** How many month buckets each combination of partition values expands to (1 without a bucket). */
+      buckets: number;
       residual: Predicate[];
     };
 
@@ -74,22 +80,39 @@ function planKey(realm: Realm, pattern: KeyPattern, predicates: readonly Predica
   return { kind: 'key', realm, pattern, ids, residual };
 }
 
+/** The months from `lower`'s to `upper`'s (`YYYY-MM`), at most MAX_BUCKETS + 1 of them. */
+function monthsBetween(lower: string, upper: string): string[] {
+  const months: string[] = [];
+  let [year, month] = [Number(lower.slice(0, 4)), Number(lower.slice(5, 7))];
+  const last = upper.slice(0, 7);
+  for (let m = `${lower.slice(0, 7)}`; m <= last && months.length <= MAX_BUCKETS; ) {
+    months.push(m);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+    m = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  }
+  return months;
+}
+
 function planIndex(realm: Realm, pattern: IndexPattern, predicates: readonly Predicate[]): Plan | undefined {
   const lists = pattern.partition.map((field) => allowedValues(predicates, field));
   if (lists.some((list) => list === undefined)) return undefined;
   const range = keyRange(predicates, pattern.sort);
   if (pattern.sortRequired && !range) return undefined;
-  const partitions = cartesian(lists as string[][]);
+  if (pattern.bucket && (range?.lower === undefined || range.upper === undefined)) return undefined;
+  const months = pattern.bucket && range!.lower! <= range!.upper! ? monthsBetween(range!.lower!, range!.upper!) : undefined;
+  if (months && months.length > MAX_BUCKETS) return undefined;
+  const partitions = cartesian(months ? [...(lists as string[][]), months] : (lists as string[][]));
   const covered = (p: Predicate) => pattern.partition.includes(p.field) && isKeyable(p);
   const empty =
     partitions.length === 0 || (range?.lower !== undefined && range.upper !== undefined && range.lower > range.upper);
-  return { kind: 'index', realm, pattern, partitions, range: range ?? {}, empty, residual: predicates.filter((p) => !covered(p)) };
+  return { kind: 'index', realm, pattern, partitions, range: range ?? {}, empty, buckets: months?.length || 1, residual: predicates.filter((p) => !covered(p)) };
 }
 
 function cost(plan: Plan, order: number): number[] {
   if (plan.kind === 'key') return [0, 0, plan.ids.length, order];
   const ranged = plan.range.lower !== undefined || plan.range.upper !== undefined;
-  return [1, ranged ? 0 : 1, order, plan.partitions.length];
+  // A bucketed (tenant-wide) pattern is the fallback: any pattern keyed on a filter value reads less.
+  return [plan.pattern.bucket ? 2 : 1, ranged ? 0 : 1, order, plan.partitions.length];
 }
 
 const lexicographic = (a: number[], b: number[]) => {
@@ -108,6 +131,6 @@ export function plan(realm: Realm, predicates: readonly Predicate[]): PlanOutcom
     .filter((c): c is { plan: Plan; cost: number[] } => c !== undefined)
     .sort((a, b) => lexicographic(a.cost, b.cost));
   if (candidates.length === 0) return { ok: false, reason: 'no_pattern' };
-  const served = candidates.find((c) => (c.plan.kind === 'key' ? c.plan.ids.length : c.plan.partitions.length) <= MAX_PARTITIONS);
+  const served = candidates.find((c) => (c.plan.kind === 'key' ? c.plan.ids.length : c.plan.partitions.length / c.plan.buckets) <= MAX_PARTITIONS);
   return served ? { ok: true, plan: served.plan } : { ok: false, reason: 'too_broad' };
 }

@@ -56,6 +56,13 @@ export interface IndexPattern {
   sort: string;
   /** The minimum combination this pattern serves needs a range on `sort` (e.g. collector + request_date). */
   sortRequired: boolean;
+  /**
+   * Also partition by the month of `sort` (its first 7 characters: `YYYY-MM`), so a tenant-wide
+   * pattern never grows one hot partition: the planner expands the months of the sort range like an
+   * IN list, so the pattern needs both bounds. It reads a whole range of the tenant, so the planner
+   * takes it only when no other pattern applies.
+   */
+  bucket?: 'month';
 }
 
 /** Items read by primary key: the EQUAL/IN values of `field` are item ids (GetItem/BatchGet). */

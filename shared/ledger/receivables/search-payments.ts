@@ -1,0 +1,110 @@
+/**
+ * getPayments (seed 004) on the query planner: the filters become predicates over the receivables
+ * row, the planner picks the access pattern (a document's payments, a client's, or the tenant-wide
+ * month buckets of the date the search is by), and the executor answers one page and the total.
+ *
+ * Dates: `since`/`until` are the tenant's local dates. The payment date is a local date already;
+ * creation and reconciliation are instants, so the local days become UTC bounds. An open bound is
+ * closed with the tenant's span (every payment's date lies within it), which tells the planner
+ * which month buckets exist.
+ */
+import { startOfLocalDay } from '../../domain/dates.js';
+import type { Currency } from '../../domain/money.js';
+import type { Payment } from '../../domain/payments.js';
+import { RECEIVABLES_DOCUMENT_PAYMENTS, RECEIVABLES_PAYMENTS } from '../../store/access-patterns.js';
+import { partyByTaxId } from '../../store/parties.js';
+import { allPaymentMethods } from '../../store/payment-methods.js';
+import { search, SearchTooBroad } from '../../store/query/execute.js';
+import { plan } from '../../store/query/planner.js';
+import type { Predicate, Sort } from '../../store/query/types.js';
+import { receivablesSpan } from '../../store/receivables-payments.js';
+import { tenantSettings } from '../../store/tenants.js';
+import { Invalid, issue } from '../errors.js';
+
+export interface PaymentSearch {
+  since?: string | undefined;
+  until?: string | undefined;
+  /** 1 payment date, 2 creation, 3 reconciliation. */
+  dateBy: '1' | '2' | '3';
+  currency?: Currency | undefined;
+  paymentMethodId?: string | undefined;
+  documentId?: string | undefined;
+  clientId?: string | undefined;
+  clientTaxId?: string | undefined;
+  /** 1 payment date, 2 creation, 3 amount. */
+  orderBy: '1' | '2' | '3';
+  order: 'ASC' | 'DESC';
+  resultsPerPage: number;
+  page: number;
+  /** 0 pending reconciliation, 1 reconciled, 2 discarded. */
+  status: '0' | '1' | '2';
+}
+
+const DATE_FIELD = { '1': 'date', '2': 'created', '3': 'reconciled' } as const;
+const SORT_FIELD = { '1': 'date', '2': 'created', '3': 'amount' } as const;
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The date-range predicates on the field the search is by, both bounds closed (open ones from the span). */
+async function dateRange(tenant: string, q: PaymentSearch, timeZone: string): Promise<Predicate[] | undefined> {
+  const field = DATE_FIELD[q.dateBy];
+  const span = await receivablesSpan(tenant);
+  if (field === 'date') {
+    const lower = q.since ?? span.dateMin;
+    const upper = q.until ?? span.dateMax;
+    if (!lower || !upper) return undefined;
+    return [
+      { field, op: 'GREATER_THAN_OR_EQUAL_TO', value: lower },
+      { field, op: 'LESS_THAN_OR_EQUAL_TO', value: upper },
+    ];
+  }
+  const lower = q.since ? startOfLocalDay(q.since, timeZone).toISOString() : span.createdMin;
+  if (!lower) return undefined;
+  // The end of `until` (exclusive), or now: nothing was created or reconciled later.
+  const upper = q.until ? startOfLocalDay(nextDay(q.until), timeZone).toISOString() : new Date(Date.now() + 60_000).toISOString();
+  return [
+    { field, op: 'GREATER_THAN_OR_EQUAL_TO', value: lower },
+    { field, op: 'LESS_THAN', value: upper },
+  ];
+}
+
+/** The method's name in the tenant's catalogue (payments carry the name), or undefined for an unknown id. */
+async function methodName(tenant: string, id: string): Promise<string | undefined> {
+  return (await allPaymentMethods(tenant)).find((m) => m.code === id)?.name.toLowerCase();
+}
+
+export async function searchReceivablesPayments(tenant: string, q: PaymentSearch): Promise<{ payments: Payment[]; total: number; timeZone: string }> {
+  const { timeZone } = await tenantSettings(tenant);
+  const none = { payments: [], total: 0, timeZone };
+  const predicates: Predicate[] = [{ field: 'status', op: 'EQUAL', value: q.status }];
+  if (q.currency) predicates.push({ field: 'currency', op: 'EQUAL', value: q.currency });
+  if (q.clientId) predicates.push({ field: 'clientId', op: 'EQUAL', value: q.clientId });
+  if (q.documentId) predicates.push({ field: 'documentId', op: 'EQUAL', value: q.documentId });
+  if (q.clientTaxId) {
+    // The tax id names one client (a key read on its lookup); the row's clientId then keys the search.
+    const client = await partyByTaxId(tenant, 'client', q.clientTaxId);
+    if (!client) return none;
+    predicates.push({ field: 'clientId', op: 'EQUAL', value: client.id });
+  }
+  if (q.paymentMethodId) {
+    const name = await methodName(tenant, q.paymentMethodId);
+    if (!name) return none;
+    predicates.push({ field: 'method', op: 'EQUAL', value: name });
+  }
+  const range = await dateRange(tenant, q, timeZone);
+  if (!range) return none;
+  predicates.push(...range);
+
+  // A payment's documents are link items of their own realm (one entry per document).
+  const planned = plan(q.documentId ? RECEIVABLES_DOCUMENT_PAYMENTS : RECEIVABLES_PAYMENTS, predicates);
+  const tooBroad = () => new Invalid('The search covers too much at once: narrow it with since and until', issue('since', 'Narrow the date range'));
+  if (!planned.ok) throw tooBroad();
+  const sorts: Sort[] = [{ field: SORT_FIELD[q.orderBy], direction: q.order === 'ASC' ? 'ascending' : 'descending' }];
+  try {
+    const { items, total } = await search<Payment>(tenant, planned.plan, sorts, (q.page - 1) * q.resultsPerPage, q.resultsPerPage);
+    return { payments: items, total, timeZone };
+  } catch (error) {
+    if (error instanceof SearchTooBroad) throw tooBroad();
+    throw error;
+  }
+}

@@ -1,0 +1,332 @@
+/**
+ * Prefix-count trees in DynamoDB (the pure half is ./prefix-tree.ts). One item per node and shard,
+ * each in its own partition: `T#t#AGG#{series}#{shard}#R{node}` / `AGG` (shared/store/keys.ts).
+ *
+ * - Writes: `addAt` returns one Update per level (depth items, ADD only, so concurrent writers never
+ *   lose an update) for the caller to append to the transaction of the change itself. Each ADD is
+ *   conditional on the slot staying an exact integer (|total| <= limit): the items are named
+ *   AGGREGATE, so a refused total shows as `ConditionFailed.on(AGGREGATE)` (the seam for a 422).
+ * - Reads: `openTree` reads the K shard roots (one BatchGet) and then only the nodes a question
+ *   needs: a cumulative total reads depth nodes x K shards, a rank lookup the same.
+ * - Completeness: a tree is trusted once its roots say `complete`; until then (data written before
+ *   the tree existed, or a brand-new series) `openTree` rebuilds it from the caller's source of
+ *   truth first. Every write ADDs the root's `rev`, so a rebuild that raced a write fails its
+ *   condition and runs again on fresh data.
+ */
+import { Conflict } from '../../ledger/errors.js';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../client.js';
+import { batchGet } from '../items.js';
+import { keys } from '../keys.js';
+import { ConditionFailed, type TransactItem, transact, type TxItems } from '../tx.js';
+import {
+  addBound,
+  cumulative,
+  levelOf,
+  mergeSlots,
+  type NodeSlots,
+  nodesFor,
+  pathOf,
+  pickSlot,
+  shardOf,
+  slotAttribute,
+  slotAttributes,
+  slotsOf,
+  sumSlots,
+  type Totals,
+  type TreeShape,
+  zeroSlots,
+} from './prefix-tree.js';
+
+export interface Series {
+  tenant: string;
+  /** Unique within the tenant, no `#`: `ACCT_DAYS_{entity}`, `WO_ACTIVE`. */
+  name: string;
+  shape: TreeShape;
+  /** The measures every entry has (one letter each). */
+  measures: readonly string[];
+  /** Writers spread over this many roots (hot tenant-wide series); readers read them all. */
+  shards: number;
+  /** Largest |total| a slot may reach (default 2^53 - 1: exact in a JS number). */
+  limit?: number;
+}
+
+/** Name of every aggregate item in a transaction (see ConditionFailed.on). */
+export const AGGREGATE = 'aggregate';
+export const TOTAL_LIMIT = Number.MAX_SAFE_INTEGER;
+
+export type Entry = { key: string; totals: Totals };
+/** The series' source of truth, read in full (consistently) to rebuild it. */
+export type Source = () => Promise<Entry[]>;
+
+const nodeKey = (s: Series, shard: number, node: string) => keys.aggregate(s.tenant, s.name, shard, node);
+const shardList = (s: Series) => Array.from({ length: s.shards }, (_, i) => i);
+
+/** The transaction items that add `deltas` to `key` at every level of the tree (none when all are 0). */
+export function addAt(series: Series, key: string, deltas: Totals): TxItems {
+  const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
+  if (changes.length === 0) return [];
+  const shard = shardOf(key, series.shards);
+  const limit = series.limit ?? TOTAL_LIMIT;
+  return pathOf(key, series.shape).map(({ node, slot }) => {
+    const names: Record<string, string> = { '#type': 'type' };
+    const values: Record<string, unknown> = { ':type': 'AGGREGATE', ':tenant': series.tenant };
+    const adds: string[] = [];
+    const bounds: string[] = [];
+    changes.forEach(([measure, delta], i) => {
+      names[`#a${i}`] = slotAttribute(measure, slot);
+      values[`:d${i}`] = delta;
+      adds.push(`#a${i} :d${i}`);
+      const bound = addBound(delta, limit);
+      if (bound) {
+        values[`:b${i}`] = bound.value;
+        bounds.push(`(attribute_not_exists(#a${i}) OR #a${i} ${bound.op} :b${i})`);
+      }
+    });
+    const sets = ['#type = :type', 'tenant = :tenant'];
+    if (node === '') {
+      adds.push('rev :one');
+      values[':one'] = 1;
+    }
+    // A node of a closed level is stored whole from its first write: its other slots start at 0.
+    const added = new Set(changes.map(([measure]) => slotAttribute(measure, slot)));
+    const zeros = Object.keys(slotAttributes(zeroSlots(series.shape, levelOf(node, series.shape), series.measures))).filter(
+      (name) => !added.has(name),
+    );
+    zeros.forEach((name, i) => {
+      names[`#z${i}`] = name;
+      sets.push(`#z${i} = if_not_exists(#z${i}, :zero)`);
+    });
+    if (zeros.length > 0) values[':zero'] = 0;
+    const item: TransactItem = {
+      Update: {
+        TableName: tableName(),
+        Key: nodeKey(series, shard, node),
+        UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
+        ...(bounds.length > 0 ? { ConditionExpression: bounds.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+    return [AGGREGATE, item] as const;
+  });
+}
+
+/** Every node of a tree holding exactly `entries`, by shard, with its slots (closed levels filled). */
+function treeNodes(series: Series, entries: readonly Entry[]): { shard: number; node: string; slots: NodeSlots }[] {
+  const byShard = new Map<number, Entry[]>(shardList(series).map((shard) => [shard, []]));
+  for (const entry of entries) byShard.get(shardOf(entry.key, series.shards))!.push(entry);
+  return [...byShard].flatMap(([shard, shardEntries]) => {
+    const tree = nodesFor(shardEntries, series.shape);
+    if (!tree.has('')) tree.set('', {});
+    return [...tree].map(([node, slots]) => ({
+      shard,
+      node,
+      slots: { ...zeroSlots(series.shape, levelOf(node, series.shape), series.measures), ...slots },
+    }));
+  });
+}
+
+function nodeItem(series: Series, shard: number, node: string, slots: NodeSlots): Record<string, unknown> {
+  return { ...nodeKey(series, shard, node), type: 'AGGREGATE', tenant: series.tenant, ...slotAttributes(slots) };
+}
+
+/** Every node item of a tree holding exactly `entries` (a bulk load): roots apart, with `rootExtras`. */
+export function treeItems(series: Series, entries: readonly Entry[], rootExtras: (shard: number) => Record<string, unknown>) {
+  const all = treeNodes(series, entries);
+  return {
+    nodes: all.filter((n) => n.node !== '').map((n) => nodeItem(series, n.shard, n.node, n.slots)),
+    roots: all.filter((n) => n.node === '').map((n) => ({ ...nodeItem(series, n.shard, '', n.slots), ...rootExtras(n.shard) })),
+  };
+}
+
+const sameSlots = (a: NodeSlots, b: NodeSlots) => {
+  const [x, y] = [slotAttributes(a), slotAttributes(b)];
+  return Object.keys(x).length === Object.keys(y).length && Object.entries(x).every(([name, value]) => y[name] === value);
+};
+
+/** A rebuild lost to a writer: a root's `rev` moved, or a transaction touched the roots at the same time. */
+const raced = (error: unknown) =>
+  error instanceof ConditionFailed || (error as { name?: string }).name === 'TransactionCanceledException';
+
+/** Node items by "shard|node" (consistent reads: a statement read right after its payment sees it). */
+async function getNodes(series: Series, wanted: readonly { shard: number; node: string }[]): Promise<Map<string, Record<string, unknown>>> {
+  const items = await batchGet<Record<string, unknown>>(wanted.map(({ shard, node }) => nodeKey(series, shard, node)), true);
+  const found = new Map<string, Record<string, unknown>>();
+  wanted.forEach(({ shard, node }, i) => {
+    const item = items[i];
+    if (item) found.set(`${shard}|${node}`, item);
+  });
+  return found;
+}
+
+const REBUILD_ATTEMPTS = 3;
+const PUTS_IN_FLIGHT = 8;
+
+/** Node items, one PutItem each, a few in flight (a request path may not BatchWrite: store/permissions.ts). */
+async function putNodes(items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += PUTS_IN_FLIGHT) {
+    await Promise.all(items.slice(i, i + PUTS_IN_FLIGHT).map((Item) => db().send(new PutCommand({ TableName: tableName(), Item }))));
+  }
+}
+
+/**
+ * Rebuilds a series from its source of truth: every node the source covers is rewritten, then the
+ * shard roots are replaced, marked complete, in one transaction conditional on no write having
+ * touched the tree meanwhile (the roots' `rev`). Safe to run concurrently with writers and with
+ * other rebuilds; meant for series with data from before the tree (readers call it `on-read`:
+ * one attempt, and no transaction once a writer moved; they answer from the source then), or as a
+ * backfill.
+ */
+export async function rebuild(series: Series, source: Source, mode: 'backfill' | 'on-read' = 'backfill'): Promise<void> {
+  const attempts = mode === 'backfill' ? REBUILD_ATTEMPTS : 1;
+  for (let attempt = 1; ; attempt++) {
+    const before = await getNodes(series, shardList(series).map((shard) => ({ shard, node: '' })));
+    const entries = await source();
+    const wanted = treeNodes(series, entries);
+    // Rewrite only what differs: a tree kept by ADDs since its first write already matches.
+    const stored = await getNodes(series, wanted.filter((n) => n.node !== ''));
+    const changed = wanted.filter((n) => n.node !== '' && !sameSlots(slotsOf(stored.get(`${n.shard}|${n.node}`)), n.slots));
+    await putNodes(changed.map((n) => nodeItem(series, n.shard, n.node, n.slots)));
+    // Writers moved meanwhile: do not race them with a transaction on the roots they write.
+    const now = await getNodes(series, shardList(series).map((shard) => ({ shard, node: '' })));
+    const moved = shardList(series).some((shard) => now.get(`${shard}|`)?.rev !== before.get(`${shard}|`)?.rev);
+    const roots = wanted.filter((n) => n.node === '').map(({ shard, slots }): readonly [string, TransactItem] => {
+      const rev = before.get(`${shard}|`)?.rev;
+      const Item = { ...nodeItem(series, shard, '', slots), complete: true, rev: (typeof rev === 'number' ? rev : 0) + 1 };
+      const condition = typeof rev === 'number' ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': rev } } : { ConditionExpression: 'attribute_not_exists(rev)' };
+      return [AGGREGATE, { Put: { TableName: tableName(), Item, ...condition } }];
+    });
+    try {
+      if (moved) throw new ConditionFailed([AGGREGATE]);
+      await transact(roots, 1);
+      return;
+    } catch (error) {
+      if (!raced(error)) throw error;
+      if (attempt >= attempts) throw new Conflict('Totals are being rebuilt; retry');
+    }
+  }
+}
+
+/**
+ * A read view of one tree: nodes are fetched on demand (all shards of a node in one BatchGet),
+ * merged over the shards and kept. A view built from entries answers the same questions offline.
+ */
+export class TreeView {
+  private readonly nodes = new Map<string, NodeSlots>();
+  private roots: (Record<string, unknown> | undefined)[] = [];
+
+  private constructor(
+    readonly series: Series,
+    private readonly offline: boolean,
+  ) {}
+
+  static async open(series: Series): Promise<TreeView> {
+    const view = new TreeView(series, false);
+    await view.load(['']);
+    return view;
+  }
+
+  /** The tree `entries` make, in memory: what a rebuild would store. */
+  static fromEntries(series: Series, entries: readonly Entry[]): TreeView {
+    const view = new TreeView(series, true);
+    for (const [node, slots] of nodesFor(entries, series.shape)) view.nodes.set(node, slots);
+    return view;
+  }
+
+  /** Fetches the nodes not read yet (all their shards), in one round trip. */
+  async load(nodes: readonly string[]): Promise<void> {
+    if (this.offline) return;
+    const missing = [...new Set(nodes)].filter((node) => !this.nodes.has(node));
+    if (missing.length === 0) return;
+    const wanted = missing.flatMap((node) => shardList(this.series).map((shard) => ({ shard, node })));
+    const found = await getNodes(this.series, wanted);
+    for (const node of missing) {
+      const items = shardList(this.series).map((shard) => found.get(`${shard}|${node}`));
+      if (node === '') this.roots = items;
+      this.nodes.set(node, mergeSlots(items.map(slotsOf)));
+    }
+  }
+
+  /** The node's slots over all shards (a node not stored is empty). */
+  slots(node: string): NodeSlots {
+    return this.nodes.get(node) ?? {};
+  }
+
+  /** Whether every shard root says the tree is exact (an offline view is, by construction). */
+  get complete(): boolean {
+    return this.offline || (this.roots.length > 0 && this.roots.every((root) => root?.complete === true));
+  }
+
+  /** Totals of the whole series. */
+  total(): Totals {
+    return sumSlots(this.slots(''), undefined, false);
+  }
+
+  /** Totals of every key before `key` (inclusive: through `key`'s leaf bucket). */
+  async cumulative(key: string, inclusive: boolean): Promise<Totals> {
+    const path = pathOf(key, this.series.shape);
+    await this.load(path.map((step) => step.node));
+    return cumulative(new Map(path.map(({ node }) => [node, this.slots(node)])), key, this.series.shape, inclusive);
+  }
+
+  /**
+   * The leaf bucket (key prefix) holding the item of ascending rank `rank` by `measure`, the number
+   * of the bucket's items before it, and the bucket's count; undefined past the end.
+   */
+  async locate(rank: number, measure: string): Promise<{ bucket: string; within: number; count: number } | undefined> {
+    let node = '';
+    let left = rank;
+    let count = 0;
+    for (let level = 0; level < this.series.shape.cuts.length; level++) {
+      await this.load([node]);
+      const pick = pickSlot(this.slots(node), left, measure);
+      if (!pick) return undefined;
+      left -= pick.before;
+      count = pick.count;
+      node += pick.slot;
+    }
+    return { bucket: node, within: left, count };
+  }
+}
+
+/**
+ * Marks a series complete as it stands: right for a series every write of which went through
+ * `addAt` (nothing written before the tree existed), whatever writers do meanwhile.
+ */
+export async function markComplete(series: Series): Promise<void> {
+  await transact(
+    shardList(series).map((shard) => {
+      const update: TransactItem = {
+        Update: {
+          TableName: tableName(),
+          Key: nodeKey(series, shard, ''),
+          UpdateExpression: 'SET complete = :true, #type = :type, tenant = :tenant',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':true': true, ':type': 'AGGREGATE', ':tenant': series.tenant },
+        },
+      };
+      return [AGGREGATE, update] as const;
+    }),
+  );
+}
+
+/**
+ * A view of a complete tree. When the tree is not complete yet, `complete()` makes it so (a
+ * rebuild, or markComplete) and the tree is read again; when that loses to concurrent writers,
+ * `fallback()` answers from the source of truth in memory (exact, costs the history once).
+ */
+export async function openTree(
+  series: Series,
+  how: { complete: () => Promise<void>; fallback: () => Promise<Entry[]> },
+): Promise<TreeView> {
+  const view = await TreeView.open(series);
+  if (view.complete) return view;
+  try {
+    await how.complete();
+  } catch (error) {
+    if (!(error instanceof Conflict)) throw error;
+    return TreeView.fromEntries(series, await how.fallback());
+  }
+  return TreeView.open(series);
+}

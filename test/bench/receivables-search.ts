@@ -1,0 +1,155 @@
+/**
+ * The receivables search mix (`GET /v1/getPayments`, seed 004) over RECEIVABLES_BENCH_PAYMENTS
+ * payments: two years of dates, 40 clients of uneven size, two currencies, four methods, every
+ * status, one to three documents each. Every filter alone and combined, each date the search can be
+ * by, each order, first, deep, last and past-the-end pages. Reports full items read per item
+ * returned (SPEC §6: <= 2), index entries walked, and p50 through the gateway against the bare calls.
+ */
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { Payment } from '../../shared/domain/payments.js';
+import { newId } from '../../shared/ids.js';
+import { db, tableName } from '../../shared/store/client.js';
+import { parties } from '../../shared/store/parties.js';
+import { recordPaymentItems } from '../../shared/store/payments.js';
+import { coverInSpan } from '../../shared/store/receivables-payments.js';
+import { createTenant } from '../support/ledger-fixtures.js';
+import { expectStatus } from './http.js';
+import { itemsRead } from './recorder.js';
+import { describe, replay } from './replay.js';
+import type { BenchContext } from './setup.js';
+import { type BudgetResult, fmt, median } from './stats.js';
+import { ITEMS_BUDGET_RATIO } from './search.js';
+
+export const RECEIVABLES_BENCH_PAYMENTS = 10_000;
+const CLIENTS = 40;
+const METHODS = ['Transferencia', 'Cheque', 'Efectivo', ''];
+const START = Date.UTC(2024, 0, 1, 12);
+const SPAN_MS = 730 * 86_400_000;
+
+/** Client k's share grows with k²: client 39 has ~7 %, client 0 a handful. */
+const clientOf = (i: number) => String(3000 + Math.floor(Math.sqrt(((i * 7919) % RECEIVABLES_BENCH_PAYMENTS) / RECEIVABLES_BENCH_PAYMENTS) * CLIENTS));
+
+function payment(i: number, id: string): Payment {
+  const at = START + Math.floor((i * SPAN_MS) / RECEIVABLES_BENCH_PAYMENTS);
+  const created = new Date(at + (i % 5) * 3_600_000).toISOString();
+  const currency = i % 5 === 0 ? 'MXN' : 'CLP';
+  const amount = ((i * 7919) % 500_000) + 100;
+  const reconciliation = i % 20 === 0 ? 'discarded' : i % 10 === 0 ? 'pending' : 'reconciled';
+  const parts = (i % 3) + 1;
+  const allocations = reconciliation === 'pending' ? [] : Array.from({ length: parts }, (_, k) => ({
+    chargeId: String(900_000 + ((i * 3 + k) % 6000)),
+    amount: k === 0 ? amount - (parts - 1) : 1,
+    number: String(10_000 + ((i * 3 + k) % 6000)),
+    code: '33',
+  }));
+  const client = clientOf(i);
+  return {
+    id, source: 'receivables', amount, currency, date: new Date(at).toISOString().slice(0, 10), method: METHODS[i % 4]!, direction: 'in',
+    payerId: client, payerName: `Cliente ${client}`, payerTaxId: `${client}-K`, recordedBy: 'bench', allocations, status: 'active', deleted: false,
+    reconciliation, ...(reconciliation === 'reconciled' ? { reconciledAt: created } : {}), createdAt: created, updatedAt: created, version: 1,
+  };
+}
+
+/** Writes payments (and their document links) through the store's item builders (BatchWrite: set-up, not measured). */
+async function seed(tenant: string): Promise<void> {
+  const items = Array.from({ length: RECEIVABLES_BENCH_PAYMENTS }, (_, i) =>
+    recordPaymentItems(tenant, payment(i, newId())).map(([, item]) => item.Put?.Item).filter((item) => item !== undefined),
+  ).flat();
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending?.length) {
+      const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }));
+      pending = out.UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
+    }
+  }
+  await coverInSpan(tenant, ['2024-01-01', '2025-12-31'], new Date(START).toISOString());
+  // The client clientTaxId resolves to (its tax-id lookup).
+  const now = new Date().toISOString();
+  await parties.insert({ tenant, sub: 'bench' }, { id: '3039', kind: 'client', name: 'Cliente 3039', taxId: '3039-K', active: true, createdAt: now, updatedAt: now, version: 1 });
+}
+
+interface MixRequest {
+  group: string;
+  path: string;
+}
+
+function mix(): MixRequest[] {
+  const out: MixRequest[] = [];
+  const add = (group: string, query: string, pages: readonly number[], perPage = 50) => {
+    for (const page of pages) out.push({ group, path: `/v1/getPayments?${query}${query ? '&' : ''}resultsPerPage=${perPage}&page=${page}` });
+  };
+  add('no filter (whole history, month buckets)', '', [1, 20, 153, 154]);
+  add('no filter, by amount', 'orderBy=3&order=ASC', [1, 80], 100);
+  add('since/until (1 month)', 'since=2025-03-01&until=2025-03-31', [1, 5, 8]);
+  add('since/until (1 year) + currency', 'since=2024-01-01&until=2024-12-31&currency=MXN', [1, 10], 100);
+  add('creation date (quarter), by creation', 'dateBy=2&since=2024-04-01&until=2024-06-30&orderBy=2', [1, 12], 100);
+  add('reconciliation date (1 month)', 'dateBy=3&since=2025-06-01&until=2025-06-30', [1, 7]);
+  add('status 0 / 2 (whole history)', 'status=0', [1, 10]);
+  add('status 0 / 2 (whole history)', 'status=2', [1, 5]);
+  add('clientId (largest client)', 'clientId=3039', [1, 5, 13]);
+  add('clientId (small client) + since', 'clientId=3003&since=2025-01-01', [1]);
+  add('clientTaxId', 'clientTaxId=3039-K&order=ASC', [1, 3], 100);
+  add('documentId', 'documentId=903000', [1]);
+  add('paymentMethodId + since/until', 'paymentMethodId=1&since=2024-06-01&until=2024-08-31', [1, 4]);
+  add('clientId + paymentMethodId + currency', 'clientId=3039&paymentMethodId=2&currency=CLP', [1, 2]);
+  return out;
+}
+
+export async function receivablesSearchBudget(ctx: BenchContext, options: { samples: number }): Promise<{ result: BudgetResult; listings: string[] }> {
+  const tenant = `bench-recv-${randomUUID()}`;
+  await createTenant(tenant, { currency: 'CLP', timeZone: 'America/Santiago' });
+  const token = ctx.stack.issuer.mint({ role: 'ADMIN', tenant, sub: 'bench-admin' });
+  const seeding = performance.now();
+  await seed(tenant);
+  const seedNote = `${RECEIVABLES_BENCH_PAYMENTS} payments (with their document links) written in ${fmt((performance.now() - seeding) / 1000, 1)} s (BatchWrite, not measured)`;
+  const send = (path: string) => ctx.http.send('GET', path, { token });
+  for (let i = 0; i < 3; i++) expectStatus(await send(mix()[0]!.path), 200, 'warm-up');
+
+  type Totals = { requests: number; returned: number; full: number; entries: number; gw: number[]; bare: number[]; worst: number; example?: string };
+  const groups = new Map<string, Totals>();
+  for (const request of mix()) {
+    const capture = await ctx.recorder.capture(() => send(request.path));
+    expectStatus(capture.result, 200, `GET ${request.path}`);
+    const read = itemsRead(capture.commands);
+    const returned = (capture.result.body?.items as unknown[]).length;
+    const g = groups.get(request.group) ?? { requests: 0, returned: 0, full: 0, entries: 0, gw: [], bare: [], worst: 0 };
+    g.requests += 1;
+    g.returned += returned;
+    g.full += read.full;
+    g.entries += read.keysOnly;
+    if (returned > 0) g.worst = Math.max(g.worst, read.full / returned);
+    const names = capture.commands.map((c) => c.name);
+    const inputs = capture.commands.map((c) => c.input);
+    for (let i = 0; i < options.samples; i++) {
+      if (i % 2) g.bare.push(await replay(db(), names, inputs));
+      g.gw.push(expectStatus(await send(request.path), 200, request.path).ms);
+      if (i % 2 === 0) g.bare.push(await replay(db(), names, inputs));
+    }
+    g.example ??= `${request.group}, e.g. GET ${request.path}:\n${capture.commands.map((c, i) => `   ${i + 1}. ${describe(c, tenant)}`).join('\n')}`;
+    groups.set(request.group, g);
+  }
+  const all = [...groups.values()].reduce((t, g) => ({ returned: t.returned + g.returned, full: t.full + g.full, entries: t.entries + g.entries, requests: t.requests + g.requests }), { returned: 0, full: 0, entries: 0, requests: 0 });
+  const rows = [...groups].map(([name, g]) => {
+    const ratio = g.full / Math.max(1, g.returned);
+    return [name, g.requests, g.returned, g.full, g.entries, fmt(ratio), fmt(g.entries / Math.max(1, g.returned)), fmt(g.worst), fmt(median(g.gw)), fmt(median(g.bare)), `${fmt(median(g.gw) / median(g.bare))}x`, ratio <= ITEMS_BUDGET_RATIO ? 'PASS' : 'FAIL'];
+  });
+  const ratio = all.full / all.returned;
+  rows.push(['whole receivables mix', all.requests, all.returned, all.full, all.entries, fmt(ratio), fmt(all.entries / all.returned), '', '', '', '', ratio <= ITEMS_BUDGET_RATIO ? 'PASS' : 'FAIL']);
+  return {
+    result: {
+      title: '4c. Receivables search mix (GET /v1/getPayments): items read per item returned',
+      rule: `full items read / items returned <= ${ITEMS_BUDGET_RATIO} per combination and over the mix; index entries and p50 reported`,
+      headers: ['combination', 'requests', 'returned', 'full read', 'index entries', 'full/ret', 'entries/ret', 'worst full/ret', 'gw p50 ms', 'bare p50 ms', 'gw/bare', 'verdict'],
+      rows,
+      notes: [
+        `${seedNote}; 40 clients (quadratic sizes), 2 years of dates, 80 % CLP, 90/5/5 % reconciled/pending/discarded.`,
+        '"full read": whole items (BatchGet of the page, the tax-id lookup and client for clientTaxId). "index entries": entries of the',
+        'row-projected rcv_* indexes the planner walks (keys + q_receivables_row); no filter reads the status partition of every month bucket.',
+        `p50 over ${options.samples} samples per request: through the local gateway vs the same recorded DynamoDB calls replayed bare, interleaved.`,
+      ],
+      failed: rows.some((row) => row.at(-1) === 'FAIL'),
+    },
+    listings: [...groups.values()].map((g) => g.example!),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Unique lookups through the ledger API: a tax id among a tenant's parties of one kind, a
+ * document's SII code + folio, a charge's external id (case-insensitive). 409 on a duplicate, on
+ * create and update, even under concurrency; a released value can be taken again.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as createCharge from '../../functions/ledger/create-charge.js';
+import * as createParty from '../../functions/ledger/create-party.js';
+import * as updateCharge from '../../functions/ledger/update-charge.js';
+import * as updateParty from '../../functions/ledger/update-party.js';
+import { chargeByExternalId, documentByFolio } from '../../shared/store/charges.js';
+import { partyByTaxId } from '../../shared/store/parties.js';
+import { putTenantSettings } from '../../shared/store/tenants.js';
+import { invoke, newTenant, token } from '../support/index.js';
+
+const tenant = newTenant();
+let admin: string;
+const party = (body: unknown) => invoke(createParty, { method: 'POST', path: '/ledger/parties', token: admin, body });
+const charge = (body: unknown) => invoke(createCharge, { method: 'POST', path: '/ledger/charges', token: admin, body });
+
+beforeAll(async () => {
+  await putTenantSettings(tenant, { timeZone: 'America/Santiago', currency: 'CLP' });
+  admin = await token({ role: 'ADMIN', tenant });
+});
+
+describe('tax id per kind', () => {
+  it('refuses a second client with the same RUT (409), even concurrently; another kind may share it', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => party({ kind: 'client', name: 'Cliente', taxId: '76.453.707-6' })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error).toMatchObject({ code: 'CONFLICT', details: [{ field: 'taxId' }] });
+    expect((await party({ kind: 'employee', name: 'Empleado', taxId: '76453707-6' })).status).toBe(201);
+    const holder = results.find((r) => r.status === 201)!.body;
+    expect((await partyByTaxId(tenant, 'client', '76453707-6'))?.id).toBe(holder.id);
+  });
+
+  it('moves a tax id on update: the old value is free again, a taken one is a 409', async () => {
+    const a = (await party({ kind: 'client', name: 'A', taxId: 'aca0401281aa' })).body;
+    const b = (await party({ kind: 'client', name: 'B', taxId: 'GIN140609RE5' })).body;
+    const patch = (id: string, body: unknown) => invoke(updateParty, { method: 'PATCH', path: `/ledger/parties/${id}`, token: admin, body });
+    expect((await patch(b.id, { taxId: 'ACA0401281AA' })).status).toBe(409);
+    expect((await patch(a.id, { taxId: null })).status).toBe(200);
+    expect(await partyByTaxId(tenant, 'client', 'ACA0401281AA')).toBeUndefined();
+    expect((await patch(b.id, { taxId: 'ACA0401281AA' })).status).toBe(200);
+    expect((await partyByTaxId(tenant, 'client', 'aca0401281aa'))?.id).toBe(b.id);
+    expect((await party({ kind: 'client', name: 'C', taxId: 'GIN140609RE5' })).status).toBe(201);
+  });
+});
+
+describe('documents by folio and charges by external id', () => {
+  it('refuses a second document with the same code and folio, and a second charge with the same external id in any case', async () => {
+    const client = (await party({ kind: 'client', name: 'Docs' })).body;
+    const doc = { kind: 'document', partyId: client.id, amount: 1000, currency: 'CLP', code: '33', number: '135' };
+    const first = await charge(doc);
+    expect(first.status).toBe(201);
+    expect((await charge(doc)).status).toBe(409);
+    expect((await charge({ ...doc, code: '34' })).status).toBe(201);
+    expect((await documentByFolio(tenant, '33', '135'))?.id).toBe(first.body.id);
+
+    const uuid = '7B3367B8-FBB4-47C2-8E33-A640D4FC8C8E';
+    const mx = await charge({ kind: 'document', partyId: client.id, amount: 95796, currency: 'MXN', externalId: uuid });
+    expect(mx.status).toBe(201);
+    expect(mx.body.externalId).toBe(uuid);
+    const dup = await charge({ kind: 'document', partyId: client.id, amount: 1, currency: 'MXN', externalId: uuid.toLowerCase() });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.details).toEqual([{ field: 'externalId', message: expect.stringMatching(/already used/) }]);
+    expect((await chargeByExternalId(tenant, uuid.toLowerCase()))?.id).toBe(mx.body.id);
+
+    const patch = (id: string, body: unknown) => invoke(updateCharge, { method: 'PATCH', path: `/ledger/charges/${id}`, token: admin, body });
+    expect((await patch(first.body.id, { number: '136' })).status).toBe(200);
+    expect((await charge(doc)).status).toBe(201);
+  });
+});
