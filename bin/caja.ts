@@ -7,6 +7,8 @@
  *   logLevel        debug | info | warn | error (default info)
  *   logRetentionDays  days function logs are kept (a CloudWatch Logs retention value, default 30)
  *   alarmEmail      address subscribed to the alarm topic
+ *   routes          `none`: the parent stack without route groups (step one of moving a stack deployed
+ *                   before the split, README "How the stack is split"); default: every route
  */
 import { App } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -31,6 +33,8 @@ if (!LOG_LEVELS.includes(logLevel)) throw new Error(`context logLevel: one of ${
 const retentionDays = Number(context('logRetentionDays') ?? 30);
 if (!Object.values(RetentionDays).includes(retentionDays)) throw new Error(`context logRetentionDays: not a CloudWatch Logs retention: ${retentionDays}`);
 const alarmEmail = context('alarmEmail');
+const routesContext = context('routes');
+if (routesContext !== undefined && routesContext !== 'none') throw new Error(`context routes: only 'none' (or unset), not ${routesContext}`);
 
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
@@ -43,6 +47,7 @@ for (const name of new Set(stackNames)) {
     logLevel,
     logRetention: retentionDays as RetentionDays,
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(routesContext === 'none' ? { routes: [] } : {}),
   });
 }
 addNagChecks(app);

@@ -6,11 +6,13 @@
  * use case may plug in more (a reversal's statement effect). One transaction, audited.
  */
 import { auditEntry, putAudit } from '../../store/audit.js';
+import type { ResultRecord } from '../../store/idempotency.js';
+import { employeeEntryItems } from '../../store/employee-payments.js';
 import { paymentCounterItems, paymentSideItems, replacePayment } from '../../store/payments.js';
-import { optimistic, transact, type TxItems } from '../../store/tx.js';
+import { optimistic, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
-import { withinRunningTotals } from '../running-totals.js';
+import { transactWithinRunningTotals } from '../running-totals.js';
 import { type CappedCharges, chargeEffects } from './record-payment.js';
 
 export interface PaymentChange {
@@ -23,6 +25,8 @@ export interface PaymentChange {
   effects?: (before: Payment, after: Payment, at: string) => TxItems;
   /** The charges `decide` planned new allocations on, as read: their increases are capped (see chargeEffects). */
   capped?: () => CappedCharges | undefined;
+  /** The idempotency key record of the change (changeOnce), committed with it. */
+  keyRecord?: ResultRecord<Payment>;
 }
 
 const counting = (p: Payment): readonly Allocation[] => (p.status === 'active' ? p.allocations : []);
@@ -31,6 +35,7 @@ function effects(tenant: string, before: Payment, after: Payment, capped?: Cappe
   return [
     ...chargeEffects(tenant, counting(before), counting(after), capped),
     ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
+    ...employeeEntryItems(tenant, before, after),
     ...paymentSideItems(tenant, before, after),
   ];
 }
@@ -45,12 +50,13 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
     if (!decided) return before;
     const after: Payment = { ...decided, updatedAt: at, version: before.version + 1 };
     const { details } = change.audit;
-    await withinRunningTotals(() => transact([
+    await transactWithinRunningTotals([
       ['payment', replacePayment(tenant, before, after)],
       ...effects(tenant, before, after, change.capped?.()),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
-    ]));
+      ...(change.keyRecord?.(after) ?? []),
+    ]);
     return after;
   });
 }
