@@ -1,4 +1,5 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { deleteCargo } from '../../shared/ledger/communities/community-charges.js';
 import { findRoute } from '../routes.js';
@@ -6,8 +7,8 @@ import { schemas } from './schemas/delete-cargo.js';
 
 export const handler = endpoint(findRoute('DELETE /api/charges/cargos/{id}'), {
   ...schemas,
-  handle: async ({ path, principal }) => {
-    await deleteCargo(actorOf(principal), path.id);
+  handle: async ({ path, headers, principal }) => {
+    await deleteCargo(actorOf(principal), path.id, idempotencyKeyHeader(headers));
     return { status: 204, data: null };
   },
 });

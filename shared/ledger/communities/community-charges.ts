@@ -57,15 +57,18 @@ export async function requireCargo(tenant: string, id: string): Promise<Charge> 
   return charge;
 }
 
-/** PUT: the amounts, due date, late fees and notes; never below what is already applied (409). */
-export async function updateCargo(actor: Actor, id: string, command: CargoCommand): Promise<Charge> {
+/**
+ * PUT: the amounts, due date, late fees and notes; never below what is already applied (409). With
+ * an Idempotency-Key, once per key (the ledger's charge update: a retry answers the first result).
+ */
+export async function updateCargo(actor: Actor, id: string, command: CargoCommand, idempotencyKey?: string): Promise<Charge> {
   await requireCargo(actor.tenant, id);
   const { amount, lateFee } = await amountsOf(actor.tenant, command);
-  return updateCharge(actor, id, { amount, lateFee: lateFee ?? null, dueDate: command.fechaDePago, description: command.notas ?? null });
+  return updateCharge(actor, id, { amount, lateFee: lateFee ?? null, dueDate: command.fechaDePago, description: command.notas ?? null }, idempotencyKey);
 }
 
 /** DELETE: the cargo becomes inactive (void), only while nothing is applied to it (409 otherwise). */
-export async function deleteCargo(actor: Actor, id: string): Promise<Charge> {
+export async function deleteCargo(actor: Actor, id: string, idempotencyKey?: string): Promise<Charge> {
   await requireCargo(actor.tenant, id);
-  return voidCharge(actor, id);
+  return voidCharge(actor, id, idempotencyKey);
 }

@@ -16,7 +16,7 @@ import { getPayment } from '../../store/payments.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { type ConditionFailed, optimistic } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
-import type { Created } from '../create-once.js';
+import { changeOnce, type Created } from '../create-once.js';
 import { Conflict, Invalid, issue, NotFound } from '../errors.js';
 import type { Allocation, Charge, Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
@@ -141,16 +141,20 @@ export async function requireCommunityPayment(tenant: string, id: string, record
 
 /**
  * DELETE of any communities payment: it is voided (kept, inactive, audited) and its applications are
- * released in the same transaction; deleting it again changes nothing.
+ * released in the same transaction; deleting it again changes nothing. With an Idempotency-Key, once
+ * per key.
  */
-export function voidCommunityRecord(ctx: UseCaseContext, id: string, record: 'pago' | 'resident' | 'history', action: string): Promise<Payment> {
+export function voidCommunityRecord(ctx: UseCaseContext, id: string, record: 'pago' | 'resident' | 'history', action: string, idempotencyKey?: string): Promise<Payment> {
   const { principal } = ctx;
-  return changePayment(ctx, {
-    load: () => requireCommunityPayment(principal.tenant, id, record, true),
-    decide: (before) =>
-      before.deleted ? undefined : { ...before, deleted: true, status: 'deleted', community: { ...before.community!, updatedBy: principal.sub } },
-    audit: { action },
-  });
+  return changeOnce(principal.tenant, { key: idempotencyKey, scope: `communities.${record}.delete`, request: { id } }, id, (keyRecord) =>
+    changePayment(ctx, {
+      keyRecord,
+      load: () => requireCommunityPayment(principal.tenant, id, record, true),
+      decide: (before) =>
+        before.deleted ? undefined : { ...before, deleted: true, status: 'deleted', community: { ...before.community!, updatedBy: principal.sub } },
+      audit: { action },
+    }),
+  );
 }
 
-export const voidCommunityPayment = (ctx: UseCaseContext, id: string) => voidCommunityRecord(ctx, id, 'pago', 'PAGO_VOID');
+export const voidCommunityPayment = (ctx: UseCaseContext, id: string, idempotencyKey?: string) => voidCommunityRecord(ctx, id, 'pago', 'PAGO_VOID', idempotencyKey);

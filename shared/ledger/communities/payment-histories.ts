@@ -10,7 +10,7 @@ import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
 import { type ListPage, type PageRequest, readPage } from '../../store/paged-lists.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { compact, type UseCaseContext } from '../context.js';
-import type { Created } from '../create-once.js';
+import { changeOnce, type Created } from '../create-once.js';
 import { NotFound } from '../errors.js';
 import type { Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
@@ -52,10 +52,11 @@ export async function recordHistory(ctx: UseCaseContext, contractId: string, com
   });
 }
 
-/** PUT: every field but the contract; a deleted history no longer changes (404). */
-export function updateHistory(ctx: UseCaseContext, id: string, command: HistoryCommand): Promise<Payment> {
+/** PUT: every field but the contract; a deleted history no longer changes (404). With an Idempotency-Key, once per key. */
+export function updateHistory(ctx: UseCaseContext, id: string, command: HistoryCommand, idempotencyKey?: string): Promise<Payment> {
   const { principal } = ctx;
-  return changePayment(ctx, {
+  return changeOnce(principal.tenant, { key: idempotencyKey, scope: 'communities.payment-history.update', request: { id, ...command } }, id, (keyRecord) => changePayment(ctx, {
+    keyRecord,
     load: () => requireCommunityPayment(principal.tenant, id, 'history', true),
     decide: (before) => {
       if (before.deleted) throw new NotFound('PaymentHistory');
@@ -71,10 +72,11 @@ export function updateHistory(ctx: UseCaseContext, id: string, command: HistoryC
       });
     },
     audit: { action: 'PAYMENT_HISTORY_UPDATE' },
-  });
+  }));
 }
 
-export const deleteHistory = (ctx: UseCaseContext, id: string) => voidCommunityRecord(ctx, id, 'history', 'PAYMENT_HISTORY_DELETE');
+export const deleteHistory = (ctx: UseCaseContext, id: string, idempotencyKey?: string) =>
+  voidCommunityRecord(ctx, id, 'history', 'PAYMENT_HISTORY_DELETE', idempotencyKey);
 
 export const getHistory = (principal: Principal, id: string) => requireCommunityPayment(principal.tenant, id, 'history');
 

@@ -14,7 +14,8 @@ import { tenantSettings } from '../../store/tenants.js';
 import { type Actor, compact } from '../context.js';
 import type { Created } from '../create-once.js';
 import { type ChargeSnapshot, createCharge } from '../charges/create-charge.js';
-import { updateCharge, voidCharge } from '../charges/update-charge.js';
+import { voidCharge } from '../charges/update-charge.js';
+import { updateEntity } from '../insert-entity.js';
 import { Conflict, Invalid, issue, NotFound } from '../errors.js';
 import type { Charge, Party } from '../model.js';
 import { isAdmin, requireParty, resolveResidentScope, type ResidentListScope } from './scope.js';
@@ -73,21 +74,38 @@ async function requireResidentCharge(tenant: string, id: string): Promise<Charge
   return charge;
 }
 
-/** PUT: date, description, amount and Activo/Cancelado (a cancelled cargo stays cancelled: 409). */
-export async function updateResidentCharge(actor: Actor, id: string, command: ResidentChargeCommand): Promise<Charge> {
-  const before = await requireResidentCharge(actor.tenant, id);
-  if (command.residentId !== before.partyId) throw new Invalid('Invalid body: residentId: a cargo cannot move to another resident', issue('residentId', 'Cannot change'));
+/**
+ * PUT: date, description, amount and Activo/Cancelado in one audited change (a cancelled cargo stays
+ * cancelled: 409; the amount never goes below what is applied, and a cargo with payments applied
+ * cannot be cancelled: 409). With an Idempotency-Key, once per key.
+ */
+export async function updateResidentCharge(actor: Actor, id: string, command: ResidentChargeCommand, idempotencyKey?: string): Promise<Charge> {
+  const found = await requireResidentCharge(actor.tenant, id);
+  if (command.residentId !== found.partyId) throw new Invalid('Invalid body: residentId: a cargo cannot move to another resident', issue('residentId', 'Cannot change'));
   const status = storedStatus(command.estatus);
-  if (before.voided) throw new Conflict('The cargo is cancelled and can no longer change');
   const { amount } = await amountOf(actor.tenant, command.monto);
-  const updated = await updateCharge(actor, id, { amount, issueDate: command.fecha, description: command.descripcion });
-  return status === 'Cancelado' ? voidCharge(actor, id) : updated;
+  const cancel = status === 'Cancelado';
+  return updateEntity(
+    charges,
+    actor,
+    id,
+    'Cargo',
+    (before, now) => {
+      if (before.voided) throw new Conflict('The cargo is cancelled and can no longer change');
+      const paid = before.paidAmount ?? 0;
+      if (amount < paid) throw new Conflict(`The amount cannot go below the ${paid} minor units already applied`);
+      if (cancel && paid > 0) throw new Conflict('The cargo has payments applied; cancel them first');
+      return { ...before, amount, issueDate: command.fecha, description: command.descripcion, ...(cancel ? { voided: true } : {}), updatedAt: now, updatedBy: actor.sub };
+    },
+    cancel ? 'CHARGE_VOID' : undefined,
+    { key: idempotencyKey, scope: 'communities.cargo-residente.update', request: { id, ...command, monto: amount } },
+  );
 }
 
 /** DELETE: the cargo is cancelled (kept for audit), only while nothing is applied to it (409 otherwise). */
-export async function deleteResidentCharge(actor: Actor, id: string): Promise<Charge> {
+export async function deleteResidentCharge(actor: Actor, id: string, idempotencyKey?: string): Promise<Charge> {
   await requireResidentCharge(actor.tenant, id);
-  return voidCharge(actor, id);
+  return voidCharge(actor, id, idempotencyKey);
 }
 
 async function withResidents(tenant: string, list: readonly Charge[]): Promise<ResidentCharge[]> {

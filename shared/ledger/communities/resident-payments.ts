@@ -13,7 +13,7 @@ import { type ListPage, type PageRequest, readFirst, readPage } from '../../stor
 import { tenantSettings } from '../../store/tenants.js';
 import { optimistic } from '../../store/tx.js';
 import { compact, type UseCaseContext } from '../context.js';
-import type { Created } from '../create-once.js';
+import { changeOnce, type Created } from '../create-once.js';
 import { Forbidden, Invalid, issue, NotFound } from '../errors.js';
 import type { Allocation, Charge, Party, Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
@@ -103,13 +103,17 @@ export async function recordResidentPayment(ctx: UseCaseContext, command: Reside
   );
 }
 
-/** PUT (ADMIN): the fields and the status; moving to or from Aplicado applies or releases the money. */
-export function updateResidentPayment(ctx: UseCaseContext, id: string, command: ResidentPaymentCommand): Promise<Payment> {
+/**
+ * PUT (ADMIN): the fields and the status; moving to or from Aplicado applies or releases the money.
+ * With an Idempotency-Key, once per key: a retried confirmation answers the first result.
+ */
+export function updateResidentPayment(ctx: UseCaseContext, id: string, command: ResidentPaymentCommand, idempotencyKey?: string): Promise<Payment> {
   const { principal } = ctx;
   const { tenant } = principal;
   let capped: CappedCharges | undefined;
-  return optimistic(lostChargeRace, () =>
+  return changeOnce(tenant, { key: idempotencyKey, scope: 'communities.pago-residente.update', request: { id, ...command } }, id, (keyRecord) => optimistic(lostChargeRace, () =>
     changePayment(ctx, {
+      keyRecord,
       load: () => requireCommunityPayment(tenant, id, 'resident', true),
       decide: async (before) => {
         if (before.deleted) throw new NotFound('Pago');
@@ -155,11 +159,12 @@ export function updateResidentPayment(ctx: UseCaseContext, id: string, command: 
       capped: () => capped,
       audit: { action: command.status === 'Aplicado' ? 'PAGO_RESIDENTE_CONFIRM' : 'PAGO_RESIDENTE_UPDATE' },
     }),
-  );
+  ));
 }
 
 /** DELETE (ADMIN): soft delete, releasing what it applied, in one audited transaction. */
-export const deleteResidentPayment = (ctx: UseCaseContext, id: string) => voidCommunityRecord(ctx, id, 'resident', 'PAGO_RESIDENTE_DELETE');
+export const deleteResidentPayment = (ctx: UseCaseContext, id: string, idempotencyKey?: string) =>
+  voidCommunityRecord(ctx, id, 'resident', 'PAGO_RESIDENTE_DELETE', idempotencyKey);
 
 /** GET {id}: ADMIN any of the tenant's; a RESIDENT only its own (404 otherwise, deleted ones too). */
 export async function getResidentPayment(principal: Principal, id: string): Promise<Payment> {
