@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { Forbidden, Unauthenticated } from '../ledger/errors.js';
+import { Unauthenticated } from '../ledger/errors.js';
 import { type Role, roleOfGroup } from './roles.js';
 import { CLAIM } from './claims.js';
 import { verifyAccessToken } from './verify.js';
@@ -27,7 +27,7 @@ export async function authenticate(event: Pick<APIGatewayProxyEventV2, 'headers'
     throw new Unauthenticated();
   }
   const tenant = payload[CLAIM.tenant];
-  if (typeof tenant !== 'string' || tenant === '') throw new Forbidden('Token carries no tenant');
+  if (typeof tenant !== 'string' || tenant === '') throw new Unauthenticated('Token carries no tenant');
   const groups = payload[CLAIM.groups];
   const roles = [...new Set((Array.isArray(groups) ? groups : []).map(roleOfGroup).filter((r): r is Role => r !== undefined))];
   const party = payload[CLAIM.party];
