@@ -1,8 +1,7 @@
 /** Field schemas the communities request schemas share (seed 003). */
 import * as z from 'zod/mini';
 import { isValidDate } from '../../../shared/domain/dates.js';
-import { MAX_AMOUNT_MINOR, maxAmountText } from '../../../shared/domain/money.js';
-import { queryInt } from '../../../shared/http/validation.js';
+import { majorAmount, queryInt } from '../../../shared/http/validation.js';
 
 /** Any id a client got from Caja: decimal digits (parties, charges, payments). */
 export const id = z.string().check(z.regex(/^[0-9]{1,20}$/, 'Must be an id'));
@@ -19,17 +18,9 @@ export const isoDate = z.pipe(
 
 /**
  * An amount as a JSON number in the tenant currency, checked against the currency by the use case
- * (toMinorUnits): its decimals, and at most MAX_AMOUNT_MINOR minor units (README "Money limits"), a
- * 400 naming the field above it. The reference says so.
+ * (toMinorUnits): its decimals, and at most MAX_AMOUNT_MINOR minor units, a 400 naming the field.
  */
-export const amount = /* @__PURE__ */ z
-  .number()
-  .check(z.refine(Number.isFinite, 'Must be a number'))
-  .register(z.globalRegistry, {
-    description:
-      `Major units of the tenant's currency, at most ${MAX_AMOUNT_MINOR} minor units ` +
-      `(${maxAmountText('PEN')} in a two-decimal currency, ${maxAmountText('CLP')} CLP); above it a 400 naming the field.`,
-  });
+export const amount = /* @__PURE__ */ majorAmount(z.number().check(z.refine(Number.isFinite, 'Must be a number')), "Major units of the tenant's currency");
 
 export const text = (max: number) => z.string().check(z.maxLength(max));
 
