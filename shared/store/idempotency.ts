@@ -10,10 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { IdempotencyMismatch } from '../ledger/errors.js';
+import { Conflict, IdempotencyMismatch } from '../ledger/errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
-import { KEY_RECORD, type TransactItem, type TxItems } from './tx.js';
+import { ConditionFailed, KEY_RECORD, type TransactItem, type TxItems } from './tx.js';
 
 const RETENTION_SECONDS = 48 * 3600;
 /** Retention of keys that must never be reused (about a century: DynamoDB's TTL never reaches them). */
@@ -128,9 +128,19 @@ export async function idempotent<R>(
     // A concurrent duplicate may have committed first: its key record failed ours, or this attempt
     // decided on the state it left (a reversal finds the payment already reversed; the documents it
     // paid no longer owe), so any failure is checked against the record. Answer what it stored.
-    const winner = await readRecord(k, now).catch(() => undefined);
-    if (!winner) throw error;
-    return { replayed: true, first: replay<R>(k, winner) };
+    const lostKeyRace = error instanceof ConditionFailed && error.on(KEY_RECORD);
+    let winner: IdempotencyRecord | undefined;
+    try {
+      winner = await readRecord(k, now);
+    } catch (readError) {
+      // The record is there but unreadable now (the store is down, the deadline passed): an unknown
+      // outcome to the client, answered as the store fault (503, retry); never the raw condition (500).
+      throw lostKeyRace ? readError : error;
+    }
+    if (winner) return { replayed: true, first: replay<R>(k, winner) };
+    // A record that failed ours yet is gone (expired meanwhile): retryable, not a 500.
+    if (lostKeyRace) throw new Conflict('A request with this Idempotency-Key was being processed; retry');
+    throw error;
   }
 }
 
