@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict, IdempotencyMismatch } from '../ledger/errors.js';
+import { countMetric } from '../metrics.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { ConditionFailed, KEY_RECORD, type TransactItem, type TxItems } from './tx.js';
@@ -119,7 +120,7 @@ export async function idempotent<R>(
   if (!k) return { replayed: false, response: await create(() => [], resourceId) };
 
   const existing = await readRecord(k, now);
-  if (existing) return { replayed: true, first: replay<R>(k, existing) };
+  if (existing) return replayed(k, existing);
 
   try {
     const keyRecord: ResultRecord<R> = (result) => [[KEY_RECORD, putRecord(k, resourceId, result, now)]];
@@ -137,11 +138,17 @@ export async function idempotent<R>(
       // outcome to the client, answered as the store fault (503, retry); never the raw condition (500).
       throw lostKeyRace ? readError : error;
     }
-    if (winner) return { replayed: true, first: replay<R>(k, winner) };
+    if (winner) return replayed(k, winner);
     // A record that failed ours yet is gone (expired meanwhile): retryable, not a 500.
     if (lostKeyRace) throw new Conflict('A request with this Idempotency-Key was being processed; retry');
     throw error;
   }
+}
+
+function replayed<R>(k: IdempotencyKey, record: IdempotencyRecord): IdempotentOutcome<R> {
+  const first = replay<R>(k, record);
+  countMetric('IdempotentReplays');
+  return { replayed: true, first };
 }
 
 function replay<R>(k: IdempotencyKey, record: IdempotencyRecord): FirstAnswer<R> {
