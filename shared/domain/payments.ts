@@ -1,4 +1,5 @@
 /** The canonical payment: one record whichever API created or reads it (SPEC §2). */
+import type { CommunityPaymentDetails } from './community.js';
 import type { Currency } from './money.js';
 
 export interface Allocation {
@@ -52,6 +53,8 @@ export interface Payment {
   /** Accounts API: the id of the statement day the payment counts in (absent on payments recorded before it was kept). */
   accountStatementId?: string;
   isFinal?: boolean;
+  /** Communities API: which of its records this is and the fields it keeps (see ./community.ts). */
+  community?: CommunityPaymentDetails;
   recordedBy: string;
   /** The recorder's user name when it was recorded. */
   recordedByName?: string;

@@ -16,8 +16,10 @@ import { createLogger, type Logger } from './logger.js';
 import { type DownloadFile, errorResponse, fileResponse, successResponse, type HttpResponse } from './response.js';
 import * as z from 'zod/mini';
 import { requestBudgetMs, withRequestDeadline } from '../store/budget.js';
+import { countMetric, setMetricApi } from '../metrics.js';
 import { nullPrototype } from './prototype-keys.js';
 import { parseInput } from './validation.js';
+import { withoutCacheBuster } from './cache-buster.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -38,6 +40,8 @@ export interface Result {
   data: unknown;
   message?: string;
   meta?: Record<string, unknown>;
+  /** Extra response headers (a list's total, for example). */
+  headers?: Record<string, string>;
 }
 
 export interface EndpointSpec<B, Q, P> {
@@ -59,11 +63,20 @@ type MiddyRequest = middy.Request<APIGatewayProxyEventV2, HttpResponse, Error, P
 
 const baseLog = createLogger();
 
-/** Request id, one structured log line per request, and errors rendered in the route's envelope. */
+/** The stable code of a refused request (a domain reason, a request error code), for the 4xx metric. */
+const reasonOf = (error: unknown, status: number) => {
+  const { reason, code } = (error ?? {}) as { reason?: unknown; code?: unknown };
+  return typeof reason === 'string' ? reason : typeof code === 'string' ? code : String(status);
+};
+
+/** Request id, one structured log line per request (and its metrics), errors rendered in the route's envelope. */
 function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
   const api = apiOf(route);
   const finish = (request: MiddyRequest, response: HttpResponse) => {
     const { context } = request;
+    const status = response.statusCode;
+    if (status === 503) countMetric('StoreUnavailable');
+    else if (status >= 400 && status < 500) countMetric('ClientErrors', 1, { Code: reasonOf(request.error, status) });
     context.log.info('request', {
       status: response.statusCode,
       latencyMs: Date.now() - context.startedAt,
@@ -72,6 +85,8 @@ function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, Http
   };
   return {
     before: (request) => {
+      // One route per function on Lambda; set per invocation so a local process serving many is right too.
+      setMetricApi(api);
       const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
       request.context.requestId = requestId;
       request.context.startedAt = Date.now();
@@ -133,7 +148,7 @@ export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Rou
   return chain.handler(async (event, context) => {
     const input = {
       body: spec.body ? parseInput(spec.body, event.body, 'body') : (undefined as B),
-      query: spec.query ? parseInput(spec.query, event.queryStringParameters ?? {}, 'query') : (undefined as Q),
+      query: spec.query ? parseInput(spec.query, withoutCacheBuster(route.method, event.queryStringParameters ?? {}), 'query') : (undefined as Q),
       path: spec.path ? parseInput(spec.path, event.pathParameters ?? {}, 'path') : (undefined as P),
     };
     const result = await withRequestDeadline(requestBudgetMs(context.getRemainingTimeInMillis?.()), () =>
@@ -151,6 +166,6 @@ export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Rou
       requestId: context.requestId,
       ...(result.message !== undefined ? { message: result.message } : {}),
       ...(result.meta !== undefined ? { meta: result.meta } : {}),
-    });
+    }, result.headers);
   });
 }
