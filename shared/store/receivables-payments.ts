@@ -14,6 +14,7 @@ import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { queryAttributes } from './query/attributes.js';
+import { countChanges } from './query/counts.js';
 import { RECEIVABLES_DOCUMENT_PAYMENTS, RECEIVABLES_PAYMENTS } from './query/catalogue.js';
 import type { Row } from './query/types.js';
 import type { TxItems } from './tx.js';
@@ -45,8 +46,19 @@ export function receivablesAttributes(tenant: string, p: Payment): Record<string
   return row ? queryAttributes(tenant, RECEIVABLES_PAYMENTS, row) : {};
 }
 
+/**
+ * A receivables payment's side items for a change from `before` to `after`: its document links and
+ * the counts of its counted search patterns (./query/counts.ts), in the change's own transaction.
+ */
+export function receivablesSideItems(tenant: string, before: Payment | undefined, after: Payment): TxItems {
+  return [
+    ...documentLinkItems(tenant, before, after),
+    ...countChanges(tenant, RECEIVABLES_PAYMENTS, before && receivablesRow(before), receivablesRow(after)),
+  ];
+}
+
 /** The link items of a payment's documents: put for `after`'s allocations, emptied for those it no longer has. */
-export function documentLinkItems(tenant: string, before: Payment | undefined, after: Payment): TxItems {
+function documentLinkItems(tenant: string, before: Payment | undefined, after: Payment): TxItems {
   const row = receivablesRow(after);
   const current = row ? after.allocations.map((a) => a.chargeId) : [];
   const dropped = (before?.allocations ?? []).map((a) => a.chargeId).filter((id) => !current.includes(id));
