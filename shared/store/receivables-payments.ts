@@ -14,7 +14,7 @@ import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { queryAttributes } from './query/attributes.js';
-import { countChanges } from './query/counts.js';
+import { countChanges, rebuildCounts } from './query/counts.js';
 import { RECEIVABLES_DOCUMENT_PAYMENTS, RECEIVABLES_PAYMENTS } from './query/catalogue.js';
 import type { Row } from './query/types.js';
 import type { TxItems } from './tx.js';
@@ -117,4 +117,22 @@ export async function coverInSpan(tenant: string, dates: readonly string[], crea
       }
     }),
   );
+}
+
+/**
+ * Migration: counts every receivables payment of the tenant in its counted patterns' trees (for data
+ * written before the counts existed; a search also does it on first read). Walks the tenant's
+ * payments once, within its span.
+ */
+export async function backfillReceivablesCounts(tenant: string): Promise<void> {
+  const span = await receivablesSpan(tenant);
+  const history: Record<string, { lower: string; upper: string } | undefined> = {
+    date: span.dateMin && span.dateMax ? { lower: span.dateMin, upper: span.dateMax } : undefined,
+    created: span.createdMin ? { lower: span.createdMin, upper: new Date(Date.now() + 60_000).toISOString() } : undefined,
+  };
+  for (const pattern of RECEIVABLES_PAYMENTS.patterns) {
+    const within = pattern.kind === 'index' && pattern.counted ? history[pattern.sort] : undefined;
+    if (pattern.kind !== 'index' || !within) continue;
+    for (const status of Object.values(RECEIVABLES_STATUS)) await rebuildCounts(tenant, RECEIVABLES_PAYMENTS, pattern, [status], within);
+  }
 }

@@ -12,7 +12,7 @@ import { newId } from '../../shared/ids.js';
 import { db, tableName } from '../../shared/store/client.js';
 import { parties } from '../../shared/store/parties.js';
 import { recordPaymentItems } from '../../shared/store/payments.js';
-import { coverInSpan } from '../../shared/store/receivables-payments.js';
+import { backfillReceivablesCounts, coverInSpan } from '../../shared/store/receivables-payments.js';
 import { createTenant } from '../support/ledger-fixtures.js';
 import { expectStatus } from './http.js';
 import { itemsRead } from './recorder.js';
@@ -66,6 +66,8 @@ async function seed(tenant: string): Promise<void> {
     }
   }
   await coverInSpan(tenant, [new Date(START).toISOString().slice(0, 10), new Date(START + SPAN_MS).toISOString().slice(0, 10)], new Date(START).toISOString());
+  // The counts the payments' transactions would have kept (BatchWrite wrote the items only).
+  await backfillReceivablesCounts(tenant);
   // The client clientTaxId resolves to (its tax-id lookup).
   const now = new Date().toISOString();
   await parties.insert({ tenant, sub: 'bench' }, { id: '3039', kind: 'client', name: 'Cliente 3039', taxId: '3039-K', active: true, createdAt: now, updatedAt: now, version: 1 });
