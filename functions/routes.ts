@@ -67,8 +67,8 @@ export const routes = [
   { method: 'GET', path: '/v1/getPayment', handler: 'receivables/get-payment', roles: ADMIN, store: ['read'] },
   { method: 'GET', path: '/v1/getPaymentMethods', handler: 'receivables/get-payment-methods', roles: ADMIN, store: ['read', 'query'] },
   { method: 'POST', path: '/v1/createPayment', handler: 'receivables/create-payment', roles: ADMIN, store: ['read', 'write'] },
-  { method: 'POST', path: '/v1/createPaymentByTaxId', handler: 'receivables/create-payment-by-tax-id', roles: ADMIN, store: ['read', 'write'] },
-  { method: 'POST', path: '/v1/createPaymentFromXmlMX', handler: 'receivables/create-payment-from-xml-mx', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'POST', path: '/v1/createPaymentByTaxId', handler: 'receivables/create-payment-by-tax-id', roles: ADMIN, store: ['read', 'query', 'write'] },
+  { method: 'POST', path: '/v1/createPaymentFromXmlMX', handler: 'receivables/create-payment-from-xml-mx', roles: ADMIN, store: ['read', 'query', 'write'] },
   { method: 'DELETE', path: '/v1/deletePayment', handler: 'receivables/delete-payment', roles: ADMIN, store: ['read', 'write'] },
 ] as const satisfies readonly Route[];
 

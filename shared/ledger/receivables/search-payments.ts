@@ -12,7 +12,7 @@ import { startOfLocalDay } from '../../domain/dates.js';
 import type { Currency } from '../../domain/money.js';
 import type { Payment } from '../../domain/payments.js';
 import { RECEIVABLES_DOCUMENT_PAYMENTS, RECEIVABLES_PAYMENTS } from '../../store/access-patterns.js';
-import { partyByTaxId } from '../../store/parties.js';
+import { partyByTaxId } from '../../store/holders.js';
 import { allPaymentMethods } from '../../store/payment-methods.js';
 import { search, SearchTooBroad } from '../../store/query/execute.js';
 import { plan } from '../../store/query/planner.js';
