@@ -121,27 +121,23 @@ async function rowsOfDays(tenant: string, plan: IndexPlan, values: readonly stri
  * answered by, a walk of the partition over `history` (once).
  */
 async function countsOf(tenant: string, plan: IndexPlan, values: readonly string[], history: History): Promise<TreeView> {
-  const { realm, pattern } = plan;
-  const series = countSeries(tenant, realm, pattern, values);
-  const span = history[pattern.sort]!;
-  const source = async (): Promise<Entry[]> =>
-    (await rowsOfDays(tenant, plan, values, dayOf(span.lower), dayOf(span.upper), async () => true)).flatMap((row) => {
-      const at = countKey(realm, pattern, row);
-      return at ? [{ key: at.key, totals: { c: 1 } }] : [];
-    });
+  const series = countSeries(tenant, plan.realm, plan.pattern, values);
+  const source = () => partitionEntries(tenant, plan, values, history[plan.pattern.sort]!);
   return openTree(series, { complete: () => rebuild(series, source, 'on-read'), fallback: source });
+}
+
+/** A counted partition's tree entries from its index entries within `span` (the source of truth). */
+async function partitionEntries(tenant: string, plan: IndexPlan, values: readonly string[], span: { lower: string; upper: string }): Promise<Entry[]> {
+  return (await rowsOfDays(tenant, plan, values, dayOf(span.lower), dayOf(span.upper), async () => true)).flatMap((row) => {
+    const at = countKey(plan.realm, plan.pattern, row);
+    return at ? [{ key: at.key, totals: { c: 1 } }] : [];
+  });
 }
 
 /** Backfill: rebuilds a counted partition's tree from its entries (a migration for data written before the counts). */
 export async function rebuildCounts(tenant: string, realm: Realm, pattern: IndexPattern, values: readonly string[], span: { lower: string; upper: string }): Promise<void> {
   const plan = { kind: 'index', realm, pattern, partitions: [], range: {}, empty: false, buckets: 1, residual: [] } satisfies IndexPlan;
-  const series = countSeries(tenant, realm, pattern, values);
-  await rebuild(series, async () =>
-    (await rowsOfDays(tenant, plan, values, dayOf(span.lower), dayOf(span.upper), async () => true)).flatMap((row) => {
-      const at = countKey(realm, pattern, row);
-      return at ? [{ key: at.key, totals: { c: 1 } }] : [];
-    }),
-  );
+  await rebuild(countSeries(tenant, realm, pattern, values), () => partitionEntries(tenant, plan, values, span));
 }
 
 /** Whether a predicate on the sort field holds for every value of `day` (values start with the day). */
