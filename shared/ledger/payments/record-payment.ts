@@ -12,6 +12,7 @@ import { auditEntry, putAudit } from '../../store/audit.js';
 import { coalesceAggregates } from '../../store/aggregates/tree.js';
 import { applyToCharge } from '../../store/charges.js';
 import { recordPaymentItems } from '../../store/payments.js';
+import { countMetric } from '../../metrics.js';
 import { recordingMoney, tenantSettings } from '../../store/tenants.js';
 import type { TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
@@ -106,6 +107,7 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
         ...mark,
       ]));
       ctx.log?.info('payment recorded', { paymentId: id, source: payment.source, consumedWriteCapacity });
+      countMetric('PaymentsRecorded');
       return payment;
     },
     ctx.now,
@@ -147,6 +149,7 @@ export async function recordPayments(
         ...mark,
       ])));
       ctx.log?.info('payments recorded', { paymentIds: payments.map((p) => p.id), consumedWriteCapacity });
+      countMetric('PaymentsRecorded', payments.length);
       return payments;
     },
     ctx.now,
