@@ -37,6 +37,8 @@ export interface Result {
   data: unknown;
   message?: string;
   meta?: Record<string, unknown>;
+  /** Extra response headers (a list's total, for example). */
+  headers?: Record<string, string>;
 }
 
 export interface EndpointSpec<B, Q, P> {
@@ -160,6 +162,6 @@ export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Rou
       requestId: context.requestId,
       ...(result.message !== undefined ? { message: result.message } : {}),
       ...(result.meta !== undefined ? { meta: result.meta } : {}),
-    });
+    }, result.headers);
   });
 }

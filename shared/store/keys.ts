@@ -6,9 +6,11 @@
  * |-------------------|---------------------------------|-----------|-----------------------------------------------|------------------------------------|-------------------------------|
  * | tenant settings   | T#t                             | TENANT    |                                               |                                    |                               |
  * | party             | T#t#PARTY#id                    | PARTY     | T#t#PARTIES / {kind}#{id}                     | T#t#CHILDREN#{parent} / {kind}#{id}|                               |
- * | charge            | T#t#CHARGE#id                   | CHARGE    | T#t#PARTY_CHARGES#{party} / {kind}#{id}       | T#t#CHARGES / {kind}#{id}          |                               |
+ * | charge            | T#t#CHARGE#id                   | CHARGE    | T#t#PARTY_CHARGES#{party} / {kind}#{id}       | T#t#CHARGES / {kind}#{id}          | of a community:               |
+ * |                   |                                 |           |                                               |                                    | T#t#COMMUNITY_CHARGES#{c} / {kind}#{id} |
  * | payment           | T#t#PAYMENT#id                  | PAYMENT   | workorders: T#t#WO_PAYMENTS#{workOrder} / id  |                                    | workorders, active only:      |
  * |                   |                                 |           | accounts: T#t#ACCT_PAYMENTS#{entity} / {date}T{time}#id |                          | T#t#WO_PAYMENTS / id          |
+ * |                   |                                 |           | communities (see payments.ts): COMM_PAYMENTS#{contract|resident} / {record}#id | T#t#COMM_RECORDS / {record}#id | T#t#COMMUNITY_PAYMENTS#{c} / {record}#id (histories: active only) |
  * | statement (day)   | T#t#STATEMENT#{entity}          | {date}    |                                               |                                    |                               |
  * | audit entry       | T#t#AUDIT#{entityId}            | {auditId} |                                               |                                    |                               |
  * | idempotency key   | T#t#IDEMPOTENCY#{scope}#{key}   | KEY       |   (TTL: expiresAt)                            |                                    |                               |
@@ -66,6 +68,13 @@ export const indexKeys = {
   employeeWorkOrderPayments: (t: string, employee: string, workOrderId: string) => `T#${t}#EMP_WO_PAYMENTS#${employee}#${workOrderId}`,
   activeWorkOrderPayments: (t: string) => `T#${t}#WO_PAYMENTS`,
   accountPayments: (t: string, entityId: string) => `T#${t}#ACCT_PAYMENTS#${entityId}`,
+  communityCharges: (t: string, communityId: string) => `T#${t}#COMMUNITY_CHARGES#${communityId}`,
+  /** Communities payments of a contract (community pagos, histories) or of a resident (their pagos). */
+  communityPaymentsOf: (t: string, partyId: string) => `T#${t}#COMM_PAYMENTS#${partyId}`,
+  /** Every communities record of one kind in the tenant (resident pagos, payment histories). */
+  communityRecords: (t: string) => `T#${t}#COMM_RECORDS`,
+  communityPayments: (t: string, communityId: string) => `T#${t}#COMMUNITY_PAYMENTS#${communityId}`,
+  activeHistories: (t: string) => `T#${t}#COMM_ACTIVE_HISTORIES`,
   statements: (t: string, entityId: string) => `T#${t}#STATEMENT#${entityId}`,
   paymentMethods: (t: string) => `T#${t}#PAYMENT_METHODS`,
   audit: (t: string, entityId: string) => `T#${t}#AUDIT#${entityId}`,
