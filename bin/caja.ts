@@ -7,6 +7,8 @@
  *   logLevel        debug | info | warn | error (default info)
  *   logRetentionDays  days function logs are kept (a CloudWatch Logs retention value, default 30)
  *   alarmEmail      address subscribed to the alarm topic
+ *   corsOrigins     comma-separated origins browsers may call the API from (`https://app.example.com`),
+ *                   or `*`; default none (no CORS). Served by the HTTP API's CORS configuration (lib/cors.ts).
  *   routes          `none`: the parent stack without route groups (step one of moving a stack deployed
  *                   before the split, README "How the stack is split"); default: every route
  */
@@ -15,6 +17,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CajaStack } from '../lib/caja-stack.js';
 import type { LogLevel } from '../lib/constructs/caja-function.js';
 import { addNagChecks } from '../lib/nag.js';
+import { parseCorsOrigins } from '../lib/cors.js';
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
@@ -33,6 +36,7 @@ if (!LOG_LEVELS.includes(logLevel)) throw new Error(`context logLevel: one of ${
 const retentionDays = Number(context('logRetentionDays') ?? 30);
 if (!Object.values(RetentionDays).includes(retentionDays)) throw new Error(`context logRetentionDays: not a CloudWatch Logs retention: ${retentionDays}`);
 const alarmEmail = context('alarmEmail');
+const corsOrigins = parseCorsOrigins(context('corsOrigins'), 'context corsOrigins');
 const routesContext = context('routes');
 if (routesContext !== undefined && routesContext !== 'none') throw new Error(`context routes: only 'none' (or unset), not ${routesContext}`);
 
@@ -47,6 +51,7 @@ for (const name of new Set(stackNames)) {
     logLevel,
     logRetention: retentionDays as RetentionDays,
     ...(alarmEmail ? { alarmEmail } : {}),
+    corsOrigins,
     ...(routesContext === 'none' ? { routes: [] } : {}),
   });
 }

@@ -9,6 +9,7 @@ import { CajaAuth } from './constructs/caja-auth.js';
 import type { LogLevel } from './constructs/caja-function.js';
 import { CajaMonitoring } from './constructs/caja-monitoring.js';
 import { CajaTable } from './constructs/caja-table.js';
+import { corsPolicy } from './cors.js';
 import { type AlarmThresholds, DEFAULT_THRESHOLDS } from './constructs/route-alarms.js';
 import { routeGroups } from './route-groups.js';
 
@@ -22,6 +23,8 @@ export interface CajaStackProps extends StackProps {
   /** Email subscribed to the alarm topic (it must confirm the subscription). */
   alarmEmail?: string;
   thresholds?: Partial<AlarmThresholds>;
+  /** Origins browsers may call the API from (CDK context `corsOrigins`, lib/cors.ts). Default none: no CORS. */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -47,9 +50,13 @@ export class CajaStack extends Stack {
     this.table = new CajaTable(this, 'Data');
     const logs = { logLevel: props.logLevel ?? 'info', logRetention: props.logRetention ?? RetentionDays.ONE_MONTH } as const;
     this.auth = new CajaAuth(this, 'Auth', logs);
-    this.api = new CajaApi(this, 'Api', { authIssuer: this.auth.issuer, authClientId: this.auth.client.userPoolClientId });
-
     const table = props.routes ?? (routes as readonly Route[]);
+    this.api = new CajaApi(this, 'Api', {
+      authIssuer: this.auth.issuer,
+      authClientId: this.auth.client.userPoolClientId,
+      cors: corsPolicy(props.corsOrigins ?? [], routes as readonly Route[]),
+    });
+
     for (const [group, groupRoutes] of routeGroups(table)) {
       const stack = new ApiStack(this, {
         group,

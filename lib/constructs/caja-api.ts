@@ -1,5 +1,7 @@
+import { Duration } from 'aws-cdk-lib';
 import {
   CfnStage,
+  CorsHttpMethod,
   HttpApi,
   HttpAuthorizer,
   HttpAuthorizerType,
@@ -8,6 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { CorsPolicy } from '../cors.js';
 
 export interface CajaApiProps {
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>` */
@@ -17,6 +20,8 @@ export interface CajaApiProps {
   throttleRateLimit?: number;
   /** Default stage throttling (burst). */
   throttleBurstLimit?: number;
+  /** Browser origins and what they may send (lib/cors.ts); none: no CORS configuration. */
+  cors?: CorsPolicy | undefined;
 }
 
 /** One JSON line per request in the access log: who, what, outcome and latency; never tokens or bodies. */
@@ -61,11 +66,24 @@ export class CajaApi extends Construct {
 
   constructor(scope: Construct, id: string, props: CajaApiProps) {
     super(scope, id);
-    const { throttleRateLimit = 100, throttleBurstLimit = 200 } = props;
+    const { throttleRateLimit = 100, throttleBurstLimit = 200, cors } = props;
 
+    // API Gateway answers preflights from this configuration itself: an OPTIONS request never reaches
+    // the authorizer (no route is declared for OPTIONS or ANY).
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Caja payments ledger',
       createDefaultStage: true,
+      ...(cors
+        ? {
+            corsPreflight: {
+              allowOrigins: [...cors.allowOrigins],
+              allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method]),
+              allowHeaders: [...cors.allowHeaders],
+              exposeHeaders: [...cors.exposeHeaders],
+              maxAge: Duration.seconds(cors.maxAgeSeconds),
+            },
+          }
+        : {}),
     });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
