@@ -76,54 +76,93 @@ export type Source = () => Promise<Entry[]>;
 const nodeKey = (s: Series, shard: number, node: string) => keys.aggregate(s.tenant, s.name, shard, node);
 const shardList = (s: Series) => Array.from({ length: s.shards }, (_, i) => i);
 
+/** What one Update adds to one node: slot attribute → delta (kept per item, so a transaction's duplicates can be merged). */
+type NodeAdds = { series: Series; shard: number; node: string; adds: Map<string, number> };
+const nodeAdds = new WeakMap<TransactItem, NodeAdds>();
+
+/** The Update adding `adds` (slot attribute → delta) to one node, each slot bounded to stay exact. */
+function nodeUpdate(series: Series, shard: number, node: string, adds: ReadonlyMap<string, number>): TransactItem {
+  const limit = series.limit ?? TOTAL_LIMIT;
+  const names: Record<string, string> = { '#type': 'type' };
+  const values: Record<string, unknown> = { ':type': 'AGGREGATE', ':tenant': series.tenant };
+  const added: string[] = [];
+  const bounds: string[] = [];
+  [...adds].forEach(([attribute, delta], i) => {
+    names[`#a${i}`] = attribute;
+    values[`:d${i}`] = delta;
+    added.push(`#a${i} :d${i}`);
+    const bound = addBound(delta, limit);
+    if (bound) {
+      values[`:b${i}`] = bound.value;
+      bounds.push(`(attribute_not_exists(#a${i}) OR #a${i} ${bound.op} :b${i})`);
+    }
+  });
+  const sets = ['#type = :type', 'tenant = :tenant'];
+  if (node === '') {
+    added.push('rev :one');
+    values[':one'] = 1;
+  }
+  // A node of a closed level is stored whole from its first write: its other slots start at 0.
+  const zeros = Object.keys(slotAttributes(zeroSlots(series.shape, levelOf(node, series.shape), prefilled(series)))).filter((name) => !adds.has(name));
+  zeros.forEach((name, i) => {
+    names[`#z${i}`] = name;
+    sets.push(`#z${i} = if_not_exists(#z${i}, :zero)`);
+  });
+  if (zeros.length > 0) values[':zero'] = 0;
+  const item: TransactItem = {
+    Update: {
+      TableName: tableName(),
+      Key: nodeKey(series, shard, node),
+      UpdateExpression: `ADD ${added.join(', ')} SET ${sets.join(', ')}`,
+      ...(bounds.length > 0 ? { ConditionExpression: bounds.join(' AND ') } : {}),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+  nodeAdds.set(item, { series, shard, node, adds: new Map(adds) });
+  return item;
+}
+
 /** The transaction items that add `deltas` to `key` at every level of the tree (none when all are 0). */
 export function addAt(series: Series, key: string, deltas: Totals): TxItems {
   const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
   if (changes.length === 0) return [];
   const shard = shardOf(key, series.shards);
-  const limit = series.limit ?? TOTAL_LIMIT;
   return pathOf(key, series.shape).map(({ node, slot }) => {
-    const names: Record<string, string> = { '#type': 'type' };
-    const values: Record<string, unknown> = { ':type': 'AGGREGATE', ':tenant': series.tenant };
-    const adds: string[] = [];
-    const bounds: string[] = [];
-    changes.forEach(([measure, delta], i) => {
-      names[`#a${i}`] = slotAttribute(measure, slot);
-      values[`:d${i}`] = delta;
-      adds.push(`#a${i} :d${i}`);
-      const bound = addBound(delta, limit);
-      if (bound) {
-        values[`:b${i}`] = bound.value;
-        bounds.push(`(attribute_not_exists(#a${i}) OR #a${i} ${bound.op} :b${i})`);
-      }
-    });
-    const sets = ['#type = :type', 'tenant = :tenant'];
-    if (node === '') {
-      adds.push('rev :one');
-      values[':one'] = 1;
-    }
-    // A node of a closed level is stored whole from its first write: its other slots start at 0.
-    const added = new Set(changes.map(([measure]) => slotAttribute(measure, slot)));
-    const zeros = Object.keys(slotAttributes(zeroSlots(series.shape, levelOf(node, series.shape), prefilled(series)))).filter(
-      (name) => !added.has(name),
-    );
-    zeros.forEach((name, i) => {
-      names[`#z${i}`] = name;
-      sets.push(`#z${i} = if_not_exists(#z${i}, :zero)`);
-    });
-    if (zeros.length > 0) values[':zero'] = 0;
-    const item: TransactItem = {
-      Update: {
-        TableName: tableName(),
-        Key: nodeKey(series, shard, node),
-        UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
-        ...(bounds.length > 0 ? { ConditionExpression: bounds.join(' AND ') } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-    return [AGGREGATE, item] as const;
+    const adds = new Map(changes.map(([measure, delta]) => [slotAttribute(measure, slot), delta]));
+    return [AGGREGATE, nodeUpdate(series, shard, node, adds)] as const;
   });
+}
+
+/**
+ * One transaction may touch an item once: aggregate Updates of several changes that reach the same
+ * node (several payments of one receipt on the same day) become one Update adding their deltas.
+ * Other items pass through in order.
+ */
+export function coalesceAggregates(items: TxItems): TxItems {
+  const merged = new Map<string, { at: number; adds: NodeAdds }>();
+  const out: (readonly [string, TransactItem] | undefined)[] = [];
+  for (const [name, item] of items) {
+    const adds = nodeAdds.get(item);
+    if (!adds) {
+      out.push([name, item]);
+      continue;
+    }
+    const key = JSON.stringify(nodeKey(adds.series, adds.shard, adds.node));
+    const seen = merged.get(key);
+    if (!seen) {
+      merged.set(key, { at: out.length, adds: { ...adds, adds: new Map(adds.adds) } });
+      out.push(undefined);
+      continue;
+    }
+    for (const [attribute, delta] of adds.adds) seen.adds.adds.set(attribute, (seen.adds.adds.get(attribute) ?? 0) + delta);
+  }
+  for (const { at, adds } of merged.values()) {
+    const nonZero = new Map([...adds.adds].filter(([, delta]) => delta !== 0));
+    // All deltas cancelled: the root still moves its rev (a racing rebuild must notice), others drop out.
+    if (nonZero.size > 0 || adds.node === '') out[at] = [AGGREGATE, nodeUpdate(adds.series, adds.shard, adds.node, nonZero)];
+  }
+  return out.filter((entry): entry is readonly [string, TransactItem] => entry !== undefined);
 }
 
 /** Every node of a tree holding exactly `entries`, by shard, with its slots (closed levels filled). */
