@@ -1,10 +1,13 @@
-import { toPago } from '../../shared/dialects/workorders/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { deleteWorkOrderPayment } from '../../shared/ledger/work-orders/delete-work-order-payment.js';
 import { findRoute } from '../routes.js';
 import { schemas } from './schemas/delete-payment.js';
 
+/** The original answers a delete with `data: null` (issue 13: a deliberate change from the deleted Pago). */
 export const handler = endpoint(findRoute('DELETE /api/pagos/{id}'), {
   ...schemas,
-  handle: async ({ path, principal, log }) => ({ data: toPago(await deleteWorkOrderPayment({ principal, log }, path.id)), message: 'Pago eliminado' }),
+  handle: async ({ path, principal, log }) => {
+    await deleteWorkOrderPayment({ principal, log }, path.id);
+    return { data: null, message: 'Pago eliminado' };
+  },
 });

@@ -1,4 +1,5 @@
 import { toPago } from '../../shared/dialects/workorders/render.js';
+import { springPage } from '../../shared/dialects/workorders/spring-page.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { listWorkOrderPaymentsPage } from '../../shared/ledger/work-orders/queries.js';
 import { findRoute } from '../routes.js';
@@ -9,20 +10,9 @@ export const handler = endpoint(findRoute('GET /api/pagos'), {
   ...schemas,
   handle: async ({ query: { page, size }, principal }) => {
     const result = await listWorkOrderPaymentsPage(principal, page, size);
-    const totalPages = Math.ceil(result.totalElements / size);
     return {
       message: 'Pagos obtenidos',
-      data: {
-        content: result.content.map(toPago),
-        totalElements: result.totalElements,
-        totalPages,
-        number: page,
-        size,
-        numberOfElements: result.content.length,
-        first: page === 0,
-        last: page >= totalPages - 1,
-        empty: result.content.length === 0,
-      },
+      data: springPage(result.content.map(toPago), { number: page, size, totalElements: result.totalElements, sorted: false }),
     };
   },
 });

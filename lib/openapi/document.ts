@@ -10,6 +10,7 @@ import { errorResponseName, errorResponses, errorStatuses, successSchema, THROTT
 import { REQUEST_EXAMPLES } from './examples.js';
 import { accessPatternsOf } from './access-patterns.js';
 import { API_GUIDES } from './guides.js';
+import { CACHE_BUSTER } from '../../shared/http/cache-buster.js';
 import { jsonSchemaOf, parametersOf, type RequestSchemas, requestSchemasOf } from './request-schemas.js';
 
 const SECURITY_SCHEME = 'cognitoAccessToken';
@@ -50,6 +51,7 @@ function operation(route: Route, schemas: RequestSchemas) {
   const successStatus = isCreate(route) ? 201 : 200;
   const parameters = parametersOf(route, schemas).map((p) => (p.in === 'query' && example?.query ? withExample(p, example.query) : p));
   if (isCreate(route)) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' } as never);
+  if (route.method === 'GET') parameters.push({ $ref: '#/components/parameters/CacheBuster' } as never);
   return {
     operationId: operationIdOf(route),
     tags: [api],
@@ -127,6 +129,13 @@ export async function openApiDocument(routes: readonly Route[]) {
           required: false,
           description: 'Repeat a create safely: the same key and body answer the first result.',
           schema: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[\\x21-\\x7E]+$' },
+        },
+        CacheBuster: {
+          name: CACHE_BUSTER,
+          in: 'query',
+          required: false,
+          description: "A browser's cache-buster (jQuery's `cache: false` sends `_=<timestamp>`): accepted and ignored on every GET.",
+          schema: { type: 'string' },
         },
       },
     },

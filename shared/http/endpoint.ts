@@ -16,6 +16,7 @@ import * as z from 'zod/mini';
 import { requestBudgetMs, withRequestDeadline } from '../store/budget.js';
 import { nullPrototype } from './prototype-keys.js';
 import { parseInput } from './validation.js';
+import { withoutCacheBuster } from './cache-buster.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -123,7 +124,7 @@ export function endpoint<B = undefined, Q = undefined, P = undefined>(route: Rou
   return pipeline.handler(async (event, context) => {
     const input = {
       body: spec.body ? parseInput(spec.body, event.body, 'body') : (undefined as B),
-      query: spec.query ? parseInput(spec.query, event.queryStringParameters ?? {}, 'query') : (undefined as Q),
+      query: spec.query ? parseInput(spec.query, withoutCacheBuster(route.method, event.queryStringParameters ?? {}), 'query') : (undefined as Q),
       path: spec.path ? parseInput(spec.path, event.pathParameters ?? {}, 'path') : (undefined as P),
     };
     const result = await withRequestDeadline(requestBudgetMs(context.getRemainingTimeInMillis?.()), () =>

@@ -57,14 +57,15 @@ describe('workorders: payment lifecycle', () => {
     expect(updated.body.data).toMatchObject({ id: pago.id, monto: 200, metodoPago: 'EFECTIVO', referencia: null, vigente: true });
     expect((await charges.get(tenant, refs.workOrder.id))?.paidAmount).toBe(20000);
 
+    // Issue 13 (deliberate change): a delete answers `data: null`, as the original server does.
     const deleted = await api('DELETE', `/api/pagos/${pago.id}`, { token: admin });
     expect(deleted.status).toBe(200);
-    expect(deleted.body.data.vigente).toBe(false);
+    expect(deleted.body).toEqual({ success: true, code: 200, message: 'Pago eliminado', data: null });
     expect((await charges.get(tenant, refs.workOrder.id))?.paidAmount).toBe(0);
 
     const again = await api('DELETE', `/api/pagos/${pago.id}`, { token: admin });
     expect(again.status).toBe(200);
-    expect(again.body.data.vigente).toBe(false);
+    expect(again.body.data).toBeNull();
 
     expect((await api('GET', '/api/pagos', { token: admin })).body.data).toMatchObject({ totalElements: 0, content: [], empty: true });
     expect((await api('GET', `/api/pagos/pendiente/${refs.workOrder.id}`, { token: admin })).body.data).toEqual([]);

@@ -1,0 +1,161 @@
+/**
+ * Issue 13, workorders: what a client written against the Spring Boot original sends and reads,
+ * through the local gateway with real tokens (items 1, 2, 4; item 7 for every API's GETs).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/routes.js';
+import { charges } from '../../shared/store/charges.js';
+import { api, newTenant, token } from '../support/index.js';
+import { pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
+
+describe('workorders drop-in: delete, pages, update with the payment as read', () => {
+  const tenant = newTenant();
+  let refs: WorkOrderRefs;
+  let admin: string;
+
+  beforeAll(async () => {
+    refs = await workOrderTenant(tenant);
+    admin = await token({ role: 'ADMIN', tenant });
+  });
+
+  it('item 1: DELETE answers the envelope with data null, as the original', async () => {
+    const created = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs) });
+    const deleted = await api('DELETE', `/api/pagos/${created.body.data.id}`, { token: admin });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual({ success: true, code: 200, message: 'Pago eliminado', data: null });
+    // Still a soft delete: the payment is kept, no longer vigente.
+    expect((await api('GET', `/api/pagos/${created.body.data.id}`, { token: admin })).body.data.vigente).toBe(false);
+  });
+
+  it('item 2: a list is a Spring Data page with pageable and sort', async () => {
+    const other = newTenant();
+    const otherRefs = await workOrderTenant(other);
+    const otherAdmin = await token({ role: 'ADMIN', tenant: other });
+    for (let i = 0; i < 3; i++) await api('POST', '/api/pagos', { token: otherAdmin, body: pagoBody(otherRefs, { monto: i + 1 }) });
+    const unsorted = { sorted: false, unsorted: true, empty: true };
+    const page = await api('GET', '/api/pagos?page=1&size=2', { token: otherAdmin });
+    expect(page.status).toBe(200);
+    expect(Object.keys(page.body.data).sort()).toEqual(
+      ['content', 'empty', 'first', 'last', 'number', 'numberOfElements', 'pageable', 'size', 'sort', 'totalElements', 'totalPages'].sort(),
+    );
+    expect(page.body.data).toMatchObject({
+      pageable: { pageNumber: 1, pageSize: 2, offset: 2, paged: true, unpaged: false, sort: unsorted },
+      sort: unsorted,
+      totalElements: 3,
+      totalPages: 2,
+      number: 1,
+      size: 2,
+      numberOfElements: 1,
+      first: false,
+      last: true,
+      empty: false,
+    });
+    const empty = await api('GET', '/api/pagos?page=5&size=2', { token: otherAdmin });
+    expect(empty.body.data).toMatchObject({ content: [], empty: true, numberOfElements: 0, pageable: { pageNumber: 5, offset: 10 } });
+  });
+
+  it('item 4: PUT takes back the payment as the client read it, updates the writable fields, ignores the read-only ones', async () => {
+    const created = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, { monto: 40 }) });
+    const read = (await api('GET', `/api/pagos/${created.body.data.id}`, { token: admin })).body.data;
+    const edited = {
+      ...read,
+      monto: 55.25,
+      metodoPago: 'EFECTIVO',
+      // Read-only: whatever the client sends here changes nothing.
+      empleadoNombre: 'Someone Else',
+      clienteNombre: 'Other SAC',
+      empleado: { id: 1, nombre: 'x' },
+      cliente: { id: 2, nombre: 'y' },
+      vigente: false,
+      fechaCreacion: '1999-01-01T00:00:00.000Z',
+      fechaModificacion: '1999-01-01T00:00:00.000Z',
+    };
+    const updated = await api('PUT', `/api/pagos/${read.id}`, { token: admin, body: edited });
+    expect(updated.status, updated.text).toBe(200);
+    expect(updated.body.data).toMatchObject({
+      id: read.id,
+      monto: 55.25,
+      metodoPago: 'EFECTIVO',
+      empleadoNombre: 'Rosa Quispe',
+      clienteNombre: 'Comercial Andina SAC',
+      empleado: { id: Number(refs.employee.id), nombre: 'Rosa Quispe' },
+      vigente: true,
+      fechaCreacion: read.fechaCreacion,
+    });
+    expect(updated.body.data.fechaModificacion >= read.fechaModificacion).toBe(true);
+    expect(updated.body.data.fechaModificacion).not.toBe('1999-01-01T00:00:00.000Z');
+    // The id as a digit string names the same payment.
+    const asString = await api('PUT', `/api/pagos/${read.id}`, { token: admin, body: { ...edited, id: String(read.id), monto: 60 } });
+    expect(asString.status, asString.text).toBe(200);
+    expect((await charges.get(tenant, refs.workOrder.id))?.paidAmount).toBe(6000);
+  });
+
+  it('item 4: a body id other than the path is a 400 naming id; a field not of the payment stays a 400; nothing written', async () => {
+    const created = await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, { monto: 7 }) });
+    const read = (await api('GET', `/api/pagos/${created.body.data.id}`, { token: admin })).body.data;
+    const paidBefore = (await charges.get(tenant, refs.workOrder.id))?.paidAmount;
+
+    const otherId = await api('PUT', `/api/pagos/${read.id}`, { token: admin, body: { ...read, id: read.id + 1, monto: 9 } });
+    expect(otherId.status).toBe(400);
+    expect(otherId.body).toMatchObject({ success: false, code: 400, data: null });
+    expect(otherId.body.message).toContain('id');
+
+    const unknown = await api('PUT', `/api/pagos/${read.id}`, { token: admin, body: { ...read, monto: 9, saldo: 3 } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain('saldo');
+
+    const badId = await api('PUT', `/api/pagos/${read.id}`, { token: admin, body: { ...read, id: 'abc' } });
+    expect(badId.status).toBe(400);
+
+    expect((await api('GET', `/api/pagos/${read.id}`, { token: admin })).body.data).toEqual(read);
+    expect((await charges.get(tenant, refs.workOrder.id))?.paidAmount).toBe(paidBefore);
+  });
+
+  it('keeps create strict: the read-only fields are not part of a create', async () => {
+    const response = await api('POST', '/api/pagos', { token: admin, body: { ...pagoBody(refs), vigente: true } });
+    expect(response.status).toBe(400);
+  });
+});
+
+/** An error body without its per-request fields. */
+const withoutIds = (body: unknown) => JSON.parse(JSON.stringify(body ?? null).replace(/"(requestId|request_id|timestamp|traceId)":"[^"]*"/g, '"$1":""'));
+
+describe('item 7: the `_` cache-buster on every GET of every API', () => {
+  const tenant = newTenant();
+  let admin: string;
+
+  beforeAll(async () => {
+    await workOrderTenant(tenant);
+    admin = await token({ role: 'ADMIN', tenant });
+  });
+
+  /** A GET of each API that takes a query string, with a query its schema accepts. */
+  const withQuery: Record<string, string> = {
+    'GET /api/pagos': '/api/pagos?page=0&size=5',
+    'GET /ledger/parties': '/ledger/parties?kind=client',
+    'GET /pagos': '/pagos?page=1&limit=5&filters[0][field]=request_date&filters[0][operation]=GREATER_THAN&filters[0][value]=2024-01-01T00:00:00.000Z&filters[1][field]=collector_id&filters[1][operation]=EQUAL&filters[1][value]=1',
+  };
+
+  it('answers every GET route the same with and without `_`', async () => {
+    const gets = routes.filter((r) => r.method === 'GET' && !r.path.includes('{') && r.path !== '/docs');
+    expect(gets.length).toBeGreaterThan(10);
+    for (const route of gets) {
+      const path = withQuery[`${route.method} ${route.path}`] ?? route.path;
+      const plain = await api('GET', path, { token: admin });
+      const busted = await api('GET', `${path}${path.includes('?') ? '&' : '?'}_=1732982400000`, { token: admin });
+      expect(busted.status, `${route.path}: ${busted.text}`).toBe(plain.status);
+      // The same answer: the cache-buster is never a filter, an unknown field or a search parameter.
+      expect(busted.text.includes('"_"'), route.path).toBe(false);
+      if (plain.status === 200) expect(Object.keys(busted.body ?? {}).sort(), route.path).toEqual(Object.keys(plain.body ?? {}).sort());
+      else expect(withoutIds(busted.body), route.path).toEqual(withoutIds(plain.body));
+    }
+  });
+
+  it('still refuses other unknown query parameters, and `_` on a GET with ids in the path', async () => {
+    expect((await api('GET', '/api/pagos?page=0&foo=1', { token: admin })).status).toBe(400);
+    const created = await api('GET', '/api/pagos/999999?_=1', { token: admin });
+    expect(created.status).toBe(404);
+    const statement = await api('GET', '/api/v1/accounts/payments?_=1&foo=2', { token: admin });
+    expect(statement.status).toBe(400);
+  });
+});
