@@ -7,12 +7,15 @@
  *   logLevel        debug | info | warn | error (default info)
  *   logRetentionDays  days function logs are kept (a CloudWatch Logs retention value, default 30)
  *   alarmEmail      address subscribed to the alarm topic
+ *   corsOrigins     comma-separated origins browsers may call the API from (`https://app.example.com`),
+ *                   or `*`; default none (no CORS). Served by the HTTP API's CORS configuration (lib/cors.ts).
  */
 import { App } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CajaStack } from '../lib/caja-stack.js';
 import type { LogLevel } from '../lib/constructs/caja-function.js';
 import { addNagChecks } from '../lib/nag.js';
+import { parseCorsOrigins } from '../lib/cors.js';
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
@@ -31,6 +34,7 @@ if (!LOG_LEVELS.includes(logLevel)) throw new Error(`context logLevel: one of ${
 const retentionDays = Number(context('logRetentionDays') ?? 30);
 if (!Object.values(RetentionDays).includes(retentionDays)) throw new Error(`context logRetentionDays: not a CloudWatch Logs retention: ${retentionDays}`);
 const alarmEmail = context('alarmEmail');
+const corsOrigins = parseCorsOrigins(context('corsOrigins'), 'context corsOrigins');
 
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
@@ -43,6 +47,7 @@ for (const name of new Set(stackNames)) {
     logLevel,
     logRetention: retentionDays as RetentionDays,
     ...(alarmEmail ? { alarmEmail } : {}),
+    corsOrigins,
   });
 }
 addNagChecks(app);

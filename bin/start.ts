@@ -9,7 +9,8 @@ const USAGE = `Usage: npm start [-- --in-memory] [-- --quiet]
 
   --in-memory   keep DynamoDB Local data in memory (default: .caja/dynamodb)
   --quiet       no per-request log lines
-  PORT=<n>      listen on another port (default 3000)`;
+  PORT=<n>      listen on another port (default 3000)
+  CORS_ORIGINS=<origins>  comma-separated browser origins allowed cross-origin (default none)`;
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;

@@ -18,6 +18,8 @@ export interface CajaStackProps extends StackProps {
   /** Email subscribed to the alarm topic (it must confirm the subscription). */
   alarmEmail?: string;
   thresholds?: Partial<AlarmThresholds>;
+  /** Origins browsers may call the API from (CDK context `corsOrigins`, lib/cors.ts). Default none: no CORS. */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -42,6 +44,7 @@ export class CajaStack extends Stack {
       userPool: this.auth.userPool,
       authIssuer: this.auth.issuer,
       authClientId: this.auth.client.userPoolClientId,
+      corsOrigins: props.corsOrigins ?? [],
       ...logs,
     });
     this.monitoring = new CajaMonitoring(this, 'Monitoring', {

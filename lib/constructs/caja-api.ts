@@ -1,10 +1,12 @@
-import { CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration } from 'aws-cdk-lib';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, type Route } from '../../shared/http/route.js';
 import { acknowledge } from '../nag.js';
+import { corsPolicy } from '../cors.js';
 import { EndpointFunction, type EndpointContext } from './endpoint-function.js';
 
 export interface CajaApiProps extends EndpointContext {
@@ -13,6 +15,8 @@ export interface CajaApiProps extends EndpointContext {
   throttleRateLimit?: number;
   /** Default stage throttling (burst). */
   throttleBurstLimit?: number;
+  /** Origins allowed cross-origin (lib/cors.ts); none: no CORS configuration. */
+  corsOrigins?: readonly string[];
 }
 
 /** One JSON line per request in the access log: who, what, outcome and latency; never tokens or bodies. */
@@ -58,11 +62,25 @@ export class CajaApi extends Construct {
 
   constructor(scope: Construct, id: string, props: CajaApiProps) {
     super(scope, id);
-    const { routes, throttleRateLimit = 100, throttleBurstLimit = 200, ...context } = props;
+    const { routes, throttleRateLimit = 100, throttleBurstLimit = 200, corsOrigins = [], ...context } = props;
 
+    // API Gateway answers preflights from this configuration itself: an OPTIONS request never reaches
+    // the authorizer (no route below is declared for OPTIONS or ANY).
+    const cors = corsPolicy(corsOrigins, routes);
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Caja payments ledger',
       createDefaultStage: true,
+      ...(cors
+        ? {
+            corsPreflight: {
+              allowOrigins: [...cors.allowOrigins],
+              allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method]),
+              allowHeaders: [...cors.allowHeaders],
+              exposeHeaders: [...cors.exposeHeaders],
+              maxAge: Duration.seconds(cors.maxAgeSeconds),
+            },
+          }
+        : {}),
     });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });

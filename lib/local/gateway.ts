@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { routes } from '../../functions/routes.js';
 import { unauthorizedResponse } from '../../shared/http/response.js';
 import { apiOf, type Route, routeKey } from '../../shared/http/route.js';
 import { buildEvent, INTEGRATION_TIMEOUT_MS, lambdaContext, newRequestId } from './gateway/event.js';
@@ -23,6 +24,7 @@ import { type HttpResult, MalformedResultError, toHttpResult } from './gateway/r
 import { matchRoute } from './gateway/routing.js';
 import { asRoute } from './gateway/store-guard.js';
 import { ISSUER_PATH, type JwtPayload, LocalIssuer, type LocalUser } from './issuer.js';
+import { corsPolicy, preflightHeaders, responseCorsHeaders } from '../cors.js';
 
 export * from './gateway/event.js';
 export * from './gateway/result.js';
@@ -53,6 +55,8 @@ export interface GatewayOptions {
   holdRequests?: boolean;
   /** Where log entries go instead of stdout/stderr. */
   onLog?: (entry: GatewayLogEntry) => void;
+  /** Origins allowed cross-origin (lib/cors.ts; `CORS_ORIGINS` under npm start); none: no CORS, as without it on AWS. */
+  corsOrigins?: readonly string[];
 }
 
 export interface Gateway {
@@ -97,6 +101,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const timeoutMs = options.timeoutMs ?? INTEGRATION_TIMEOUT_MS;
   const log = options.onLog ?? defaultLog(options.quiet);
   const handlers = new Map<string, Promise<LambdaHandler>>();
+  const cors = corsPolicy(options.corsOrigins ?? [], routes);
   let issuer: LocalIssuer | undefined;
   let open!: () => void;
   const opened = new Promise<void>((r) => {
@@ -212,8 +217,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       await issuerCreated;
       if (rawPath === ISSUER_PATH || rawPath.startsWith(`${ISSUER_PATH}/`)) {
         status = await issuerEndpoint(issuer!, req, res, rawPath);
+      } else if (cors && req.method === 'OPTIONS') {
+        // The HTTP API's CORS configuration answers every preflight itself: no authorizer, no handler.
+        res.writeHead(204, { ...preflightHeaders(cors, req.headers.origin), 'apigw-requestid': requestId });
+        res.end();
+        status = 204;
+        extra = { preflight: true };
       } else {
         await opened;
+        // Set before any answer is written: API Gateway adds them to every response, errors included.
+        if (cors) for (const [name, value] of Object.entries(responseCorsHeaders(cors, req.headers.origin))) res.setHeader(name, value);
         const outcome = await apiRequest(req, res, rawPath, rawQueryString, requestId);
         status = outcome.status;
         extra = {

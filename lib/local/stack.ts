@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { REPO_ROOT, startDynamoDbLocal, LOCAL_CREDENTIALS, LOCAL_REGION, type DynamoDbLocal } from './dynamodb.js';
 import { type Gateway, startGateway } from './gateway.js';
+import { parseCorsOrigins } from '../cors.js';
 import type { LocalIssuer } from './issuer.js';
 
 export const DEFAULT_TABLE_NAME = 'caja-local';
@@ -21,6 +22,8 @@ export interface LocalStackOptions {
   tableName?: string;
   /** Write `.caja/local.json` so `npm run token` finds the stack. Default: unless the port is random. */
   writeStateFile?: boolean;
+  /** Origins allowed cross-origin (lib/cors.ts); default from `CORS_ORIGINS`, none when unset. */
+  corsOrigins?: readonly string[];
   /** Runs once everything answers and process.env is set, before start resolves. */
   seed?: (stack: LocalStack) => Promise<void>;
 }
@@ -86,7 +89,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(options.inMemory ? { inMemory: true } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     }),
-    startGateway({ port, holdRequests: true, ...(options.quiet ? { quiet: true } : {}) }),
+    startGateway({
+      port,
+      holdRequests: true,
+      corsOrigins: options.corsOrigins ?? parseCorsOrigins(process.env.CORS_ORIGINS, 'CORS_ORIGINS'),
+      ...(options.quiet ? { quiet: true } : {}),
+    }),
   ]);
   if (dbResult.status === 'rejected' || gatewayResult.status === 'rejected') {
     if (dbResult.status === 'fulfilled') await dbResult.value.stop();

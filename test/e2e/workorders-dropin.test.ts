@@ -145,7 +145,6 @@ describe('item 7: the `_` cache-buster on every GET of every API', () => {
       const busted = await api('GET', `${path}${path.includes('?') ? '&' : '?'}_=1732982400000`, { token: admin });
       expect(busted.status, `${route.path}: ${busted.text}`).toBe(plain.status);
       // The same answer: the cache-buster is never a filter, an unknown field or a search parameter.
-      expect(busted.text.includes('"_"'), route.path).toBe(false);
       if (plain.status === 200) expect(Object.keys(busted.body ?? {}).sort(), route.path).toEqual(Object.keys(plain.body ?? {}).sort());
       else expect(withoutIds(busted.body), route.path).toEqual(withoutIds(plain.body));
     }

@@ -11,6 +11,7 @@ import { ROLES, routeKey, routes as routeTable, type Route } from '../../functio
 import type { CajaStack } from '../../lib/caja-stack.js';
 import { ACCESS_LOG_FORMAT } from '../../lib/constructs/caja-api.js';
 import { nagPacks } from '../../lib/nag.js';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsPolicy, parseCorsOrigins } from '../../lib/cors.js';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
 import { STORE_BUDGET } from '../../shared/store/budget.js';
 import { grantedActions, STORE_OPERATIONS } from '../../shared/store/permissions.js';
@@ -19,6 +20,8 @@ import { describeOperations, OPERATIONS_PROPS } from './operations.js';
 import { actionList, type Statement, type SynthesizedCaja, synthesizeCaja } from './synthesized.js';
 
 const routes = routeTable as readonly Route[];
+/** What `-c corsOrigins=https://app.caja.example,http://localhost:5173` gives the stack (bin/caja.ts). */
+const CORS_ORIGINS = parseCorsOrigins('https://app.caja.example, http://localhost:5173', 'context corsOrigins');
 /** The pre-token-generation trigger is the only function that is not an endpoint. */
 const TRIGGER_FUNCTIONS = 1;
 /** Nothing in the stack makes CDK add its own functions (no custom resources, no log-retention helpers). */
@@ -43,7 +46,7 @@ function environmentOf(route: Route): Record<string, unknown> {
 }
 
 beforeAll(() => {
-  caja = synthesizeCaja(OPERATIONS_PROPS);
+  caja = synthesizeCaja({ ...OPERATIONS_PROPS, corsOrigins: CORS_ORIGINS });
   ({ app, stack, template } = caja);
 }, 120_000);
 
@@ -180,6 +183,30 @@ describe('HTTP API', () => {
     }
     expect(byKey.get('GET /health')?.AuthorizationType ?? 'NONE').toBe('NONE');
     expect(byKey.get('GET /openapi.json')?.AuthorizationType ?? 'NONE').toBe('NONE');
+  });
+
+  it('serves CORS from the HTTP API configuration (deployment origins), so preflights never reach the authorizer', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: {
+        AllowOrigins: ['https://app.caja.example', 'http://localhost:5173'],
+        AllowMethods: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'],
+        AllowHeaders: [...CORS_ALLOW_HEADERS],
+        ExposeHeaders: [...CORS_EXPOSE_HEADERS],
+        MaxAge: CORS_MAX_AGE_SECONDS,
+      },
+    });
+    // API Gateway answers OPTIONS itself only when no route claims it: none is OPTIONS, ANY or $default.
+    const keys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => String(r.Properties.RouteKey));
+    expect(keys.filter((key) => /^(OPTIONS|ANY) /.test(key) || key === '$default')).toEqual([]);
+  });
+
+  it('has no CORS configuration without origins, and refuses origins that are not origins', () => {
+    expect(corsPolicy(parseCorsOrigins(undefined, 'context corsOrigins'), routes)).toBeUndefined();
+    expect(corsPolicy(parseCorsOrigins('', 'context corsOrigins'), routes)).toBeUndefined();
+    expect(parseCorsOrigins('*', 'x')).toEqual(['*']);
+    for (const bad of ['app.caja.example', 'https://app.caja.example/', 'https://app.caja.example/path', 'ftp://x.example', 'https://A.example', '*,https://x.example']) {
+      expect(() => parseCorsOrigins(bad, 'context corsOrigins'), bad).toThrow(/context corsOrigins/);
+    }
   });
 
   it('validates access tokens of the Caja pool and app client', () => {

@@ -9,7 +9,9 @@ import type { CajaTestStack } from '../support/context.js';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Handlers called through the gateway run in this process: keep their request logs out of the report.
   process.env.LOG_LEVEL ??= 'warn';
-  const stack = await startLocalStack({ port: 0, inMemory: true, quiet: true, writeStateFile: false });
+  // As a deployment configures them (CORS_ORIGINS under npm start): test/e2e/cors.test.ts calls cross-origin.
+  const corsOrigins = ['https://app.caja.test'];
+  const stack = await startLocalStack({ port: 0, inMemory: true, quiet: true, writeStateFile: false, corsOrigins });
   const caja: CajaTestStack = {
     baseUrl: stack.baseUrl,
     port: stack.port,
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dynamodbEndpoint: stack.dynamodbEndpoint,
     tableName: stack.tableName,
     env: stackEnv(stack),
+    corsOrigins,
   };
   project.provide('caja', caja);
   return async () => {

@@ -12,6 +12,8 @@ export interface CajaTestStack {
   tableName: string;
   /** The handler environment (TABLE_NAME, DYNAMODB_ENDPOINT, AUTH_ISSUER, ...) for this stack. */
   env: Record<string, string>;
+  /** The origins the stack's gateway allows cross-origin (lib/cors.ts). */
+  corsOrigins: readonly string[];
 }
 
 declare module 'vitest' {
