@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+const RENDER_TESTS = 'test/unit/{exports-csv,exports-pdf,exports-xlsx,openapi-document}.test.ts';
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -13,10 +15,16 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           // These read the stack's environment (a Cognito pool id or the local issuer), start servers
-          // or build bundles with esbuild (exports-lazy-loading).
-          exclude: ['test/unit/{ledger-users,gateway-server,exports-lazy-loading}.test.ts'],
+          // or build bundles with esbuild (exports-lazy-loading); the file renderers and the API
+          // document load PDF, XLSX and Redoc libraries and run in the `render` project.
+          exclude: ['test/unit/{ledger-users,gateway-server,exports-lazy-loading}.test.ts', RENDER_TESTS],
           pool: 'threads',
         },
+      },
+      {
+        // Pure too, but slow to import: export files (PDF, XLSX, CSV) and the API document.
+        extends: true,
+        test: { name: 'render', include: [RENDER_TESTS], pool: 'threads' },
       },
       {
         extends: true,

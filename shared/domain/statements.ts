@@ -87,24 +87,6 @@ export function statementField(type: 'payment' | 'collection'): 'totalPaid' | 't
   return type === 'payment' ? 'totalPaid' : 'totalCollected';
 }
 
-/**
- * Offset pagination over a newest-first history using per-day counts (newest day first): the day
- * on which item number `offset` (0-based) falls, and how many of that day's items come before it.
- * Undefined when the offset is past the end.
- */
-export function locateOffset(
-  countsNewestFirst: readonly { date: string; count: number }[],
-  offset: number,
-): { date: string; skipWithinDay: number } | undefined {
-  let before = 0;
-  for (const { date, count } of countsNewestFirst) {
-    if (count <= 0) continue;
-    if (offset < before + count) return { date, skipWithinDay: offset - before };
-    before += count;
-  }
-  return undefined;
-}
-
 /** The statement an accounts payment moves: its entity's day, the counter of its direction, settling it if final. */
 export interface StatementEffect {
   target: (tenant: string) => { tenant: string; entityId: string; entityKind: AccountKind; date: string };

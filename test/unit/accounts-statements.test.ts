@@ -5,7 +5,6 @@ import {
   type DayFigures,
   dayBalance,
   dayNet,
-  locateOffset,
   runningStatements,
   statementField,
   statementFor,
@@ -76,41 +75,5 @@ describe('statement figures', () => {
   it('maps the accounts type to its counter', () => {
     expect(statementField('payment')).toBe('totalPaid');
     expect(statementField('collection')).toBe('totalCollected');
-  });
-});
-
-describe('locateOffset (page starts from per-day counts, newest day first)', () => {
-  const counts = [
-    { date: '2024-03-17', count: 3 },
-    { date: '2024-03-16', count: 0 },
-    { date: '2024-03-15', count: 5 },
-    { date: '2024-03-10', count: 2 },
-  ];
-
-  it('finds the day and the entries to skip within it', () => {
-    expect(locateOffset(counts, 0)).toEqual({ date: '2024-03-17', skipWithinDay: 0 });
-    expect(locateOffset(counts, 2)).toEqual({ date: '2024-03-17', skipWithinDay: 2 });
-    expect(locateOffset(counts, 3)).toEqual({ date: '2024-03-15', skipWithinDay: 0 });
-    expect(locateOffset(counts, 7)).toEqual({ date: '2024-03-15', skipWithinDay: 4 });
-    expect(locateOffset(counts, 8)).toEqual({ date: '2024-03-10', skipWithinDay: 0 });
-    expect(locateOffset(counts, 9)).toEqual({ date: '2024-03-10', skipWithinDay: 1 });
-  });
-
-  it('is undefined past the end or on an empty history', () => {
-    expect(locateOffset(counts, 10)).toBeUndefined();
-    expect(locateOffset([], 0)).toBeUndefined();
-  });
-
-  it('agrees with slicing the flattened history (property)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.nat(6), { maxLength: 15 }), fc.nat(60), (perDay, offset) => {
-        const days = perDay.map((count, i) => ({ date: `2024-01-${String(28 - i).padStart(2, '0')}`, count }));
-        const flat = days.flatMap(({ date, count }) => Array.from({ length: count }, (_, k) => ({ date, k })));
-        const expected = flat[offset];
-        const found = locateOffset(days, offset);
-        if (!expected) expect(found).toBeUndefined();
-        else expect(found).toEqual({ date: expected.date, skipWithinDay: expected.k });
-      }),
-    );
   });
 });
