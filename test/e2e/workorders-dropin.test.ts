@@ -158,3 +158,95 @@ describe('item 7: the `_` cache-buster on every GET of every API', () => {
     expect(statement.status).toBe(400);
   });
 });
+
+type Listed = { id: number; monto: number; fechaPago: string; fechaCreacion: string };
+
+describe('item 3: sort=field,asc|desc on GET /api/pagos', () => {
+  const tenant = newTenant();
+  let refs: WorkOrderRefs;
+  let admin: string;
+  const DATES = ['2024-03-15', '2024-01-31', '2025-12-01', '2024-03-15', '2023-07-04'];
+  const AMOUNTS = [150.5, 20, 150.5, 9999.99, 0.01, 20];
+
+  beforeAll(async () => {
+    refs = await workOrderTenant(tenant);
+    admin = await token({ role: 'ADMIN', tenant });
+    for (let i = 0; i < 11; i++) {
+      const body = pagoBody(refs, { fechaPago: DATES[i % DATES.length], monto: AMOUNTS[i % AMOUNTS.length] });
+      expect((await api('POST', '/api/pagos', { token: admin, body })).status).toBe(201);
+    }
+  });
+
+  /** Every page of a sort, concatenated, and the page objects. */
+  async function walk(sort: string, size: number) {
+    const seen: Listed[] = [];
+    const pages = [];
+    for (let page = 0; ; page++) {
+      const response = await api('GET', `/api/pagos?sort=${sort}&page=${page}&size=${size}`, { token: admin });
+      expect(response.status, response.text).toBe(200);
+      pages.push(response.body.data);
+      seen.push(...response.body.data.content);
+      if (response.body.data.last) break;
+    }
+    return { seen, pages };
+  }
+
+  /** Brute force: the active payments by the field, ties by id; desc is the whole order reversed. */
+  const expected = (all: readonly Listed[], field: keyof Listed, direction: 'asc' | 'desc') => {
+    const asc = [...all].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id - b.id)).map((p) => p.id);
+    return direction === 'asc' ? asc : asc.reverse();
+  };
+
+  async function everyOrderMatches() {
+    const all = (await walk('id', 100)).seen;
+    for (const field of ['fechaPago', 'fechaCreacion', 'monto', 'id'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const { seen, pages } = await walk(`${field},${direction}`, 4);
+        expect(seen.map((p) => p.id), `${field},${direction}`).toEqual(expected(all, field, direction));
+        // Each page is its own request (page N, no cursor): the walk checks every jump.
+        expect(pages[0]).toMatchObject({ totalElements: all.length, sort: { sorted: true, unsorted: false, empty: false }, pageable: { sort: { sorted: true } } });
+      }
+    }
+    return all;
+  }
+
+  it('lists every order in both directions, page by page and at page N, ties by id', async () => {
+    const all = await everyOrderMatches();
+    expect(all).toHaveLength(11);
+    // Without a direction: ascending, as Spring; the direction in any case.
+    const plain = await api('GET', '/api/pagos?sort=monto&size=100', { token: admin });
+    expect(plain.body.data.content.map((p: Listed) => p.id)).toEqual(expected(all, 'monto', 'asc'));
+    const upper = await api('GET', '/api/pagos?sort=fechaPago,DESC&size=100', { token: admin });
+    expect(upper.body.data.content.map((p: Listed) => p.id)).toEqual(expected(all, 'fechaPago', 'desc'));
+  });
+
+  it('keeps every order right through updates (amount, date) and soft deletes', async () => {
+    const all = (await walk('id', 100)).seen;
+    const [a, b, c] = [all[1]!, all[4]!, all[8]!];
+    const put = (p: Listed, changes: Record<string, unknown>) =>
+      api('PUT', `/api/pagos/${p.id}`, { token: admin, body: pagoBody(refs, { monto: p.monto, fechaPago: p.fechaPago, ...changes }) });
+    expect((await put(a, { monto: 0.02 })).status).toBe(200);
+    expect((await put(b, { fechaPago: '2030-01-01' })).status).toBe(200);
+    expect((await put(c, { fechaPago: '2022-02-02', monto: 12345.67 })).status).toBe(200);
+    expect((await api('DELETE', `/api/pagos/${all[0]!.id}`, { token: admin })).status).toBe(200);
+    expect((await api('DELETE', `/api/pagos/${all[10]!.id}`, { token: admin })).status).toBe(200);
+    const after = await everyOrderMatches();
+    expect(after).toHaveLength(9);
+  });
+
+  it('refuses a field outside the fixed list with a 400 naming it, and more than one field', async () => {
+    for (const [sort, named] of [
+      ['saldo,asc', 'saldo'],
+      ['referencia', 'referencia'],
+      ['FECHAPAGO,asc', 'FECHAPAGO'],
+      ['monto,up', 'up'],
+      ['monto,asc,id', 'One sort field'],
+      ['', "''"],
+    ] as const) {
+      const response = await api('GET', `/api/pagos?sort=${sort}`, { token: admin });
+      expect(response.status, sort).toBe(400);
+      expect(response.body).toMatchObject({ success: false, code: 400, data: null });
+      expect(response.body.message, sort).toContain(named);
+    }
+  });
+});

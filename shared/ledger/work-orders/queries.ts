@@ -1,7 +1,8 @@
 /** Work-order payment reads (seed 000): one payment, the tenant's active ones by page, a work order's. */
 import type { Principal } from '../../auth/principal.js';
 import { charges } from '../../store/charges.js';
-import { activeWorkOrderPaymentsPage, allWorkOrderPayments } from '../../store/payments.js';
+import { allWorkOrderPayments } from '../../store/payments.js';
+import { sortedWorkOrderPaymentsPage, type WorkOrderSort } from '../../store/work-order-orders.js';
 import { NotFound } from '../errors.js';
 import type { Payment } from '../model.js';
 import { requireWorkOrderPayment } from './work-order-payment.js';
@@ -15,9 +16,12 @@ export interface WorkOrderPaymentPage {
   size: number;
 }
 
-/** Active payments of the tenant, oldest first, zero-based pages (total from the store's counter). */
-export async function listWorkOrderPaymentsPage(principal: Principal, page: number, size: number): Promise<WorkOrderPaymentPage> {
-  const { totalElements, content } = await activeWorkOrderPaymentsPage(principal.tenant, page * size, size);
+/** The unsorted list's order: oldest first (ids are time-ordered). */
+export const DEFAULT_SORT: WorkOrderSort = { field: 'id', direction: 'asc' };
+
+/** Active payments of the tenant in `sort` order, zero-based pages (total from the store's counts). */
+export async function listWorkOrderPaymentsPage(principal: Principal, page: number, size: number, sort: WorkOrderSort = DEFAULT_SORT): Promise<WorkOrderPaymentPage> {
+  const { totalElements, content } = await sortedWorkOrderPaymentsPage(principal.tenant, sort, page * size, size);
   return { content, totalElements, page, size };
 }
 

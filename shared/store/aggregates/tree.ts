@@ -64,17 +64,45 @@ const shardList = (s: Series) => Array.from({ length: s.shards }, (_, i) => i);
 
 /** The transaction items that add `deltas` to `key` at every level of the tree (none when all are 0). */
 export function addAt(series: Series, key: string, deltas: Totals): TxItems {
-  const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
-  if (changes.length === 0) return [];
-  const shard = shardOf(key, series.shards);
+  return addAtKeys(series, [{ key, totals: deltas }]);
+}
+
+/**
+ * The transaction items that add each change's totals at its key, merged into one Update per node
+ * and shard (a transaction may touch an item once: an entry moving from one key to another changes
+ * the nodes their paths share in a single ADD).
+ */
+export function addAtKeys(series: Series, changes: readonly Entry[]): TxItems {
   const limit = series.limit ?? TOTAL_LIMIT;
-  return pathOf(key, series.shape).map(({ node, slot }) => {
+  // shard|node -> slot -> measure -> delta
+  const nodes = new Map<string, { shard: number; node: string; slots: Map<string, Map<string, number>> }>();
+  for (const { key, totals } of changes) {
+    const shard = shardOf(key, series.shards);
+    for (const { node, slot } of pathOf(key, series.shape)) {
+      const id = `${shard}|${node}`;
+      const entry = nodes.get(id) ?? { shard, node, slots: new Map() };
+      nodes.set(id, entry);
+      const measures = entry.slots.get(slot) ?? new Map<string, number>();
+      entry.slots.set(slot, measures);
+      for (const [measure, delta] of Object.entries(totals)) measures.set(measure, (measures.get(measure) ?? 0) + delta);
+    }
+  }
+  const changedSlots = (slots: Map<string, Map<string, number>>) =>
+    [...slots].flatMap(([slot, measures]) =>
+      [...measures].filter(([, delta]) => delta !== 0).map(([measure, delta]) => ({ attribute: slotAttribute(measure, slot), delta })),
+    );
+  // Any change ADDs its shard root's `rev` (what a concurrent rebuild checks), even when the root's own slots net to 0.
+  const touchedShards = new Set([...nodes.values()].filter((n) => changedSlots(n.slots).length > 0).map((n) => n.shard));
+  const items: TxItems[number][] = [];
+  for (const { shard, node, slots } of nodes.values()) {
+    const changed = changedSlots(slots);
+    if (changed.length === 0 && !(node === '' && touchedShards.has(shard))) continue;
     const names: Record<string, string> = { '#type': 'type' };
     const values: Record<string, unknown> = { ':type': 'AGGREGATE', ':tenant': series.tenant };
     const adds: string[] = [];
     const bounds: string[] = [];
-    changes.forEach(([measure, delta], i) => {
-      names[`#a${i}`] = slotAttribute(measure, slot);
+    changed.forEach(({ attribute, delta }, i) => {
+      names[`#a${i}`] = attribute;
       values[`:d${i}`] = delta;
       adds.push(`#a${i} :d${i}`);
       const bound = addBound(delta, limit);
@@ -89,7 +117,7 @@ export function addAt(series: Series, key: string, deltas: Totals): TxItems {
       values[':one'] = 1;
     }
     // A node of a closed level is stored whole from its first write: its other slots start at 0.
-    const added = new Set(changes.map(([measure]) => slotAttribute(measure, slot)));
+    const added = new Set(changed.map(({ attribute }) => attribute));
     const zeros = Object.keys(slotAttributes(zeroSlots(series.shape, levelOf(node, series.shape), series.measures))).filter(
       (name) => !added.has(name),
     );
@@ -108,8 +136,9 @@ export function addAt(series: Series, key: string, deltas: Totals): TxItems {
         ExpressionAttributeValues: values,
       },
     };
-    return [AGGREGATE, item] as const;
-  });
+    items.push([AGGREGATE, item] as const);
+  }
+  return items;
 }
 
 /** Every node of a tree holding exactly `entries`, by shard, with its slots (closed levels filled). */
