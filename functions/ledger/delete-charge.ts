@@ -1,5 +1,6 @@
 import { chargeView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { voidCharge } from '../../shared/ledger/charges/update-charge.js';
 import { actorOf, tenantToday } from '../../shared/ledger/context.js';
 import { findRoute } from '../routes.js';
@@ -7,8 +8,8 @@ import { schemas } from './schemas/delete-charge.js';
 
 export const handler = endpoint(findRoute('DELETE /ledger/charges/{id}'), {
   ...schemas,
-  handle: async ({ path, principal }) => {
-    const charge = await voidCharge(actorOf(principal), path.id);
+  handle: async ({ path, principal, headers }) => {
+    const charge = await voidCharge(actorOf(principal), path.id, idempotencyKeyHeader(headers));
     return { data: chargeView(charge, await tenantToday(principal.tenant)) };
   },
 });

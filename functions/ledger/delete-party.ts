@@ -1,5 +1,6 @@
 import { partyView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { deactivateParty } from '../../shared/ledger/parties/update-party.js';
 import { findRoute } from '../routes.js';
@@ -7,5 +8,5 @@ import { schemas } from './schemas/delete-party.js';
 
 export const handler = endpoint(findRoute('DELETE /ledger/parties/{id}'), {
   ...schemas,
-  handle: async ({ path, principal }) => ({ data: partyView(await deactivateParty(actorOf(principal), path.id)) }),
+  handle: async ({ path, principal, headers }) => ({ data: partyView(await deactivateParty(actorOf(principal), path.id, idempotencyKeyHeader(headers))) }),
 });

@@ -1,5 +1,6 @@
 import { partyView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { updateParty } from '../../shared/ledger/parties/update-party.js';
 import { findRoute } from '../routes.js';
@@ -7,5 +8,5 @@ import { schemas } from './schemas/update-party.js';
 
 export const handler = endpoint(findRoute('PATCH /ledger/parties/{id}'), {
   ...schemas,
-  handle: async ({ path, body, principal }) => ({ data: partyView(await updateParty(actorOf(principal), path.id, body)) }),
+  handle: async ({ path, body, principal, headers }) => ({ data: partyView(await updateParty(actorOf(principal), path.id, body, idempotencyKeyHeader(headers))) }),
 });

@@ -1,13 +1,14 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { deleteReceivablesPayment } from '../../shared/ledger/receivables/payments.js';
 import { findRoute } from '../routes.js';
 import { schemas } from './schemas/delete-payment.js';
 
-/** A reconciled payment is un-reconciled, any other deleted; the answer says which. */
+/** A reconciled payment is un-reconciled, any other deleted; the answer says which. A repeated Idempotency-Key answers the first result. */
 export const handler = endpoint(findRoute('DELETE /v1/deletePayment'), {
   ...schemas,
-  handle: async ({ body, principal, log }) => {
-    const { payment, unreconciled } = await deleteReceivablesPayment({ principal, log }, body.id);
+  handle: async ({ body, headers, principal, log }) => {
+    const { payment, unreconciled } = await deleteReceivablesPayment({ principal, log }, body.id, idempotencyKeyHeader(headers));
     return { data: { id: payment.id, msg: unreconciled ? 'Pago desconciliado.' : 'Pago eliminado.' } };
   },
 });

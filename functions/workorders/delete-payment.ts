@@ -1,4 +1,5 @@
 import { endpoint } from '../../shared/http/endpoint.js';
+import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { deleteWorkOrderPayment } from '../../shared/ledger/work-orders/delete-work-order-payment.js';
 import { findRoute } from '../routes.js';
 import { schemas } from './schemas/delete-payment.js';
@@ -6,8 +7,8 @@ import { schemas } from './schemas/delete-payment.js';
 /** The original answers a delete with `data: null` (issue 13: a deliberate change from the deleted Pago). */
 export const handler = endpoint(findRoute('DELETE /api/pagos/{id}'), {
   ...schemas,
-  handle: async ({ path, principal, log }) => {
-    await deleteWorkOrderPayment({ principal, log }, path.id);
+  handle: async ({ path, principal, log, headers }) => {
+    await deleteWorkOrderPayment({ principal, log }, path.id, idempotencyKeyHeader(headers));
     return { data: null, message: 'Pago eliminado' };
   },
 });

@@ -20,6 +20,9 @@ export const operationIdOf = (route: Pick<Route, 'handler'>) => route.handler.re
 /** Creates answer 201 (and replay the first answer for a repeated Idempotency-Key); the rest 200. */
 const isCreate = (route: Route) => route.method === 'POST' && /\/create-/.test(route.handler);
 
+/** Every authenticated mutating route takes an Idempotency-Key header (README "Retrying writes"). */
+const takesIdempotencyKey = (route: Route) => route.method !== 'GET' && route.roles !== 'public';
+
 function rolesText(route: Route) {
   return route.roles === 'public' ? 'Public: no token needed.' : `Roles: ${route.roles.join(', ')}.`;
 }
@@ -50,7 +53,7 @@ function operation(route: Route, schemas: RequestSchemas) {
   const isPublic = route.roles === 'public';
   const successStatus = isCreate(route) ? 201 : 200;
   const parameters = parametersOf(route, schemas).map((p) => (p.in === 'query' && example?.query ? withExample(p, example.query) : p));
-  if (isCreate(route)) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' } as never);
+  if (takesIdempotencyKey(route)) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' } as never);
   if (route.method === 'GET') parameters.push({ $ref: '#/components/parameters/CacheBuster' } as never);
   return {
     operationId: operationIdOf(route),
@@ -127,7 +130,9 @@ export async function openApiDocument(routes: readonly Route[]) {
           name: 'Idempotency-Key',
           in: 'header',
           required: false,
-          description: 'Repeat a create safely: the same key and body answer the first result.',
+          description:
+            'Repeat a create or a change safely: the same key and request answer the first result, and the change happens once; ' +
+            'the same key with another request is a 422.',
           schema: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[\\x21-\\x7E]+$' },
         },
         CacheBuster: {

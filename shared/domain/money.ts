@@ -1,7 +1,18 @@
 /** Money as integer minor units; conversions go through decimal strings, never float arithmetic. */
-import { Invalid, issue } from '../ledger/errors.js';
+import { Invalid, issue, LimitExceeded } from '../ledger/errors.js';
 export const CURRENCY_DECIMALS = { CLP: 0, PEN: 2, CRC: 2, MXN: 2, USD: 2 } as const;
 export type Currency = keyof typeof CURRENCY_DECIMALS;
+
+/**
+ * Money limits (SPEC §4; README "Money limits"). Every amount field of every API takes at most
+ * MAX_AMOUNT_MINOR minor units (10^13: 100,000,000,000.00 in a two-decimal currency); above it the
+ * request is a 400 naming the field. Every running total (a charge's paid amount, a day's totals)
+ * holds at most MAX_TOTAL_MINOR (10^15): the conditional write that would pass it is refused (422
+ * AMOUNT_LIMIT) and writes nothing. Sums of a few such totals stay far below 2^53, so integer
+ * arithmetic on numbers stays exact.
+ */
+export const MAX_AMOUNT_MINOR = 10 ** 13;
+export const MAX_TOTAL_MINOR = 10 ** 15;
 export const CURRENCIES = Object.keys(CURRENCY_DECIMALS) as Currency[];
 
 export function isCurrency(code: string): code is Currency {
@@ -19,7 +30,8 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
  * taken by its shortest round-trip decimal form, which is exactly what the client wrote for any
  * amount with up to 15 significant digits.
  */
-export function parseMajor(value: number | string, currency: Currency): ParseAmountResult {
+/** `limit`: the largest magnitude accepted, MAX_AMOUNT_MINOR for request fields (a rendered total may read back with a larger one). */
+export function parseMajor(value: number | string, currency: Currency, limit: number = MAX_AMOUNT_MINOR): ParseAmountResult {
   if (typeof value === 'number' && !Number.isFinite(value)) return { ok: false, reason: 'not_a_number' };
   const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
   const match = DECIMAL.exec(text);
@@ -30,7 +42,7 @@ export function parseMajor(value: number | string, currency: Currency): ParseAmo
   if (significantFraction.length > decimals) return { ok: false, reason: 'too_many_decimals' };
   const digits = whole + significantFraction.padEnd(decimals, '0');
   const minor = Number(sign + digits);
-  if (!Number.isSafeInteger(minor)) return { ok: false, reason: 'too_large' };
+  if (!Number.isSafeInteger(minor) || Math.abs(minor) > limit) return { ok: false, reason: 'too_large' };
   return { ok: true, minor: minor === 0 ? 0 : minor };
 }
 
@@ -55,12 +67,21 @@ export function toMajorNumber(minor: number, currency: Currency): number {
   return Number(formatMajor(minor, currency));
 }
 
+/**
+ * The exact sum of integer amounts. A sum past 2^53 cannot be computed exactly with numbers: it is
+ * refused (LimitExceeded, 422 AMOUNT_LIMIT), never rounded and never a 500.
+ */
 export function sumMinor(amounts: readonly number[]): number {
   let total = 0;
-  for (const amount of amounts) total += amount;
-  if (!Number.isSafeInteger(total)) throw new RangeError('sum of amounts is not a safe integer');
+  for (const amount of amounts) {
+    total += amount;
+    if (!Number.isSafeInteger(total)) throw new LimitExceeded('A total is past what Caja computes exactly');
+  }
   return total;
 }
+
+/** "100000000000.00 (10000000000000 minor units)": the documented maximum of an amount field. */
+export const maxAmountText = (currency: Currency) => `${formatMajor(MAX_AMOUNT_MINOR, currency)}`;
 
 /**
  * A major-unit amount from a request (JSON number or decimal string) in minor units, or an Invalid
@@ -71,7 +92,7 @@ export function toMinorUnits(value: number | string, currency: Currency, field: 
   const fail = (message: string) => new Invalid(`Invalid body: ${field}: ${message}`, issue(field, message));
   if (!parsed.ok) {
     if (parsed.reason === 'too_many_decimals') throw fail(`Must have at most the decimals of ${currency}`);
-    throw fail(parsed.reason === 'too_large' ? 'Is too large' : 'Must be a number');
+    throw fail(parsed.reason === 'too_large' ? `Must be at most ${maxAmountText(currency)}` : 'Must be a number');
   }
   if (rule === 'positive' && parsed.minor <= 0) throw fail('Must be greater than 0');
   return parsed.minor;

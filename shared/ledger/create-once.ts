@@ -1,5 +1,5 @@
 /**
- * Exactly-once creates (SPEC §4): the one place an idempotency key is built. The key record keeps
+ * Exactly-once creates and changes (SPEC §4): the one place an idempotency key is built. The key record keeps
  * the canonical first result (the entity, or the snapshot the first answer was rendered from);
  * dialects render it at reply time with their own replay differences.
  */
@@ -44,4 +44,23 @@ export async function createOnce<T>(
       : undefined;
   const outcome = await retryOnTakenId(NEW_ID_ITEMS, () => idempotent<T>(key, create, newId, now));
   return outcome.replayed ? { replayed: true, first: outcome.first } : { replayed: false, result: outcome.response };
+}
+
+/**
+ * A change of `targetId` (update, delete, reversal, transition, activity) at most once per key:
+ * `change` puts `keyRecord(result)` in its transaction. A retry after an unknown outcome answers the
+ * first result (a retried reversal that had succeeded answers its success); the same key with
+ * another request is an IdempotencyMismatch. Without a key it just runs.
+ */
+export async function changeOnce<T>(
+  tenant: string,
+  idempotency: IdempotencyInput,
+  targetId: string,
+  change: (keyRecord: ResultRecord<T>) => Promise<T>,
+): Promise<T> {
+  const key = idempotency.key !== undefined ? { tenant, scope: idempotency.scope, key: idempotency.key, requestHash: requestHash(idempotency.request) } : undefined;
+  const outcome = await idempotent<T>(key, (keyRecord) => change(keyRecord), () => targetId);
+  if (!outcome.replayed) return outcome.response;
+  // Change scopes were born with canonical results: no record of theirs keeps a rendered response.
+  return (outcome.first as { result: T }).result;
 }

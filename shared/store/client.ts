@@ -18,7 +18,12 @@ export function db(): DynamoDBDocumentClient {
         requestHandler: { connectionTimeout: connectionTimeoutMs, requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
         ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint } : {}),
       }),
-      { marshallOptions: { removeUndefinedValues: true } },
+      {
+        marshallOptions: { removeUndefinedValues: true },
+        // No number past 2^53 is written any more (money limits: README); one stored before them (a
+        // DynamoDB ADD past it) reads back as the nearest number instead of failing every read of its item.
+        unmarshallOptions: { wrapNumbers: (value: string) => Number(value) },
+      },
     );
     // Every call of a request carries its deadline signal (./budget.ts), and a store fault leaves the
     // store as the domain's Unavailable (503 + Retry-After in every dialect), so call sites stay unchanged.

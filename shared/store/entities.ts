@@ -31,7 +31,7 @@ export interface EntityStore<T extends Versioned> {
    */
   insert(actor: Actor, entity: T, action?: string, extra?: TxItems): Promise<T>;
   /** Replaces `before` if its version is unchanged; otherwise fails the condition named after the type. */
-  replace(actor: Actor, before: T, after: T, action?: string): Promise<T>;
+  replace(actor: Actor, before: T, after: T, action?: string, extra?: TxItems): Promise<T>;
   /** The transaction item name of this entity (what a failed version condition reports). */
   readonly type: string;
   /** Its primary key (for reads that batch entities of several stores in one call). */
@@ -106,7 +106,7 @@ export function entityStore<T extends Versioned>(spec: {
       );
       return entity;
     },
-    async replace(actor, before, after, action = `${spec.type}_UPDATE`) {
+    async replace(actor, before, after, action = `${spec.type}_UPDATE`, extra = []) {
       const item = put(actor.tenant, after);
       item.Put!.ConditionExpression = 'attribute_exists(pk) AND version = :version';
       item.Put!.ExpressionAttributeValues = { ':version': before.version };
@@ -116,6 +116,7 @@ export function entityStore<T extends Versioned>(spec: {
           [spec.type, item],
           ...lookupItems(actor.tenant, before, after),
           ['audit', putAudit(actor.tenant, auditEntry(actor, action, spec.type, after.id, { before, after }))],
+          ...extra,
         ],
         after,
       );

@@ -13,7 +13,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { IdempotencyMismatch } from '../ledger/errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
-import { ConditionFailed, type TransactItem, type TxItems } from './tx.js';
+import { KEY_RECORD, type TransactItem, type TxItems } from './tx.js';
 
 const RETENTION_SECONDS = 48 * 3600;
 /** Retention of keys that must never be reused (about a century: DynamoDB's TTL never reaches them). */
@@ -95,8 +95,7 @@ async function readRecord(k: IdempotencyKey, now: Date): Promise<IdempotencyReco
   return record && record.expiresAt >= Math.floor(now.getTime() / 1000) ? record : undefined;
 }
 
-/** The name under which the key record travels in a transaction (see tx.ts). */
-export const KEY_RECORD = 'idempotencyKey';
+export { KEY_RECORD };
 
 /** Builds the key record's transaction items around the canonical result to keep (none without a key). */
 export type ResultRecord<T> = (result: T) => TxItems;
@@ -126,10 +125,10 @@ export async function idempotent<R>(
     const keyRecord: ResultRecord<R> = (result) => [[KEY_RECORD, putRecord(k, resourceId, result, now)]];
     return { replayed: false, response: await create(keyRecord, resourceId) };
   } catch (error) {
-    // A concurrent duplicate committed first: answer what it stored. It may also have made this
-    // attempt's own checks fail before any write (the documents it paid no longer owe), so any
-    // failure is checked against the record.
-    const winner = await readRecord(k, now);
+    // A concurrent duplicate may have committed first: its key record failed ours, or this attempt
+    // decided on the state it left (a reversal finds the payment already reversed; the documents it
+    // paid no longer owe), so any failure is checked against the record. Answer what it stored.
+    const winner = await readRecord(k, now).catch(() => undefined);
     if (!winner) throw error;
     return { replayed: true, first: replay<R>(k, winner) };
   }

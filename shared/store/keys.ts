@@ -51,6 +51,8 @@ export const keys = {
   audit: (t: string, entityId: string, auditId: string) => ({ pk: `T#${t}#AUDIT#${entityId}`, sk: auditId }),
   idempotency: (t: string, scope: string, key: string) => ({ pk: `T#${t}#IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
   counter: (t: string, name: string) => ({ pk: `T#${t}#COUNTER`, sk: name }),
+  /** A payment's entry in its employee's lists (./employee-payments.ts), beside the payment in its partition. */
+  employeeEntry: (t: string, paymentId: string, kind: 'ALL' | 'WO') => ({ pk: `T#${t}#PAYMENT#${paymentId}`, sk: `EMPLOYEE#${kind}` }),
   paymentMethod: (t: string, code: string) => ({ pk: `T#${t}#PAYMENT_METHODS`, sk: code }),
   lookup: (t: string, name: string, value: string) => ({ pk: `T#${t}#LOOKUP#${name}#${encodeURIComponent(value)}`, sk: 'LOOKUP' }),
   aggregate: (t: string, series: string, shard: number, node: string) => ({ pk: `T#${t}#AGG#${series}#${shard}#R${node}`, sk: 'AGG' }),
@@ -63,9 +65,14 @@ export const indexKeys = {
   partyCharges: (t: string, partyId: string) => `T#${t}#PARTY_CHARGES#${partyId}`,
   charges: (t: string) => `T#${t}#CHARGES`,
   workOrderPayments: (t: string, workOrderId: string) => `T#${t}#WO_PAYMENTS#${workOrderId}`,
+  /** gsi2 of employee entries: an employee's active workorders payments, and those of one work order. */
+  employeePayments: (t: string, employee: string) => `T#${t}#EMP_PAYMENTS#${employee}`,
+  employeeWorkOrderPayments: (t: string, employee: string, workOrderId: string) => `T#${t}#EMP_WO_PAYMENTS#${employee}#${workOrderId}`,
   activeWorkOrderPayments: (t: string) => `T#${t}#WO_PAYMENTS`,
   /** `pages` partition of one order of the active workorders payments (fechaPago, fechaCreacion, monto). */
   workOrderOrder: (t: string, order: string) => `T#${t}#WO_ORDER#${order}`,
+  /** gsi2 of order entries: one employee's active workorders payments in that order. */
+  employeeOrder: (t: string, order: string, employee: string) => `T#${t}#EMP_ORDER#${order}#${employee}`,
   accountPayments: (t: string, entityId: string) => `T#${t}#ACCT_PAYMENTS#${entityId}`,
   statements: (t: string, entityId: string) => `T#${t}#STATEMENT#${entityId}`,
   paymentMethods: (t: string) => `T#${t}#PAYMENT_METHODS`,

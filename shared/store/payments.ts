@@ -6,6 +6,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
 import { batchGet, fromItem, getItem } from './items.js';
+import { employeeEntryItems } from './employee-payments.js';
 import { COUNTERS, indexKeys, keys } from './keys.js';
 import { changeActivePayments, countActivePayments } from './aggregates/active-payments.js';
 import { queryAll } from './pagination.js';
@@ -88,7 +89,12 @@ export const paymentSideItems = (tenant: string, before: Payment | undefined, af
 
 /** The items that record a new payment: the payment itself and the aggregates and side items the store keeps for its lists. */
 export function recordPaymentItems(tenant: string, payment: Payment): TxItems {
-  return [['payment', insertPayment(tenant, payment)], ...paymentCounterItems(tenant, payment, 1), ...paymentSideItems(tenant, undefined, payment)];
+  return [
+    ['payment', insertPayment(tenant, payment)],
+    ...paymentCounterItems(tenant, payment, 1),
+    ...employeeEntryItems(tenant, undefined, payment),
+    ...paymentSideItems(tenant, undefined, payment),
+  ];
 }
 
 export const getPayment = (tenant: string, id: string, consistent = false) =>

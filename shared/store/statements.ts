@@ -15,10 +15,12 @@
  * (store/aggregates/account-days.ts), written in the same transactions (store/statement-changes.ts);
  * these day items are its source of truth (a tree is rebuilt from them with `statementDaysUpTo`).
  */
+import { MAX_TOTAL_MINOR } from '../domain/money.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind } from '../domain/account-scope.js';
 import { type DayFigures, ZERO_FIGURES } from '../domain/statements.js';
 import { newId } from '../ids.js';
+import type { WireItem } from './tx.js';
 import { db, tableName } from './client.js';
 import { indexKeys, keys } from './keys.js';
 import { queryAll } from './pagination.js';
@@ -106,11 +108,14 @@ export function addPaymentToStatement(
       UpdateExpression:
         `ADD #field :amount, paymentCount :one SET ${id.expression}, ` +
         (change.settle ? 'isSaldado = :true' : 'isSaldado = if_not_exists(isSaldado, :false)'),
-      ConditionExpression: NOT_SETTLED,
+      // Refused on a settled day, and when the day's total would pass MAX_TOTAL_MINOR (SPEC §4 money limits).
+      ConditionExpression: `${NOT_SETTLED} AND (attribute_not_exists(#field) OR #field <= :ceiling)`,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       ExpressionAttributeNames: { ...id.names, '#field': change.field },
       ExpressionAttributeValues: {
         ...id.values,
         ':amount': change.amount,
+        ':ceiling': MAX_TOTAL_MINOR - change.amount,
         ':one': 1,
         ':false': false,
         ...(change.settle ? { ':true': true } : {}),
@@ -231,3 +236,6 @@ export async function statementDay(tenant: string, entityId: string, date: strin
   const item = result.Items?.[0];
   return item ? toDay(item) : undefined;
 }
+
+/** Whether a statement item, as a failed condition returned it, is a settled day. */
+export const heldSettled = (held: WireItem | undefined): boolean => held?.isSaldado?.BOOL === true;

@@ -14,8 +14,15 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 /** Items of one transaction, each named so a failed condition can be told by name, not position. */
 export type TxItems = ReadonlyArray<readonly [name: string, item: TransactItem]>;
 
+/** An item as DynamoDB returned it with a failed condition (attribute values in their wire form). */
+export type WireItem = Record<string, Record<string, unknown>>;
+
 export class ConditionFailed extends Error {
-  constructor(readonly failed: readonly string[]) {
+  constructor(
+    readonly failed: readonly string[],
+    /** What each failed item held, for items that ask for it (ReturnValuesOnConditionCheckFailure). */
+    readonly held: Readonly<Record<string, WireItem>> = {},
+  ) {
     super(`transaction condition failed: ${failed.join(', ')}`);
     this.name = 'ConditionFailed';
   }
@@ -24,6 +31,9 @@ export class ConditionFailed extends Error {
     return this.failed.includes(name);
   }
 }
+
+/** The name under which an idempotency key record travels in a transaction (see idempotency.ts). */
+export const KEY_RECORD = 'idempotencyKey';
 
 const MAX_ATTEMPTS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,8 +53,10 @@ export async function transact(items: TxItems, attempts = MAX_ATTEMPTS): Promise
       const name = (error as { name?: string }).name;
       if (error instanceof TransactionCanceledException || name === 'TransactionCanceledException') {
         const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-        const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [items[i]?.[0] ?? String(i)] : []));
-        if (failed.length > 0) throw new ConditionFailed(failed);
+        const failedAt = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+        const nameOf = (i: number) => items[i]?.[0] ?? String(i);
+        const held = Object.fromEntries(failedAt.flatMap((i) => (reasons[i]?.Item ? [[nameOf(i), reasons[i]!.Item as unknown as WireItem]] : [])));
+        if (failedAt.length > 0) throw new ConditionFailed(failedAt.map(nameOf), held);
         const conflicted = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
         if (!conflicted) throw error;
         if (attempt >= attempts) throw exhausted(error);
@@ -71,7 +83,8 @@ export async function optimistic<T>(guarded: string, attempt: () => Promise<T>):
     try {
       return await attempt();
     } catch (error) {
-      if (!(error instanceof ConditionFailed && error.on(guarded))) throw error;
+      // A failed key record means a duplicate of this request committed: idempotency answers it, no retry.
+      if (!(error instanceof ConditionFailed && error.on(guarded)) || error.on(KEY_RECORD)) throw error;
       if (i >= OPTIMISTIC_ATTEMPTS) throw new Conflict('Too many concurrent changes; retry');
       await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(i, 6)));
     }

@@ -5,13 +5,15 @@
  * | sort          | list (keys-only `pages` index)                  | order key (digits)            | tree (store/aggregates)   |
  * |---------------|-------------------------------------------------|-------------------------------|---------------------------|
  * | id            | T#t#WO_PAYMENTS / id (the payment item itself)  | id                            | WO_ACTIVE, cuts 2/4/6     |
- * | fechaPago     | T#t#WO_ORDER#PAYDATE / key (an entry item)      | YYYYMMDD + id (16 digits)     | WO_PAYDATE, 4/6/8/12/15   |
- * | fechaCreacion | T#t#WO_ORDER#CREATED / key (an entry item)      | createdAt (ms, 17) + id       | WO_CREATED, 4/6/8/10/12   |
- * | monto         | T#t#WO_ORDER#AMOUNT / key (an entry item)       | amount (minor, 16) + id       | WO_AMOUNT, 7/10/13/16/20  |
+ * | fechaPago     | T#t#WO_ORDER#PAYDATE / key (an entry item)      | YYYYMMDD + id (16 digits)     | WO_PAYDATE, cuts 6/8/15   |
+ * | fechaCreacion | T#t#WO_ORDER#CREATED / key (an entry item)      | createdAt (ms, 17) + id       | WO_CREATED, cuts 6/8/12   |
+ * | monto         | T#t#WO_ORDER#AMOUNT / key (an entry item)       | amount (minor, 16) + id       | WO_AMOUNT, cuts 8/12/16/20|
  *
  * An item has one entry per index, so each extra order is a small entry item beside the payment in
  * its own partition (sk `ORDER#{name}`), written in the payment's own transactions (create, update,
  * soft delete: payments.ts side items), on the `pages` index the id list already uses: no new GSI.
+ * The same entry is in gsi2 under its employee (an EMPLOYEE lists only its own payments:
+ * ./employee-payments.ts; page N there skips N tiny entries, as its id order does).
  * Its tree counts the entries by key prefix, sharded like WO_ACTIVE (the id's last digits pick the
  * shard, so an entry moving keys stays in its shard). Page N, either direction: the tree names the
  * leaf bucket holding offset N and its rank there (root + one node per level, K shards each, one
@@ -51,7 +53,6 @@ interface EntryOrder {
   shape: TreeShape;
 }
 
-const MONTHS = range(1, 12, 2);
 const DAYS = range(1, 31, 2);
 const id16 = (id: string) => id.padStart(16, '0');
 
@@ -59,20 +60,20 @@ export const ENTRY_ORDERS: Readonly<Record<Exclude<WorkOrderSortField, 'id'>, En
   fechaPago: {
     name: 'PAYDATE',
     key: (p) => p.date.replaceAll('-', '') + id16(p.id),
-    // year / month / day / id[0:4] of the 16-digit id (~2.8 days of creations) / id[4:7] (~4 minutes)
-    shape: { cuts: [4, 6, 8, 12, 15], domains: [undefined, MONTHS, DAYS] },
+    // month / day / id[0:7] of the 16-digit id: that date's payments created within ~4 minutes
+    shape: { cuts: [6, 8, 15], domains: [undefined, DAYS] },
   },
   fechaCreacion: {
     name: 'CREATED',
     key: (p) => new Date(p.createdAt).toISOString().replace(/\D/g, '') + id16(p.id),
-    // year / month / day / hour / minute
-    shape: { cuts: [4, 6, 8, 10, 12], domains: [undefined, MONTHS, DAYS, range(0, 23, 2)] },
+    // month / day / hour and minute: one minute of creations
+    shape: { cuts: [6, 8, 12], domains: [undefined, DAYS] },
   },
   monto: {
     name: 'AMOUNT',
     key: (p) => String(p.amount).padStart(16, '0') + id16(p.id),
-    // amount digits 0-7 (units of 10^9 minor) / 7-10 / 10-13 / 13-16 (the exact amount) / id[0:4]
-    shape: { cuts: [7, 10, 13, 16, 20] },
+    // amount digits 0-8 (units of 10^8 minor) / 8-12 / 12-16 (the exact amount) / id[0:4]: that amount's payments created within ~2.8 days
+    shape: { cuts: [8, 12, 16, 20] },
   },
 };
 
@@ -91,13 +92,18 @@ const orderSeries = (tenant: string, order: EntryOrder): Series => ({
 const listed = (p: Payment | undefined): p is Payment =>
   p !== undefined && p.source === 'workorders' && !p.deleted && p.allocations[0]?.chargeId !== undefined;
 
-function entryItem(tenant: string, paymentId: string, order: EntryOrder, key: string | undefined): Record<string, unknown> {
+/** Where a payment's entry of `order` sits: its key (in the tenant's list) and employee (in theirs, gsi2); none once unlisted. */
+const positionOf = (p: Payment | undefined, order: EntryOrder) => (listed(p) ? { key: order.key(p), employee: p.employeeId } : undefined);
+type Position = ReturnType<typeof positionOf>;
+
+function entryItem(tenant: string, paymentId: string, order: EntryOrder, at: Position): Record<string, unknown> {
   return {
     ...keys.paymentOrder(tenant, paymentId, order.name),
     type: 'PAYMENT_ORDER',
     tenant,
     paymentId,
-    ...(key !== undefined ? { pagepk: indexKeys.workOrderOrder(tenant, order.name), pagesk: key } : {}),
+    ...(at ? { pagepk: indexKeys.workOrderOrder(tenant, order.name), pagesk: at.key } : {}),
+    ...(at?.employee ? { gsi2pk: indexKeys.employeeOrder(tenant, order.name, at.employee), gsi2sk: at.key } : {}),
   };
 }
 
@@ -109,12 +115,12 @@ function entryItem(tenant: string, paymentId: string, order: EntryOrder, key: st
 export function workOrderOrderItems(tenant: string, before: Payment | undefined, after: Payment): TxItems {
   const items: TxItems[number][] = [];
   for (const [field, order] of Object.entries(ENTRY_ORDERS)) {
-    const was = listed(before) ? order.key(before) : undefined;
-    const is = listed(after) ? order.key(after) : undefined;
-    if (was === is) continue;
+    const was = positionOf(before, order);
+    const is = positionOf(after, order);
+    if (was?.key === is?.key && was?.employee === is?.employee) continue;
     const put: TransactItem = { Put: { TableName: tableName(), Item: entryItem(tenant, after.id, order, is) } };
     items.push([`paymentOrder:${field}`, put]);
-    const moves: Entry[] = [...(was ? [{ key: was, totals: { c: -1 } }] : []), ...(is ? [{ key: is, totals: { c: 1 } }] : [])];
+    const moves: Entry[] = [...(was ? [{ key: was.key, totals: { c: -1 } }] : []), ...(is ? [{ key: is.key, totals: { c: 1 } }] : [])];
     items.push(...addAtKeys(orderSeries(tenant, order), moves));
   }
   return items;
@@ -142,7 +148,7 @@ async function backfilledEntries(tenant: string, order: EntryOrder): Promise<Ent
       missing.slice(i, i + PUTS_IN_FLIGHT).map(async (p) => {
         try {
           await db().send(
-            new PutCommand({ TableName: tableName(), Item: entryItem(tenant, p.id, order, order.key(p)), ConditionExpression: 'attribute_not_exists(pk)' }),
+            new PutCommand({ TableName: tableName(), Item: entryItem(tenant, p.id, order, positionOf(p, order)), ConditionExpression: 'attribute_not_exists(pk)' }),
           );
         } catch (error) {
           if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;

@@ -8,6 +8,7 @@
  *   4. zero Scans; items read / items returned on a search mix (4b: the gateway GET /pagos mix)
  *   5. write capacity per payment create vs what its transaction needs
  *   6. request cost flat in history size      (long histories loaded with BatchWrite; BENCH_FLAT_SIZES)
+ *   7. racers: 300 on one Idempotency-Key, 1,000 distinct payments on one charge and on one statement
  *
  * The machine is shared and noisy: every comparison is a ratio of medians measured in the same run.
  */
@@ -20,6 +21,7 @@ import { type LocalStack, startLocalStack } from '../../lib/local/stack.js';
 import { db } from '../../shared/store/client.js';
 import { buildBundles, bundleSizeBudget, initBudget, measureInit } from './bundles.js';
 import { capacityBudget } from './capacity.js';
+import { racersBudget } from './racers.js';
 import { flatCostBudget, flatSizes } from './flat-cost.js';
 import { GatewayClient } from './http.js';
 import { latencyBudget } from './latency.js';
@@ -154,12 +156,16 @@ try {
   const flat = await flatCostBudget(ctx, flatSizes(process.env.BENCH_FLAT_SIZES ?? (QUICK ? 'quick' : undefined)));
   listingsOut.push(...flat.listings);
 
+  phase('racers: one key, one charge, one statement');
+  const racers = await racersBudget(ctx);
+
   addScanRow(search.result, recorder);
   report(search.result);
   report(gateway.result);
   report(receivables.result);
   report(capacity.result);
   report(flat.result);
+  report(racers);
 
   console.log('\n== DynamoDB calls per request (tenant shown as {t}, ids as {id})');
   for (const listing of listingsOut) console.log(`\n${listing}`);

@@ -164,14 +164,16 @@ try {
       payments === 1 && paid === 1000,
     );
 
-    // An accounts reversal and its retry: the day's paid total goes from 500 to 0, once.
+    // An accounts reversal and its retry with the same Idempotency-Key: the day's paid total goes from
+    // 500 to 0, once, and the retry answers the reversal's success (never PAYMENT_ALREADY_REVERSED).
     const reversalDay = `2024-0${1 + (i % 9)}-10`;
     const payment = await call('POST', '/api/v1/accounts/payment', acAdmin, {
       date: reversalDay, time: '10:00', vendedorId: vendedor.id, amount: 500, type: 'payment', method: 'cash',
     });
     const reverseBody = { paymentId: payment.body?.data?.payment?.id, reason: 'chaos' };
-    const reversed = await underFault(fault, () => call('POST', '/api/v1/accounts/reverse-payment', acAdmin, reverseBody));
-    const reRetried = await call('POST', '/api/v1/accounts/reverse-payment', acAdmin, reverseBody);
+    const reverseKey = { 'idempotency-key': `chaos-reverse-${i}-${randomUUID()}` };
+    const reversed = await underFault(fault, () => call('POST', '/api/v1/accounts/reverse-payment', acAdmin, reverseBody, reverseKey));
+    const reRetried = await call('POST', '/api/v1/accounts/reverse-payment', acAdmin, reverseBody, reverseKey);
     const afterReversal = await statementPaid(reversalDay);
     judge(
       {
@@ -182,7 +184,7 @@ try {
         effects: `day totalPaid ${afterReversal}`,
       },
       reRetried.status,
-      payment.status === 201 && afterReversal === 0,
+      payment.status === 201 && reRetried.status === 200 && afterReversal === 0,
     );
 
     // A transaction (accounts payment: key record, payment, statement, audit) and its retry: one effect.

@@ -225,8 +225,9 @@ describe('workorders: authentication and authorization', () => {
     expect(forColleague.status).toBe(403);
     const admin = await token({ role: 'ADMIN', tenant });
     const theirs = await api('POST', '/api/pagos', { token: admin, body: pagoBody(colleague) });
-    expect((await api('PUT', `/api/pagos/${theirs.body.data.id}`, { token: employee, body: pagoBody(refs) })).status).toBe(403);
-    expect((await api('DELETE', `/api/pagos/${theirs.body.data.id}`, { token: employee })).status).toBe(403);
+    // Another employee's payment is not revealed (party scope, issue 12): 404, as a missing one.
+    expect((await api('PUT', `/api/pagos/${theirs.body.data.id}`, { token: employee, body: pagoBody(refs) })).status).toBe(404);
+    expect((await api('DELETE', `/api/pagos/${theirs.body.data.id}`, { token: employee })).status).toBe(404);
     const noParty = await token({ role: 'EMPLOYEE', tenant, sub: 'no-party-user' });
     expect((await api('POST', '/api/pagos', { token: noParty, body: pagoBody(refs) })).status).toBe(403);
   });

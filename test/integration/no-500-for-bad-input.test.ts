@@ -17,10 +17,13 @@ const QUERY_NAMES = [...PROTOTYPE_KEYS, 'page', 'size', 'limit', 'cursor', 'kind
 
 const segment = fc.oneof(fc.constantFrom('1', '0', '-1', '9007199254740993', 'abc', '%', ' ', ''), fc.string({ maxLength: 30 }));
 const query = fc.dictionary(fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.string({ maxLength: 8 })), fc.oneof(segment, fc.string()), { maxKeys: 4 });
-const key = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 12 }));
+/** Amount fields of the APIs, with values at and past the money bounds (10^13 minor units; 2^53). */
+const AMOUNT_KEYS = ['amount', 'monto', 'totalSales', 'totalPayouts', 'commission', 'lateFee', 'details'];
+const boundAmount = fc.constantFrom(100000000000, '100000000000.00', 100000000000.01, 1e13, 1e13 + 1, 9007199254740991, 9007199254740993, 6e13, 1e16, 1e21, -1e13, [{ amount: 1e13 }], { amount: 1e13 + 1, currency: 'PEN' });
+const key = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS, ...AMOUNT_KEYS), fc.string({ maxLength: 12 }));
 const body = fc.oneof(
   fc.jsonValue(),
-  fc.dictionary(key, fc.jsonValue(), { maxKeys: 8 }),
+  fc.dictionary(key, fc.oneof(fc.jsonValue(), boundAmount), { maxKeys: 8 }),
   fc.dictionary(key, fc.dictionary(key, fc.jsonValue(), { maxKeys: 3 }), { maxKeys: 3 }),
 );
 

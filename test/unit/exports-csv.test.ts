@@ -22,7 +22,8 @@ function readCsv(body: Buffer): string[][] {
 }
 
 function minorOf(cell: string, report: PeriodReport): number {
-  const parsed = parseMajor(cell, report.currency);
+  // Totals, not request fields: read back up to 2^53, past the amount maximum.
+  const parsed = parseMajor(cell, report.currency, Number.MAX_SAFE_INTEGER);
   if (!parsed.ok) throw new Error(`not an amount: ${cell}`);
   return parsed.minor;
 }

@@ -1,3 +1,4 @@
+import { LimitExceeded } from '../../shared/ledger/errors.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENCIES, formatMajor, parseMajor, sumMinor, toMajorNumber } from '../../shared/domain/money.js';
@@ -48,6 +49,6 @@ describe('formatMajor', () => {
 describe('sumMinor', () => {
   it('adds integers and refuses unsafe totals', () => {
     expect(sumMinor([1, 2, 3])).toBe(6);
-    expect(() => sumMinor([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+    expect(() => sumMinor([Number.MAX_SAFE_INTEGER, 1])).toThrow(LimitExceeded);
   });
 });

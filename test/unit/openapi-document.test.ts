@@ -42,6 +42,25 @@ describe('the API document', () => {
     }
   });
 
+  it('lists the Idempotency-Key header on every authenticated mutating route (issue 12 item 3), and only there', () => {
+    for (const route of routes) {
+      const isPublic = route.roles === 'public';
+      const mutating = route.method !== 'GET' && !isPublic;
+      const refs = (operationOf(route)!.parameters ?? []).map((p) => p.$ref);
+      expect([routeKey(route), refs.includes('#/components/parameters/IdempotencyKey')]).toEqual([routeKey(route), mutating]);
+    }
+  });
+
+  it('documents the maximum of the receivables amount fields (issue 12 item 1)', () => {
+    const body = (path: string) => (committed.paths[path]!.post!.requestBody as { content: { 'application/json': { schema: any } } }).content['application/json'].schema;
+    for (const path of ['/v1/createPayment', '/v1/createPaymentByTaxId']) {
+      const schema = body(path);
+      for (const amount of [schema.properties.total, schema.properties.documents.items.properties.amount]) {
+        expect(amount.description, path).toContain('at most 10000000000000 minor units');
+      }
+    }
+  });
+
   it('declares the path parameters of every templated path', () => {
     for (const route of routes) {
       const names = [...route.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => name);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURRENCIES, type Currency } from '../../shared/domain/money.js';
+import { CURRENCIES, type Currency, MAX_AMOUNT_MINOR } from '../../shared/domain/money.js';
 import { apportionMinor, type Fraction } from '../../shared/domain/receivables/cfdi-amounts.js';
 import { renderReceivablesAmount, renderReceivablesTimestamp } from '../../shared/domain/receivables/render.js';
 import { findAllocationProblem, parseRequestAmount, type RequestedAllocation } from '../../shared/domain/receivables/request-amounts.js';
@@ -48,12 +48,13 @@ describe('rendering', () => {
     expect(renderReceivablesAmount(5, 'USD')).toBe('0.05');
   });
 
-  it('round-trips: parsing a rendered amount gives the same minor units', () => {
+  it('round-trips: parsing a rendered amount gives the same minor units (up to the amount maximum, 10^13 minor units)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CURRENCIES), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (currency, minor) => {
+      fc.property(fc.constantFrom(...CURRENCIES), fc.integer({ min: 1, max: MAX_AMOUNT_MINOR }), (currency, minor) => {
         const rendered = renderReceivablesAmount(minor, currency);
         expect(rendered).toMatch(/^\d+\.\d{2}$/);
         expect(parseRequestAmount(rendered, currency)).toEqual({ ok: true, minor });
+        expect(parseRequestAmount(renderReceivablesAmount(MAX_AMOUNT_MINOR + minor, currency), currency)).toMatchObject({ ok: false });
       }),
     );
   });

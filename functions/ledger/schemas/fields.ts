@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { ROLES } from '../../../shared/auth/roles.js';
 import { CHARGE_KINDS, CHARGE_STATUSES } from '../../../shared/domain/charges.js';
 import { isValidDate } from '../../../shared/domain/dates.js';
-import { CURRENCIES, type Currency } from '../../../shared/domain/money.js';
+import { CURRENCIES, type Currency, MAX_AMOUNT_MINOR } from '../../../shared/domain/money.js';
 import { PAYMENT_METHOD_CODE, PAYMENT_METHOD_DIALECTS } from '../../../shared/domain/payment-methods.js';
 import { PARTY_KINDS } from '../../../shared/domain/parties.js';
 import { idString, queryInt } from '../../../shared/http/validation.js';
@@ -12,7 +12,10 @@ const CURRENCY_LIST = CURRENCIES as [Currency, ...Currency[]];
 export const currencySchema = /* @__PURE__ */ z.enum(CURRENCY_LIST, { error: `Must be one of ${CURRENCIES.join(', ')}` });
 
 const minorUnits = (min: 0 | 1) =>
-  z.int({ error: 'Must be an integer amount in minor units' }).check(z.gte(min, min === 1 ? 'Must be greater than 0' : 'Must not be negative'));
+  z.int({ error: 'Must be an integer amount in minor units' }).check(
+    z.gte(min, min === 1 ? 'Must be greater than 0' : 'Must not be negative'),
+    z.lte(MAX_AMOUNT_MINOR, `Must be at most ${MAX_AMOUNT_MINOR} minor units`),
+  );
 
 /** An amount in integer minor units: a bare integer, or `{amount, currency}` as the API renders it. */
 export const moneySchema = (min: 0 | 1) =>

@@ -3,13 +3,13 @@
  * currency (more decimals than the currency has, zero or over the maximum: 400), dates into ISO UTC
  * instants, at most one gateway name per payment (the search indexes hold one). Pure.
  */
-import { parseMajor, type Currency } from '../money.js';
+import { MAX_AMOUNT_MINOR, parseMajor, type Currency } from '../money.js';
 import { Invalid, issue } from '../../ledger/errors.js';
 import { parseBodyDate } from './dates.js';
 import type { GatewayRequest, GatewayPaymentMethod, GatewayDetail, GatewayType, GatewayPayer } from './payment.js';
 
-/** The largest amount one detail or payment method may carry, in minor units (documented). */
-export const MAX_AMOUNT_MINOR = 10 ** 13;
+/** The largest amount one detail or payment method (and their total) may carry, in minor units (documented). */
+export { MAX_AMOUNT_MINOR };
 
 type Amount = number | string;
 
@@ -32,11 +32,10 @@ const invalid = (field: string, message: string) => new Invalid(`Invalid body: $
 
 function minor(value: Amount, currency: Currency, field: string): number {
   const parsed = parseMajor(value, currency);
-  if (!parsed.ok) {
-    throw invalid(field, parsed.reason === 'too_many_decimals' ? `Must have at most the decimals of ${currency}` : 'Must be a valid amount');
-  }
+  if (!parsed.ok && parsed.reason === 'too_many_decimals') throw invalid(field, `Must have at most the decimals of ${currency}`);
+  if (!parsed.ok && parsed.reason === 'too_large') throw invalid(field, `Must be at most ${MAX_AMOUNT_MINOR} minor units`);
+  if (!parsed.ok) throw invalid(field, 'Must be a valid amount');
   if (parsed.minor <= 0) throw invalid(field, 'Must be greater than 0');
-  if (parsed.minor > MAX_AMOUNT_MINOR) throw invalid(field, `Must be at most ${MAX_AMOUNT_MINOR} minor units`);
   return parsed.minor;
 }
 
@@ -55,6 +54,9 @@ export function normalizeRequest(raw: RawGatewayRequest): GatewayRequest {
   const names = new Set((raw.payment_methods ?? []).flatMap((m) => (m.gateway ? [m.gateway.name] : [])));
   if (names.size > 1) throw invalid('payment_methods', 'All payment methods of a payment must name the same gateway');
   const details = raw.details.map((d, i) => compact({ ...d, amount: minor(d.amount, currency, `details.${i}.amount`) }));
+  // final_amount is their sum: bounded like any amount (each part is, so the running sum stays exact).
+  let total = 0;
+  for (const d of details) if ((total += d.amount) > MAX_AMOUNT_MINOR) throw invalid('details', `Must add up to at most ${MAX_AMOUNT_MINOR} minor units`);
   const methods = raw.payment_methods?.map((m, i) =>
     compact({ ...m, amount: m.amount === undefined ? undefined : minor(m.amount, currency, `payment_methods.${i}.amount`) }),
   );

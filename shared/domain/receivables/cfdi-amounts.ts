@@ -3,7 +3,7 @@
  * rates become scaled bigints, and a conversion is kept as an exact fraction until the one place
  * it is rounded (apportionMinor). No float ever touches money.
  */
-import { CURRENCY_DECIMALS, isCurrency, parseMajor, type Currency } from '../money.js';
+import { CURRENCY_DECIMALS, isCurrency, maxAmountText, parseMajor, type Currency } from '../money.js';
 import { CfdiError } from './cfdi-errors.js';
 
 /** SAT's t_Importe: a non-negative decimal without sign or exponent. */
@@ -22,6 +22,7 @@ export function parseCfdiAmount(text: string | undefined, currency: Currency, pa
   if (text === undefined) throw new CfdiError('missing_field', 'is required', path);
   if (!CFDI_DECIMAL.test(text)) throw new CfdiError('invalid_field', `"${text}" is not a decimal amount`, path);
   const parsed = parseMajor(text, currency);
+  if (!parsed.ok && parsed.reason === 'too_large') throw new CfdiError('invalid_field', `"${text}" is more than ${maxAmountText(currency)}, the most an amount may be`, path);
   if (!parsed.ok) throw new CfdiError('invalid_field', `"${text}" is not an amount in ${currency} (${parsed.reason})`, path);
   return parsed.minor;
 }

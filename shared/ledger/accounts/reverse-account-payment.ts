@@ -6,6 +6,7 @@
  */
 import { tenantSettings } from '../../store/tenants.js';
 import type { UseCaseContext } from '../context.js';
+import { changeOnce } from '../create-once.js';
 import { Conflict, issue } from '../errors.js';
 import type { Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
@@ -15,7 +16,7 @@ import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite 
 
 export async function reverseAccountPayment(
   ctx: UseCaseContext,
-  command: { paymentId: string; reason: string },
+  command: { paymentId: string; reason: string; idempotencyKey?: string | undefined },
 ): Promise<{ payment: Payment; statement: AccountStatement | null }> {
   const { principal } = ctx;
   const { tenant } = principal;
@@ -24,7 +25,9 @@ export async function reverseAccountPayment(
   const entity = await entityOfPayment(tenant, actor, first);
   const { currency } = await tenantSettings(tenant);
   const reason = command.reason.trim();
-  const payment = await changePayment(ctx, {
+  const idempotency = { key: command.idempotencyKey, scope: 'accounts.reverse', request: { paymentId: command.paymentId, reason } };
+  const payment = await changeOnce<Payment>(tenant, idempotency, command.paymentId, (keyRecord) => changePayment(ctx, {
+    keyRecord,
     // The first attempt decides on the payment just read; after a lost race, on a fresh read.
     load: async () => {
       const payment = first ?? (await requireAccountPayment(tenant, command.paymentId));
@@ -39,6 +42,6 @@ export async function reverseAccountPayment(
     },
     audit: { action: ACCOUNT_ACTIONS.reverse, details: { reason } },
     effects: onStatementWhenReversed(tenant),
-  });
+  }));
   return { payment, statement: await readAccountStatementAfterWrite(ctx, tenant, entity, payment.date, currency) };
 }

@@ -9,9 +9,10 @@ import { auditEntry, putAudit } from '../../store/audit.js';
 import { activitySetOnDay } from '../../store/statement-days.js';
 import { statementDay, type StatementTarget } from '../../store/statements.js';
 import { tenantSettings } from '../../store/tenants.js';
-import { optimistic, transact } from '../../store/tx.js';
+import { optimistic } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
-import { withinRunningTotals } from '../running-totals.js';
+import { changeOnce } from '../create-once.js';
+import { transactWithinRunningTotals } from '../running-totals.js';
 import { settledDay } from '../payments/statement-effect.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
 import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
@@ -22,6 +23,7 @@ export interface SetActivityCommand extends Dimensions {
   totalSales: number;
   totalPayouts: number;
   commission: number;
+  idempotencyKey?: string | undefined;
 }
 
 export async function setActivity(ctx: UseCaseContext, command: SetActivityCommand): Promise<AccountStatement | null> {
@@ -40,17 +42,20 @@ export async function setActivity(ctx: UseCaseContext, command: SetActivityComma
   const entity = await loadEntity(tenant, actor, dim, 'write', false);
   const target: StatementTarget = { tenant, entityId: entity.id, entityKind: entity.kind, date: command.date };
 
+  const idempotency = { key: command.idempotencyKey, scope: 'accounts.activity', request: { ...target, figures } };
   // Settled meanwhile (answered on the next read) or set concurrently: read again.
-  await optimistic('statement', async () => {
+  await changeOnce(tenant, idempotency, entity.id, (keyRecord) => optimistic('statement', async () => {
     const current = await statementDay(tenant, entity.id, command.date, true);
     if (current?.isSaldado) throw settledDay();
     const before = { totalSales: current?.totalSales ?? 0, totalPayouts: current?.totalPayouts ?? 0, commission: current?.commission ?? 0 };
     const at = new Date().toISOString();
     const details = { entityKind: entity.kind, date: command.date };
-    await withinRunningTotals(() => transact([
+    await transactWithinRunningTotals([
       ...activitySetOnDay(target, figures, before, current?.activityVersion ?? 0, at),
       ['audit', putAudit(tenant, auditEntry(principal, ACCOUNT_ACTIONS.activitySet, 'STATEMENT', entity.id, { before, after: figures, details }, at))],
-    ]));
-  });
+      ...keyRecord(figures),
+    ]);
+    return figures;
+  }));
   return readAccountStatementAfterWrite(ctx, tenant, entity, command.date, currency);
 }

@@ -20,7 +20,7 @@ export interface UpdateChargeCommand {
   contractId?: string | null | undefined;
 }
 
-export async function updateCharge(actor: Actor, id: string, command: UpdateChargeCommand): Promise<Charge> {
+export async function updateCharge(actor: Actor, id: string, command: UpdateChargeCommand, idempotencyKey?: string): Promise<Charge> {
   if (Object.values(command).every((v) => v === undefined)) throw new Invalid('Nothing to update: send at least one field');
   await checkChargeParties(actor.tenant, {
     ...(present(command.communityId) ? { communityId: command.communityId } : {}),
@@ -40,11 +40,11 @@ export async function updateCharge(actor: Actor, id: string, command: UpdateChar
     checkDates(after.issueDate, after.dueDate);
     if (after.amount + (after.lateFee ?? 0) < paid) throw new Conflict(`The amount due cannot go below the ${paid} minor units already paid`);
     return after;
-  });
+  }, undefined, { key: idempotencyKey, scope: 'ledger.charge.update', request: { id, command } });
 }
 
 /** Voids a charge (it stays, with status `void`); repeating is harmless. A charge with payments applied cannot be voided. */
-export function voidCharge(actor: Actor, id: string): Promise<Charge> {
+export function voidCharge(actor: Actor, id: string, idempotencyKey?: string): Promise<Charge> {
   return updateEntity(
     charges,
     actor,
@@ -56,5 +56,6 @@ export function voidCharge(actor: Actor, id: string): Promise<Charge> {
       return { ...before, voided: true, updatedAt: now };
     },
     'CHARGE_VOID',
+    { key: idempotencyKey, scope: 'ledger.charge.delete', request: { id } },
   );
 }

@@ -11,6 +11,7 @@ import { replaceGatewayPayment } from '../../store/gateway-payments.js';
 import { ConditionFailed, transact } from '../../store/tx.js';
 import { tenantSettings } from '../../store/tenants.js';
 import type { UseCaseContext } from '../context.js';
+import { changeOnce } from '../create-once.js';
 import { Conflict } from '../errors.js';
 import { type GatewayPaymentView, requireGatewayPayment } from './get-payment.js';
 
@@ -19,8 +20,11 @@ export async function transitionGatewayPayment(
   id: string,
   to: GatewayStatus,
   statusDetail?: string,
+  idempotencyKey?: string,
 ): Promise<GatewayPaymentView> {
   const { tenant } = principal;
+  const idempotency = { key: idempotencyKey, scope: 'gateway.transition', request: { id, to, statusDetail } };
+  const payment = await changeOnce<GatewayPayment>(tenant, idempotency, id, async (keyRecord) => {
   const before = await requireGatewayPayment(tenant, id, true);
   const from = before.gateway.status;
   if (!canTransition(from, to)) throw new Conflict(`A ${from} payment cannot become ${to}`);
@@ -38,10 +42,13 @@ export async function transitionGatewayPayment(
     await transact([
       ['payment', replaceGatewayPayment(tenant, before, after)],
       ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_STATUS_CHANGE', 'PAYMENT', id, { before, after, details: { from, to } }, at))],
+      ...keyRecord(after),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailed && error.on('payment')) throw new Conflict(`The payment changed meanwhile; it is no longer ${from}`);
     throw error;
   }
-  return { payment: after, timeZone: (await tenantSettings(tenant)).timeZone };
+  return after;
+  });
+  return { payment, timeZone: (await tenantSettings(tenant)).timeZone };
 }

@@ -13,7 +13,7 @@ export interface UpdatePartyCommand {
   active?: boolean | undefined;
 }
 
-export async function updateParty(actor: Actor, id: string, command: UpdatePartyCommand): Promise<Party> {
+export async function updateParty(actor: Actor, id: string, command: UpdatePartyCommand, idempotencyKey?: string): Promise<Party> {
   if (Object.values(command).every((v) => v === undefined)) throw new Invalid('Nothing to update: send at least one field');
   const taxId = present(command.taxId) ? taxIdOrThrow(command.taxId) : command.taxId;
   return updateEntity(parties, actor, id, 'Party', (before, now) => {
@@ -22,11 +22,11 @@ export async function updateParty(actor: Actor, id: string, command: UpdateParty
     if (command.active !== undefined) after.active = command.active;
     patchFields(after, { taxId, email: command.email, externalId: command.externalId });
     return after;
-  });
+  }, undefined, { key: idempotencyKey, scope: 'ledger.party.update', request: { id, command } });
 }
 
 /** Deactivates (the party stays for the payments and charges that reference it); repeating is harmless. */
-export function deactivateParty(actor: Actor, id: string): Promise<Party> {
+export function deactivateParty(actor: Actor, id: string, idempotencyKey?: string): Promise<Party> {
   return updateEntity(
     parties,
     actor,
@@ -34,5 +34,6 @@ export function deactivateParty(actor: Actor, id: string): Promise<Party> {
     'Party',
     (before, now) => (before.active ? { ...before, active: false, updatedAt: now } : undefined),
     'PARTY_DEACTIVATE',
+    { key: idempotencyKey, scope: 'ledger.party.delete', request: { id } },
   );
 }

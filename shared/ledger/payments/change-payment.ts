@@ -6,11 +6,13 @@
  * use case may plug in more (a reversal's statement effect). One transaction, audited.
  */
 import { auditEntry, putAudit } from '../../store/audit.js';
+import type { ResultRecord } from '../../store/idempotency.js';
+import { employeeEntryItems } from '../../store/employee-payments.js';
 import { paymentCounterItems, paymentSideItems, replacePayment } from '../../store/payments.js';
-import { optimistic, transact, type TxItems } from '../../store/tx.js';
+import { optimistic, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
-import { withinRunningTotals } from '../running-totals.js';
+import { transactWithinRunningTotals } from '../running-totals.js';
 import { chargeEffects } from './record-payment.js';
 
 export interface PaymentChange {
@@ -21,6 +23,8 @@ export interface PaymentChange {
   audit: { action: string; details?: Record<string, unknown> };
   /** Items of further effects in the same transaction (the accounts statement). */
   effects?: (before: Payment, after: Payment, at: string) => TxItems;
+  /** The idempotency key record of the change (changeOnce), committed with it. */
+  keyRecord?: ResultRecord<Payment>;
 }
 
 const counting = (p: Payment): readonly Allocation[] => (p.status === 'active' ? p.allocations : []);
@@ -29,6 +33,7 @@ function effects(tenant: string, before: Payment, after: Payment): TxItems {
   return [
     ...chargeEffects(tenant, counting(before), counting(after)),
     ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
+    ...employeeEntryItems(tenant, before, after),
     ...paymentSideItems(tenant, before, after),
   ];
 }
@@ -43,12 +48,13 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
     if (!decided) return before;
     const after: Payment = { ...decided, updatedAt: at, version: before.version + 1 };
     const { details } = change.audit;
-    await withinRunningTotals(() => transact([
+    await transactWithinRunningTotals([
       ['payment', replacePayment(tenant, before, after)],
       ...effects(tenant, before, after),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
-    ]));
+      ...(change.keyRecord?.(after) ?? []),
+    ]);
     return after;
   });
 }

@@ -10,13 +10,13 @@ import { allocationDeltas, type AllocationProblem, checkAllocations } from '../.
 import { auditEntry, putAudit } from '../../store/audit.js';
 import { applyToCharge } from '../../store/charges.js';
 import { recordPaymentItems } from '../../store/payments.js';
-import { transact, type TxItems } from '../../store/tx.js';
+import type { TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
-import { type Created, createOnce, type IdempotencyInput } from '../create-once.js';
+import { type Created, createOnce, type IdempotencyInput, type ResultRecord } from '../create-once.js';
 import { Invalid, issue } from '../errors.js';
 import { newId } from '../../ids.js';
 import type { Allocation, Charge, Payment } from '../model.js';
-import { withinRunningTotals } from '../running-totals.js';
+import { transactWithinRunningTotals } from '../running-totals.js';
 
 /** A payment as a dialect describes it; the use case adds id, lifecycle, recorder, timestamps and version. */
 export type PaymentDraft = Omit<Payment, 'id' | 'status' | 'deleted' | 'reconciliation' | 'recordedBy' | 'createdAt' | 'updatedAt' | 'version'> &
@@ -94,12 +94,12 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
       if (problem) throw allocationError(problem);
       const at = new Date().toISOString();
       const payment = newPayment(draft, id, ctx.principal.sub, at);
-      const { consumedWriteCapacity } = await withinRunningTotals(() => transact([
+      const { consumedWriteCapacity } = await transactWithinRunningTotals([
         ...keyRecord(payment),
         ...paymentItems(ctx, payment, command.audit, at),
         ...chargeEffects(tenant, [], payment.allocations, capped),
         ...(command.effects?.(payment, at) ?? []),
-      ]));
+      ]);
       ctx.log?.info('payment recorded', { paymentId: id, source: payment.source, consumedWriteCapacity });
       return payment;
     },
@@ -114,7 +114,11 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
  */
 export async function recordPayments(
   ctx: UseCaseContext,
-  command: Omit<RecordPaymentCommand, 'draft' | 'effects'> & { drafts: () => Promise<{ drafts: PaymentDraft[]; capped: CappedCharges }> },
+  command: Omit<RecordPaymentCommand, 'draft' | 'effects'> & {
+    drafts: () => Promise<{ drafts: PaymentDraft[]; capped: CappedCharges }>;
+    /** A second key record in the same transaction (an Idempotency-Key header beside a receipt's own UUID). */
+    alsoKeyRecord?: ResultRecord<Payment[]> | undefined;
+  },
 ): Promise<Created<Payment[]>> {
   const { tenant } = ctx.principal;
   return createOnce<Payment[]>(
@@ -128,11 +132,12 @@ export async function recordPayments(
       }
       const at = new Date().toISOString();
       const payments = drafts.map((draft, i) => newPayment(draft, i === 0 ? firstId : newId(), ctx.principal.sub, at));
-      const { consumedWriteCapacity } = await withinRunningTotals(() => transact([
+      const { consumedWriteCapacity } = await transactWithinRunningTotals([
         ...keyRecord(payments),
+        ...(command.alsoKeyRecord?.(payments) ?? []),
         ...payments.flatMap((payment) => paymentItems(ctx, payment, command.audit, at)),
         ...chargeEffects(tenant, [], payments.flatMap((p) => p.allocations), capped),
-      ]));
+      ]);
       ctx.log?.info('payments recorded', { paymentIds: payments.map((p) => p.id), consumedWriteCapacity });
       return payments;
     },

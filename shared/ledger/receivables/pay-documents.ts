@@ -6,7 +6,7 @@
  * that would is refused with a 409 naming it.
  */
 import { outstanding } from '../../domain/charges.js';
-import type { Currency } from '../../domain/money.js';
+import { type Currency, maxAmountText } from '../../domain/money.js';
 import { findAllocationProblem, parseRequestAmount, type AllocationProblem } from '../../domain/receivables/request-amounts.js';
 import { ConditionFailed } from '../../store/tx.js';
 import { compact, type UseCaseContext } from '../context.js';
@@ -40,7 +40,7 @@ export function requestAmount(value: unknown, currency: Currency, field: string)
   const why = {
     not_a_number: 'Must be a number or a numeric string',
     too_many_decimals: `Has more decimals than ${currency} allows`,
-    too_large: 'Is too large',
+    too_large: `Must be at most ${maxAmountText(currency)}`,
     not_positive: 'Must be greater than 0',
   }[parsed.reason];
   return invalid(field, why);

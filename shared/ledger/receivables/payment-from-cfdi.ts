@@ -3,15 +3,18 @@
  * one payment per Pago node, all in one transaction. The client is the Receptor, found by RFC; each
  * DoctoRelacionado is the document whose external id is its IdDocumento (the invoice's fiscal UUID).
  * The receipt's TimbreFiscalDigital UUID is the idempotency key, kept for good: the same receipt
- * again answers the same payments; other content under a used UUID is a 422.
+ * again answers the same payments; other content under a used UUID is a 422. An Idempotency-Key
+ * header is bound to the receipt as well (its record commits in the same transaction): its retry
+ * answers the first payments, and the same key with another receipt is a 422.
  */
 import { outstanding } from '../../domain/charges.js';
 import { parseCfdiPaymentReceipt, type CfdiPaymentReceipt } from '../../domain/receivables/cfdi-receipt.js';
 import { chargeByExternalId } from '../../store/charges.js';
 import { partyByTaxId } from '../../store/parties.js';
 import { coverInSpan } from '../../store/receivables-payments.js';
+import type { TxItems } from '../../store/tx.js';
 import { compact, type UseCaseContext } from '../context.js';
-import type { Created } from '../create-once.js';
+import { changeOnce, type Created } from '../create-once.js';
 import { Conflict, Invalid, issue, NotFound } from '../errors.js';
 import type { Charge, Party, Payment } from '../model.js';
 import { type PaymentDraft, recordPayments } from '../payments/record-payment.js';
@@ -80,15 +83,24 @@ function drafts(receipt: CfdiPaymentReceipt, client: Party, byUuid: ReadonlyMap<
   );
 }
 
-export async function createPaymentsFromCfdi(ctx: UseCaseContext, xml: string): Promise<Created<Payment[]>> {
+export async function createPaymentsFromCfdi(ctx: UseCaseContext, xml: string, idempotencyKey?: string): Promise<Created<Payment[]>> {
   const { tenant } = ctx.principal;
   const receipt = readReceipt(xml);
+  const header = { key: idempotencyKey, scope: 'receivables.cfdi-key', request: receipt };
+  return changeOnce<Created<Payment[]>>(tenant, header, receipt.uuid, (headerRecord) =>
+    recordReceipt(ctx, receipt, (payments) => headerRecord({ replayed: false, result: payments })),
+  );
+}
+
+function recordReceipt(ctx: UseCaseContext, receipt: CfdiPaymentReceipt, alsoKeyRecord: (payments: Payment[]) => TxItems): Promise<Created<Payment[]>> {
+  const { tenant } = ctx.principal;
   let docs: RequestedDocument[] = [];
   return refusingOverpayment(
     () => docs,
     () =>
       recordPayments(ctx, {
         idempotency: { key: receipt.uuid, scope: 'receivables.cfdi', request: receipt, forGood: true },
+        alsoKeyRecord,
         audit: { action: 'RECEIVABLES_PAYMENT_CREATE', details: { cfdiUuid: receipt.uuid } },
         drafts: async () => {
           const uuids = [...new Set(receipt.payments.flatMap((p) => p.documents.map((d) => d.documentId)))];

@@ -4,6 +4,7 @@
  */
 import { getPayment } from '../../store/payments.js';
 import type { UseCaseContext } from '../context.js';
+import { changeOnce } from '../create-once.js';
 import { NotFound } from '../errors.js';
 import type { Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
@@ -17,19 +18,23 @@ export async function getReceivablesPayment(tenant: string, id: string, consiste
 /**
  * deletePayment: a reconciled payment is un-reconciled (pending again, its allocations released so
  * its documents owe them again); a pending or discarded one is deleted. Audited in the same
- * transaction; `unreconciled` says which happened.
+ * transaction; `unreconciled` says which happened (read off the result, so a replay says it too).
+ * With an Idempotency-Key, a retry answers the first result rather than the 404 of a deleted payment
+ * or a second step (deleting what the first call un-reconciled).
  */
-export async function deleteReceivablesPayment(ctx: UseCaseContext, id: string): Promise<{ payment: Payment; unreconciled: boolean }> {
-  let unreconciled = false;
-  const payment = await changePayment(ctx, {
-    load: () => getReceivablesPayment(ctx.principal.tenant, id, true),
-    decide: (before) => {
-      unreconciled = before.reconciliation === 'reconciled';
-      if (!unreconciled) return { ...before, deleted: true, status: 'deleted' };
-      const { reconciledAt: _released, ...rest } = before;
-      return { ...rest, reconciliation: 'pending', allocations: [] };
-    },
-    audit: { action: 'RECEIVABLES_PAYMENT_DELETE' },
-  });
-  return { payment, unreconciled };
+export async function deleteReceivablesPayment(ctx: UseCaseContext, id: string, idempotencyKey?: string): Promise<{ payment: Payment; unreconciled: boolean }> {
+  const idempotency = { key: idempotencyKey, scope: 'receivables.delete', request: { id } };
+  const payment = await changeOnce<Payment>(ctx.principal.tenant, idempotency, id, (keyRecord) =>
+    changePayment(ctx, {
+      keyRecord,
+      load: () => getReceivablesPayment(ctx.principal.tenant, id, true),
+      decide: (before) => {
+        if (before.reconciliation !== 'reconciled') return { ...before, deleted: true, status: 'deleted' };
+        const { reconciledAt: _released, ...rest } = before;
+        return { ...rest, reconciliation: 'pending', allocations: [] };
+      },
+      audit: { action: 'RECEIVABLES_PAYMENT_DELETE' },
+    }),
+  );
+  return { payment, unreconciled: !payment.deleted };
 }

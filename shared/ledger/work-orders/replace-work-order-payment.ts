@@ -1,19 +1,23 @@
 import { tenantSettings } from '../../store/tenants.js';
 import type { UseCaseContext } from '../context.js';
+import { changeOnce } from '../create-once.js';
 import { NotFound } from '../errors.js';
 import type { Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
-import { assertMayWrite, requireWorkOrderPayment, type WorkOrderPaymentCommand, workOrderDraft } from './work-order-payment.js';
+import { assertMayWrite, requireVisibleWorkOrderPayment, type WorkOrderPaymentCommand, workOrderDraft } from './work-order-payment.js';
 
 /**
  * A full replacement (PUT): concurrent updates are applied one after another, each audited, and
  * the work orders' paid amounts always match: none is lost.
  */
-export async function replaceWorkOrderPayment(ctx: UseCaseContext, id: string, command: WorkOrderPaymentCommand): Promise<Payment> {
+export async function replaceWorkOrderPayment(ctx: UseCaseContext, id: string, command: WorkOrderPaymentCommand, idempotencyKey?: string): Promise<Payment> {
   const { principal } = ctx;
   const { currency } = await tenantSettings(principal.tenant);
-  return changePayment(ctx, {
-    load: () => requireWorkOrderPayment(principal.tenant, id, true),
+  const idempotency = { key: idempotencyKey, scope: 'workorders.replace', request: { id, command } };
+  return changeOnce(principal.tenant, idempotency, id, (keyRecord) => changePayment(ctx, {
+    keyRecord,
+    // Another employee's payment is a 404 (its existence is not revealed); a body naming another employee a 403.
+    load: () => requireVisibleWorkOrderPayment(principal, id, true),
     decide: async (before) => {
       if (before.deleted) throw new NotFound('Pago');
       assertMayWrite(principal, before.employeeId ?? '');
@@ -22,6 +26,6 @@ export async function replaceWorkOrderPayment(ctx: UseCaseContext, id: string, c
       return { ...kept, ...(await workOrderDraft(principal.tenant, command, currency)) };
     },
     audit: { action: 'PAYMENT_UPDATE' },
-  });
+  }));
 }
 

@@ -71,6 +71,24 @@ export async function workOrderDraft(tenant: string, command: WorkOrderPaymentCo
   };
 }
 
+/**
+ * The employee an EMPLOYEE token is scoped to (party scope, SPEC §4); undefined for ADMIN, who sees
+ * the whole tenant. An EMPLOYEE token without a party sees nothing.
+ */
+export function employeeScope(principal: Principal): string | undefined {
+  if (principal.roles.includes('ADMIN')) return undefined;
+  if (!principal.party) throw new Forbidden('An employee token must name its party');
+  return principal.party;
+}
+
+/** A workorders payment the caller may see, or 404: missing, another tenant's or API's, or (EMPLOYEE) another employee's. */
+export async function requireVisibleWorkOrderPayment(principal: Principal, id: string, consistent = false): Promise<Payment> {
+  const payment = await requireWorkOrderPayment(principal.tenant, id, consistent);
+  const scope = employeeScope(principal);
+  if (scope !== undefined && payment.employeeId !== scope) throw new NotFound('Pago');
+  return payment;
+}
+
 /** A workorders payment of the caller's tenant, or 404 (missing, another tenant's, or another API's). */
 export async function requireWorkOrderPayment(tenant: string, id: string, consistent = false): Promise<Payment> {
   const payment = await getPayment(tenant, id, consistent);
