@@ -17,7 +17,7 @@ import { addAt, type Series, TreeView } from './aggregates/tree.js';
 import { indexKeys, keys } from './keys.js';
 import { getPayments } from './payments.js';
 import type { TransactItem, TxItems } from './tx.js';
-import { ENTRY_ORDERS, type WorkOrderSort } from './work-order-orders.js';
+import { ENTRY_ORDERS, ensureOrderEntries, type WorkOrderSort } from './work-order-orders.js';
 
 /** One employee's active workorders payments, counted by id (one shard: an employee writes little). */
 const employeeSeries = (tenant: string, employee: string): Series => ({
@@ -111,6 +111,7 @@ export async function employeePaymentsPage(
 ): Promise<{ totalElements: number; content: Payment[] }> {
   const totalElements = (await TreeView.open(employeeSeries(tenant, employee))).total().c ?? 0;
   if (offset >= totalElements || size === 0) return { totalElements, content: [] };
+  if (sort.field !== 'id') await ensureOrderEntries(tenant, sort.field);
   const partition =
     sort.field === 'id' ? indexKeys.employeePayments(tenant, employee) : indexKeys.employeeOrder(tenant, ENTRY_ORDERS[sort.field].name, employee);
   const ids = await entryIds(partition, offset, size, sort.direction === 'desc');

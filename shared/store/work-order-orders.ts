@@ -7,7 +7,7 @@
  * | id            | T#t#WO_PAYMENTS / id (the payment item itself)  | id                            | WO_ACTIVE, cuts 2/4/6     |
  * | fechaPago     | T#t#WO_ORDER#PAYDATE / key (an entry item)      | YYYYMMDD + id (16 digits)     | WO_PAYDATE, cuts 6/8/15   |
  * | fechaCreacion | T#t#WO_ORDER#CREATED / key (an entry item)      | createdAt (ms, 17) + id       | WO_CREATED, cuts 6/8/12   |
- * | monto         | T#t#WO_ORDER#AMOUNT / key (an entry item)       | amount (minor, 16) + id       | WO_AMOUNT, cuts 8/12/16/20|
+ * | monto         | T#t#WO_ORDER#AMOUNT / key (an entry item)       | amount (minor, 16) + id       | WO_AMOUNT, 8/12/16/20/22  |
  *
  * An item has one entry per index, so each extra order is a small entry item beside the payment in
  * its own partition (sk `ORDER#{name}`), written in the payment's own transactions (create, update,
@@ -20,7 +20,7 @@
  * BatchGet per level), seekOffset skips only that bucket's earlier entries (keys), then one page of
  * keys is read and those payments BatchGot. Every cut ends in a bucket of bounded size: a date's
  * payments created within about 4 minutes (fechaPago), one minute of creations (fechaCreacion), one
- * amount's payments created within about 2.8 days (monto). Ties are broken by id (ascending with
+ * amount's payments created within about 40 minutes (monto). Ties are broken by id (ascending with
  * asc, descending with desc: the list read backwards).
  *
  * Payments from before these orders have no entry: the first sorted list of a tenant (per order)
@@ -72,8 +72,9 @@ export const ENTRY_ORDERS: Readonly<Record<Exclude<WorkOrderSortField, 'id'>, En
   monto: {
     name: 'AMOUNT',
     key: (p) => String(p.amount).padStart(16, '0') + id16(p.id),
-    // amount digits 0-8 (units of 10^8 minor) / 8-12 / 12-16 (the exact amount) / id[0:4]: that amount's payments created within ~2.8 days
-    shape: { cuts: [8, 12, 16, 20] },
+    // amount digits 0-8 (units of 10^8 minor) / 8-12 / 12-16 (the exact amount) / id[0:4] (~2.8 days) / id[4:6]:
+    // that amount's payments created within ~40 minutes
+    shape: { cuts: [8, 12, 16, 20, 22] },
   },
 };
 
@@ -105,6 +106,16 @@ function entryItem(tenant: string, paymentId: string, order: EntryOrder, at: Pos
     ...(at ? { pagepk: indexKeys.workOrderOrder(tenant, order.name), pagesk: at.key } : {}),
     ...(at?.employee ? { gsi2pk: indexKeys.employeeOrder(tenant, order.name, at.employee), gsi2sk: at.key } : {}),
   };
+}
+
+/** A listed payment's entry item of each order and its tree key, as its create writes them (bulk loads: the bench). */
+export function orderEntries(tenant: string, payment: Payment): { field: Exclude<WorkOrderSortField, 'id'>; series: Series; item: Record<string, unknown>; key: string }[] {
+  return Object.entries(ENTRY_ORDERS).map(([field, order]) => ({
+    field: field as Exclude<WorkOrderSortField, 'id'>,
+    series: orderSeries(tenant, order),
+    item: entryItem(tenant, payment.id, order, positionOf(payment, order)),
+    key: order.key(payment),
+  }));
 }
 
 /**
@@ -165,6 +176,14 @@ function orderView(tenant: string, order: EntryOrder): Promise<TreeView> {
     complete: () => rebuild(series, () => backfilledEntries(tenant, order), 'on-read'),
     fallback: () => backfilledEntries(tenant, order),
   });
+}
+
+/**
+ * Makes sure every active payment has its entry of this order (the first use of an order writes the
+ * missing ones, with its tree): what an employee's sorted list relies on before reading its entries.
+ */
+export async function ensureOrderEntries(tenant: string, field: Exclude<WorkOrderSortField, 'id'>): Promise<void> {
+  await orderView(tenant, ENTRY_ORDERS[field]);
 }
 
 /** A tree's counts as seekOffset's index in either direction (descending: rank from the end). */

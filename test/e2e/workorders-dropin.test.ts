@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.js';
 import { charges } from '../../shared/store/charges.js';
 import { api, newTenant, token } from '../support/index.js';
-import { pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
+import { createParty, pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
 
 describe('workorders drop-in: delete, pages, update with the payment as read', () => {
   const tenant = newTenant();
@@ -248,5 +248,56 @@ describe('item 3: sort=field,asc|desc on GET /api/pagos', () => {
       expect(response.body).toMatchObject({ success: false, code: 400, data: null });
       expect(response.body.message, sort).toContain(named);
     }
+  });
+});
+
+describe('items 3 and 4 under party scope and Idempotency-Key (issue 12 rules kept)', () => {
+  const tenant = newTenant();
+  let refs: WorkOrderRefs;
+  let admin: string;
+  let mine: string;
+  let theirs: string;
+  let otherId: string;
+
+  beforeAll(async () => {
+    refs = await workOrderTenant(tenant);
+    otherId = (await createParty(tenant, 'employee', { name: 'Otro Empleado' })).id;
+    admin = await token({ role: 'ADMIN', tenant });
+    mine = await token({ role: 'EMPLOYEE', tenant, party: refs.employee.id });
+    theirs = await token({ role: 'EMPLOYEE', tenant, party: otherId });
+    for (const [who, monto, fechaPago] of [[mine, 30, '2024-05-01'], [theirs, 10, '2024-05-02'], [mine, 20, '2024-04-01'], [theirs, 40, '2024-01-01'], [mine, 10, '2024-06-01']] as const) {
+      const empleadoId = who === mine ? Number(refs.employee.id) : Number(otherId);
+      expect((await api('POST', '/api/pagos', { token: who, body: pagoBody(refs, { empleadoId, monto, fechaPago }) })).status).toBe(201);
+    }
+  });
+
+  it('an EMPLOYEE sorts only its own payments', async () => {
+    const byAmount = await api('GET', '/api/pagos?sort=monto,desc', { token: mine });
+    expect(byAmount.body.data.totalElements).toBe(3);
+    expect(byAmount.body.data.content.map((p: Listed) => p.monto)).toEqual([30, 20, 10]);
+    const byDate = await api('GET', '/api/pagos?sort=fechaPago,asc&size=2&page=1', { token: mine });
+    expect(byDate.body.data.content.map((p: Listed) => p.fechaPago)).toEqual(['2024-06-01']);
+    const theirsByDate = await api('GET', '/api/pagos?sort=fechaPago,desc', { token: theirs });
+    expect(theirsByDate.body.data.content.map((p: Listed) => p.fechaPago)).toEqual(['2024-05-02', '2024-01-01']);
+    const all = await api('GET', '/api/pagos?sort=monto,asc', { token: admin });
+    expect(all.body.data.content.map((p: Listed) => p.monto)).toEqual([10, 10, 20, 30, 40]);
+  });
+
+  it('a PUT of the payment as read keeps party scope (another employee: 404) and replays under its Idempotency-Key', async () => {
+    const list = await api('GET', '/api/pagos?sort=monto,asc', { token: mine });
+    const read = list.body.data.content[0];
+    expect((await api('PUT', `/api/pagos/${read.id}`, { token: theirs, body: { ...read, monto: 11 } })).status).toBe(404);
+    const headers = { 'Idempotency-Key': `put-as-read-${read.id}` };
+    const first = await api('PUT', `/api/pagos/${read.id}`, { token: mine, body: { ...read, monto: 12 }, headers });
+    expect(first.status, first.text).toBe(200);
+    const again = await api('PUT', `/api/pagos/${read.id}`, { token: mine, body: { ...read, monto: 12 }, headers });
+    expect(again.status).toBe(200);
+    expect(again.body.data).toEqual(first.body.data);
+    const other = await api('PUT', `/api/pagos/${read.id}`, { token: mine, body: { ...read, monto: 13 }, headers });
+    expect(other.status).toBe(422);
+    // Moving one's own payment to another employee is still a 403, whatever else the body carries.
+    expect((await api('PUT', `/api/pagos/${read.id}`, { token: mine, body: { ...read, empleadoId: Number(otherId) } })).status).toBe(403);
+    const byAmount = await api('GET', '/api/pagos?sort=monto,asc', { token: mine });
+    expect(byAmount.body.data.content.map((p: Listed) => p.monto)).toEqual([12, 20, 30]);
   });
 });
