@@ -9,6 +9,8 @@
  *   alarmEmail      address subscribed to the alarm topic
  *   corsOrigins     comma-separated origins browsers may call the API from (`https://app.example.com`),
  *                   or `*`; default none (no CORS). Served by the HTTP API's CORS configuration (lib/cors.ts).
+ *   routes          `none`: the parent stack without route groups (step one of moving a stack deployed
+ *                   before the split, README "How the stack is split"); default: every route
  */
 import { App } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -35,6 +37,8 @@ const retentionDays = Number(context('logRetentionDays') ?? 30);
 if (!Object.values(RetentionDays).includes(retentionDays)) throw new Error(`context logRetentionDays: not a CloudWatch Logs retention: ${retentionDays}`);
 const alarmEmail = context('alarmEmail');
 const corsOrigins = parseCorsOrigins(context('corsOrigins'), 'context corsOrigins');
+const routesContext = context('routes');
+if (routesContext !== undefined && routesContext !== 'none') throw new Error(`context routes: only 'none' (or unset), not ${routesContext}`);
 
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
@@ -48,6 +52,7 @@ for (const name of new Set(stackNames)) {
     logRetention: retentionDays as RetentionDays,
     ...(alarmEmail ? { alarmEmail } : {}),
     corsOrigins,
+    ...(routesContext === 'none' ? { routes: [] } : {}),
   });
 }
 addNagChecks(app);

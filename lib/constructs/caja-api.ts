@@ -1,22 +1,27 @@
 import { Duration } from 'aws-cdk-lib';
-import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  type HttpRouteAuthorizerConfig,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, type Route } from '../../shared/http/route.js';
-import { acknowledge } from '../nag.js';
-import { corsPolicy } from '../cors.js';
-import { EndpointFunction, type EndpointContext } from './endpoint-function.js';
+import type { CorsPolicy } from '../cors.js';
 
-export interface CajaApiProps extends EndpointContext {
-  routes: readonly Route[];
+export interface CajaApiProps {
+  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>` */
+  authIssuer: string;
+  authClientId: string;
   /** Default stage throttling (requests per second, steady state). */
   throttleRateLimit?: number;
   /** Default stage throttling (burst). */
   throttleBurstLimit?: number;
-  /** Origins allowed cross-origin (lib/cors.ts); none: no CORS configuration. */
-  corsOrigins?: readonly string[];
+  /** Browser origins and what they may send (lib/cors.ts); none: no CORS configuration. */
+  cors?: CorsPolicy | undefined;
 }
 
 /** One JSON line per request in the access log: who, what, outcome and latency; never tokens or bodies. */
@@ -40,33 +45,31 @@ export const ACCESS_LOG_FORMAT = JSON.stringify({
   sub: '$context.authorizer.claims.sub',
 });
 
-/** Construct id for a route, from its handler module: `ledger/create-party` → `LedgerCreateParty`. */
-export function routeConstructId(route: Pick<Route, 'handler'>): string {
-  return route.handler
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join('');
+/** The JWT authorizer, created once in the parent stack and bound by routes in any nested stack. */
+class SharedAuthorizer implements IHttpRouteAuthorizer {
+  constructor(private readonly authorizer: HttpAuthorizer) {}
+  bind(): HttpRouteAuthorizerConfig {
+    return { authorizerId: this.authorizer.authorizerId, authorizationType: 'JWT' };
+  }
 }
 
 /**
- * The HTTP API: one Lambda integration per route-table entry, the Cognito JWT authorizer on every route
- * whose roles are not 'public', JSON access logs and default throttling on the `$default` stage.
+ * The HTTP API, its `$default` stage (JSON access logs, route-level metrics, default throttling) and
+ * the Cognito JWT authorizer. The routes live in the nested stacks of their groups (ApiStack), which
+ * bind `routeAuthorizer` on every route whose roles are not 'public'.
  */
 export class CajaApi extends Construct {
   readonly httpApi: HttpApi;
   readonly accessLogs: LogGroup;
-  readonly authorizer: HttpJwtAuthorizer;
-  /** Function and API Gateway routes of every route-table entry, by route key (`GET /health`). */
-  readonly endpoints = new Map<string, { fn: EndpointFunction; routes: HttpRoute[] }>();
+  readonly authorizer: HttpAuthorizer;
+  readonly routeAuthorizer: IHttpRouteAuthorizer;
 
   constructor(scope: Construct, id: string, props: CajaApiProps) {
     super(scope, id);
-    const { routes, throttleRateLimit = 100, throttleBurstLimit = 200, corsOrigins = [], ...context } = props;
+    const { throttleRateLimit = 100, throttleBurstLimit = 200, cors } = props;
 
     // API Gateway answers preflights from this configuration itself: an OPTIONS request never reaches
-    // the authorizer (no route below is declared for OPTIONS or ANY).
-    const cors = corsPolicy(corsOrigins, routes);
+    // the authorizer (no route is declared for OPTIONS or ANY).
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Caja payments ledger',
       createDefaultStage: true,
@@ -87,33 +90,20 @@ export class CajaApi extends Construct {
     const stage = this.httpApi.defaultStage!.node.defaultChild as CfnStage;
     stage.accessLogSettings = { destinationArn: this.accessLogs.logGroupArn, format: ACCESS_LOG_FORMAT };
     stage.defaultRouteSettings = {
-      // Route-level metrics (5xx, Count, Latency per method and path): what the per-API alarms watch.
+      // Route-level metrics (5xx, Count, Latency per method and path): what the per-route alarms watch.
       detailedMetricsEnabled: true,
       throttlingRateLimit: throttleRateLimit,
       throttlingBurstLimit: throttleBurstLimit,
     };
 
-    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', context.authIssuer, {
+    this.authorizer = new HttpAuthorizer(this.httpApi, 'CognitoJwt', {
+      httpApi: this.httpApi,
+      type: HttpAuthorizerType.JWT,
       authorizerName: 'cognito-access-token',
-      jwtAudience: [context.authClientId],
+      jwtAudience: [props.authClientId],
+      jwtIssuer: props.authIssuer,
       identitySource: ['$request.header.Authorization'],
     });
-    const none = new HttpNoneAuthorizer();
-
-    for (const route of routes) {
-      const key = routeKey(route);
-      if (this.endpoints.has(key)) throw new Error(`duplicate route ${key}`);
-      const constructId = routeConstructId(route);
-      const fn = new EndpointFunction(this, constructId, { ...context, route });
-      const isPublic = route.roles === 'public';
-      const apiRoutes = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${constructId}Integration`, fn.fn),
-        authorizer: isPublic ? none : this.authorizer,
-      });
-      if (isPublic) for (const apiRoute of apiRoutes) acknowledge(apiRoute, 'AwsSolutions-APIG4');
-      this.endpoints.set(key, { fn, routes: apiRoutes });
-    }
+    this.routeAuthorizer = new SharedAuthorizer(this.authorizer);
   }
 }

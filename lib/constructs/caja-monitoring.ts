@@ -1,16 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
 import {
   Alarm,
-  AlarmRule,
   AlarmStatusWidget,
   ComparisonOperator,
-  CompositeAlarm,
+  type CompositeAlarm,
   Dashboard,
   GraphWidget,
   type IAlarm,
   type IMetric,
-  MathExpression,
-  Metric,
   TextWidget,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -22,25 +19,18 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { Api } from '../../shared/apis.js';
-import { apiOf, type Route, routeKey } from '../../shared/http/route.js';
-import type { CajaApi } from './caja-api.js';
-import { routeConstructId } from './caja-api.js';
-
-export interface AlarmThresholds {
-  /** Share of a route's requests answered 5xx, in percent, over five minutes. */
-  serverErrorRatePercent: number;
-  /** p99 of a route's API Gateway latency, in milliseconds, over five minutes. */
-  latencyP99Ms: number;
-}
-
-export const DEFAULT_THRESHOLDS: AlarmThresholds = { serverErrorRatePercent: 1, latencyP99Ms: 2000 };
+import { apiOf, type Route } from '../../shared/http/route.js';
+import type { ApiStack } from './api-stack.js';
+import { ALARM_PERIOD, anyOf, type NamedAlarm, type RouteAlarm } from './route-alarms.js';
 
 export interface CajaMonitoringProps {
-  api: CajaApi;
+  /** The nested stacks of the route groups, with their route alarms and group composites. */
+  apiStacks: readonly ApiStack[];
   table: Table;
   /** Subscribed to the alarm topic when given (CDK context `alarmEmail`). */
   alarmEmail?: string;
-  thresholds?: Partial<AlarmThresholds>;
+  /** Start of the per-API composite alarms' names (the stack's name). */
+  alarmNamePrefix: string;
 }
 
 /** The DynamoDB operations the store sends (shared/store): the ones whose throttles and errors count. */
@@ -52,29 +42,33 @@ const TABLE_OPERATIONS = [
   Operation.UPDATE_ITEM,
   Operation.TRANSACT_WRITE_ITEMS,
 ];
-const PERIOD = Duration.minutes(5);
+type ApiRouteAlarm = RouteAlarm & { route: Route };
 
 /** Alarms of one API: per route (API Gateway route metrics) and per function (Lambda), grouped below. */
 interface ApiAlarms {
   api: Api;
   routes: Route[];
-  serverErrorRate: { route: Route; metric: IMetric; alarm: Alarm }[];
-  latency: { route: Route; metric: IMetric; alarm: Alarm }[];
-  functionErrors: { route: Route; metric: IMetric; alarm: Alarm }[];
-  functionThrottles: { route: Route; metric: IMetric; alarm: Alarm }[];
-  /** ANY of the API's alarms: what notifies, so one bad deploy of an API is one email, not forty. */
+  serverErrorRate: ApiRouteAlarm[];
+  latency: ApiRouteAlarm[];
+  functionErrors: ApiRouteAlarm[];
+  functionThrottles: ApiRouteAlarm[];
+  /** The composites of the API's route groups (in their nested stacks), each over some of the alarms above. */
+  groupComposites: NamedAlarm<CompositeAlarm>[];
+  /** ANY of the API's group composites: what notifies, so one bad deploy of an API is one email, not forty. */
   composite: CompositeAlarm;
 }
 
 /**
  * Operations for the whole stack: per API, alarms on the 5xx rate and p99 latency of each route
  * (HTTP API detailed metrics, turned on by CajaApi) and on Lambda errors and throttles of each
- * function, grouped into one composite alarm per API (the API of a route is the folder of its
- * handler, `apiOf`); DynamoDB throttled requests and system errors on the table. Composites and table
- * alarms notify one SNS topic (KMS-encrypted, TLS only). One dashboard shows the same figures.
+ * function (RouteAlarms, beside each route in its group's nested stack), grouped by the composite of
+ * each route group and here into one composite alarm per API (the API of a route is the folder of its
+ * handler, `apiOf`); DynamoDB throttled requests and system errors on the table. The per-API
+ * composites and table alarms notify one SNS topic (KMS-encrypted, TLS only). One dashboard shows the
+ * same figures.
  *
  * Why per route and composite rather than one metric-math alarm per API: an alarm's math can use at
- * most 10 metrics, and an API has up to ~15 routes (30 metrics for a rate).
+ * most 10 metrics, and an API has up to ~30 routes (60 metrics for a rate).
  */
 export class CajaMonitoring extends Construct {
   readonly topic: Topic;
@@ -85,7 +79,6 @@ export class CajaMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: CajaMonitoringProps) {
     super(scope, id);
-    const thresholds = { ...DEFAULT_THRESHOLDS, ...props.thresholds };
 
     // CloudWatch must be able to use the key to publish to an encrypted topic; the AWS-managed SNS key cannot be shared.
     const key = new Key(this, 'AlarmTopicKey', { enableKeyRotation: true, description: 'Caja alarm topic encryption' });
@@ -94,62 +87,30 @@ export class CajaMonitoring extends Construct {
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     const notify = new SnsAction(this.topic);
 
-    const apiId = props.api.httpApi.apiId;
-    const routeMetric = (route: Route, metricName: string, statistic: string) =>
-      new Metric({
-        namespace: 'AWS/ApiGateway',
-        metricName,
-        statistic,
-        period: PERIOD,
-        dimensionsMap: { ApiId: apiId, Stage: '$default', Method: route.method, Resource: route.path },
-      });
-
-    const byApi = new Map<Api, Route[]>();
-    for (const { fn } of props.api.endpoints.values()) {
-      const api = apiOf(fn.route);
-      byApi.set(api, [...(byApi.get(api) ?? []), fn.route]);
+    const byApi = new Map<Api, ApiStack[]>();
+    for (const stack of props.apiStacks) {
+      const api = apiOf(stack.endpoints[0]!.route);
+      byApi.set(api, [...(byApi.get(api) ?? []), stack]);
     }
-
-    for (const [api, routes] of byApi) {
-      const scopeOfApi = new Construct(this, `Api-${api}`);
-      const alarms: Omit<ApiAlarms, 'composite'> = { api, routes, serverErrorRate: [], latency: [], functionErrors: [], functionThrottles: [] };
-      for (const route of routes) {
-        const id = routeConstructId(route);
-        const fn = props.api.endpoints.get(routeKey(route))!.fn.fn;
-        // Ids unique per route: the dashboard graphs every route's expression in one widget.
-        const [errorsId, requestsId] = [`errors_${id}`, `requests_${id}`];
-        const rate = new MathExpression({
-          expression: `IF(${requestsId} > 0, 100 * ${errorsId} / ${requestsId}, 0)`,
-          usingMetrics: { [errorsId]: routeMetric(route, '5xx', 'Sum'), [requestsId]: routeMetric(route, 'Count', 'Sum') },
-          label: `${routeKey(route)} 5xx %`,
-          period: PERIOD,
-        });
-        const latency = routeMetric(route, 'Latency', 'p99').with({ label: `${routeKey(route)} p99` });
-        const errors = fn.metricErrors({ period: PERIOD, statistic: 'Sum', label: `${route.handler} errors` });
-        const throttles = fn.metricThrottles({ period: PERIOD, statistic: 'Sum', label: `${route.handler} throttles` });
-        const alarm = (suffix: string, metric: IMetric, threshold: number, description: string, evaluationPeriods = 1) =>
-          new Alarm(scopeOfApi, `${id}${suffix}`, {
-            metric,
-            threshold,
-            evaluationPeriods,
-            comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            treatMissingData: TreatMissingData.NOT_BREACHING,
-            alarmDescription: `${routeKey(route)}: ${description}`,
-          });
-        alarms.serverErrorRate.push({ route, metric: rate, alarm: alarm('ServerErrorRate', rate, thresholds.serverErrorRatePercent, `5xx >= ${thresholds.serverErrorRatePercent}% of requests over 5 minutes`) });
-        // Two periods in a row: one slow cold-start burst is not a page.
-        alarms.latency.push({ route, metric: latency, alarm: alarm('LatencyP99', latency, thresholds.latencyP99Ms, `p99 latency >= ${thresholds.latencyP99Ms} ms for 10 minutes`, 2) });
-        alarms.functionErrors.push({ route, metric: errors, alarm: alarm('FunctionErrors', errors, 1, 'the function failed (unhandled error or timeout)') });
-        alarms.functionThrottles.push({ route, metric: throttles, alarm: alarm('FunctionThrottles', throttles, 1, 'Lambda throttled invocations (concurrency)') });
-      }
-      const members = [...alarms.serverErrorRate, ...alarms.latency, ...alarms.functionErrors, ...alarms.functionThrottles].map((a) => a.alarm);
-      const composite = new CompositeAlarm(scopeOfApi, 'Any', {
-        alarmRule: AlarmRule.anyOf(...members),
-        alarmDescription: `Caja ${api} API: a route's 5xx rate or p99 latency, or a function's errors or throttles, is over its threshold`,
+    for (const [api, stacks] of byApi) {
+      const endpoints = stacks.flatMap((s) => s.endpoints);
+      const of = (kind: 'serverErrorRate' | 'latency' | 'functionErrors' | 'functionThrottles') => endpoints.map((e) => ({ ...e.alarms[kind], route: e.route }));
+      const groupComposites = stacks.flatMap((s) => s.composites);
+      const [composite, ...more] = anyOf(this, `Api-${api}`, `${props.alarmNamePrefix}-${api}-Any`, groupComposites,
+        `Caja ${api} API: a route's 5xx rate or p99 latency, or a function's errors or throttles, is over its threshold`);
+      if (more.length) throw new Error(`${api}: too many route groups for one composite alarm`);
+      composite!.alarm.addAlarmAction(notify);
+      composite!.alarm.addOkAction(notify);
+      this.apis.push({
+        api,
+        routes: endpoints.map((e) => e.route),
+        serverErrorRate: of('serverErrorRate'),
+        latency: of('latency'),
+        functionErrors: of('functionErrors'),
+        functionThrottles: of('functionThrottles'),
+        groupComposites,
+        composite: composite!.alarm,
       });
-      composite.addAlarmAction(notify);
-      composite.addOkAction(notify);
-      this.apis.push({ ...alarms, composite });
     }
 
     const tableAlarm = (id: string, metric: IMetric, description: string) => {
@@ -165,7 +126,7 @@ export class CajaMonitoring extends Construct {
       alarm.addOkAction(notify);
       return alarm;
     };
-    const tableOptions = { operations: TABLE_OPERATIONS, period: PERIOD };
+    const tableOptions = { operations: TABLE_OPERATIONS, period: ALARM_PERIOD };
     this.tableThrottles = tableAlarm('TableThrottledRequests', props.table.metricThrottledRequestsForOperations(tableOptions), 'DynamoDB throttled requests on the Caja table (callers answered 503)');
     this.tableSystemErrors = tableAlarm('TableSystemErrors', props.table.metricSystemErrorsForOperations(tableOptions), 'DynamoDB system errors (HTTP 500 from DynamoDB) on the Caja table');
 

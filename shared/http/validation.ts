@@ -4,6 +4,7 @@
  * tree shaking and put all of zod (~420 KB with every locale) into every bundle.
  */
 import * as z from 'zod/mini';
+import { MAX_AMOUNT_MINOR, maxAmountText } from '../domain/money.js';
 import type { FieldIssue } from '../ledger/errors.js';
 import { invalidRequest } from './errors.js';
 import { prototypeKeyIssues } from './prototype-keys.js';
@@ -47,3 +48,17 @@ export const queryInt = (opts: { min: number; max: number; default: number }) =>
       ),
     ),
   );
+
+/**
+ * An amount field in major units with its documented maximum (README "Money limits") in the API
+ * reference. The use case enforces it against the payment's currency (a 400 naming the field);
+ * JSON Schema can only say it, since the bound in major units depends on the currency's decimals.
+ */
+export function majorAmount<T extends z.ZodMiniType>(schema: T, what = "Major units of the payment's currency"): T {
+  z.globalRegistry.add(schema, {
+    description:
+      `${what}; at most ${MAX_AMOUNT_MINOR} minor units ` +
+      `(${maxAmountText('USD')} in a two-decimal currency, ${maxAmountText('CLP')} CLP); above it a 400 naming the field.`,
+  });
+  return schema;
+}

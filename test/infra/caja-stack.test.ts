@@ -1,7 +1,7 @@
 /**
  * Assertions on the synthesized CDK template (test/infra/synthesized.ts), synthesized ONCE (beforeAll):
- * functions, least privilege, the HTTP API, the table, Cognito and cdk-nag, and (operations.ts) logs,
- * tracing, alarms and dashboard.
+ * functions, least privilege, the HTTP API, the table, Cognito and cdk-nag, (operations.ts) logs,
+ * tracing, alarms and dashboard, and (stack-budget.ts) CloudFormation's limits on every stack.
  */
 import { type App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
@@ -17,6 +17,7 @@ import { STORE_BUDGET } from '../../shared/store/budget.js';
 import { grantedActions, STORE_OPERATIONS } from '../../shared/store/permissions.js';
 import { projectionOf, TABLE } from '../../shared/store/table.js';
 import { describeOperations, OPERATIONS_PROPS } from './operations.js';
+import { describeStackBudget } from './stack-budget.js';
 import { actionList, type Statement, type SynthesizedCaja, synthesizeCaja } from './synthesized.js';
 
 const routes = routeTable as readonly Route[];
@@ -36,13 +37,15 @@ let app: App;
 let stack: CajaStack;
 let template: Template;
 const logicalId = (construct: IConstruct) => caja.logicalId(construct);
-const resource = (id: string) => caja.resource(id);
+const resourceOf = (construct: IConstruct) => caja.resourceOf(construct);
 const endpoint = (route: Route) => caja.endpoint(route);
 const statementsOf = (route: Route) => caja.statementsOf(route);
 const actionsOf = (route: Route) => caja.actionsOf(route);
 
+/** A route function's environment, as the parent stack passes it (its nested stack's parameters resolved). */
 function environmentOf(route: Route): Record<string, unknown> {
-  return resource(logicalId(endpoint(route).fn.fn)).Properties.Environment.Variables;
+  const fn = endpoint(route).fn.fn;
+  return caja.inParent(fn, resourceOf(fn).Properties.Environment.Variables) as Record<string, unknown>;
 }
 
 beforeAll(() => {
@@ -54,25 +57,25 @@ afterAll(() => caja?.cleanup());
 
 describe('functions', () => {
   it('has exactly one function per route, plus the trigger and the CDK-internal ones', () => {
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + TRIGGER_FUNCTIONS + CDK_INTERNAL_FUNCTIONS);
-    expect(stack.api.endpoints.size).toBe(routes.length);
+    expect(caja.countResources('AWS::Lambda::Function')).toBe(routes.length + TRIGGER_FUNCTIONS + CDK_INTERNAL_FUNCTIONS);
+    expect(stack.endpoints.size).toBe(routes.length);
   });
 
   it('runs every function on nodejs22.x, arm64, with its own log group', () => {
-    const functions = template.findResources('AWS::Lambda::Function');
+    const functions = caja.findResources('AWS::Lambda::Function');
     for (const [id, fn] of Object.entries(functions)) {
       expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.Handler, id).toBe('index.handler');
       expect(fn.Properties.LoggingConfig?.LogGroup, id).toBeDefined();
     }
-    const logGroups = template.findResources('AWS::Logs::LogGroup');
+    const logGroups = caja.findResources('AWS::Logs::LogGroup');
     for (const [id, group] of Object.entries(logGroups)) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
   });
 
   it('gives each endpoint 512 MB, 10 s and the environment the functions read', () => {
     for (const route of routes) {
-      const fn = resource(logicalId(endpoint(route).fn.fn));
+      const fn = resourceOf(endpoint(route).fn.fn);
       expect(fn.Properties.MemorySize).toBe(512);
       expect(fn.Properties.Timeout).toBe(10);
       const env = environmentOf(route);
@@ -94,7 +97,7 @@ describe('functions', () => {
     expect(connectionTimeoutMs + requestTimeoutMs).toBeLessThanOrEqual(requestDeadlineMs);
     expect(requestDeadlineMs + deadlineMarginMs).toBeLessThan(functionTimeoutSeconds * 1000);
     for (const route of routes) {
-      expect(resource(logicalId(endpoint(route).fn.fn)).Properties.Timeout, routeKey(route)).toBe(functionTimeoutSeconds);
+      expect(resourceOf(endpoint(route).fn.fn).Properties.Timeout, routeKey(route)).toBe(functionTimeoutSeconds);
     }
   });
 });
@@ -123,7 +126,7 @@ describe('least privilege', () => {
 
   it('lets no function Scan, DeleteItem or BatchWriteItem (no route names an operation that needs them)', () => {
     expect(routes.filter((r) => r.store.includes('delete')).map(routeKey)).toEqual([]);
-    for (const [id, policy] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
+    for (const [id, policy] of Object.entries(caja.findResources('AWS::IAM::Policy'))) {
       const actions = (policy.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionList);
       for (const action of NEVER_GRANTED) expect(actions, id).not.toContain(action);
     }
@@ -145,15 +148,14 @@ describe('least privilege', () => {
     const managing = routes.filter((r) => r.managesUsers);
     expect(managing.length).toBeGreaterThan(0);
     for (const route of managing) {
-      const policy = endpoint(route).fn.fn.role!.node.findChild('DefaultPolicy');
-      const statements = resource(logicalId(policy)).Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[];
+      const statements = statementsOf(route);
       const admin = statements.find((s) => JSON.stringify(s.Action).includes('cognito-idp:'));
       expect(admin?.Resource).toEqual(poolArn);
     }
   });
 
   it('attaches no AWS managed policy to any role', () => {
-    for (const [id, role] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+    for (const [id, role] of Object.entries(caja.findResources('AWS::IAM::Role'))) {
       expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
     }
   });
@@ -161,17 +163,19 @@ describe('least privilege', () => {
 
 describe('HTTP API', () => {
   it('has one route per route-table entry, each with its own integration', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', routes.length);
-    const keys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    expect(caja.countResources('AWS::ApiGatewayV2::Route')).toBe(routes.length);
+    expect(caja.countResources('AWS::ApiGatewayV2::Integration')).toBe(routes.length);
+    const keys = Object.values(caja.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
     expect(keys.sort()).toEqual(routes.map(routeKey).sort());
   });
 
   it('puts the Cognito JWT authorizer on every route except GET /health, GET /docs and GET /openapi.json', () => {
-    const authorizerId = logicalId(stack.api.httpApi.node.findChild('CognitoJwt'));
-    const byKey = new Map(Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey as string, r.Properties]));
+    const authorizerId = logicalId(stack.api.authorizer);
+    const byKey = new Map(routes.map((r) => [routeKey(r), caja.inParent(endpoint(r).httpRoute, resourceOf(endpoint(r).httpRoute).Properties) as Record<string, unknown>]));
     for (const route of routes) {
       const props = byKey.get(routeKey(route))!;
+      expect(props.RouteKey).toBe(routeKey(route));
+      expect(props.ApiId, routeKey(route)).toEqual({ Ref: logicalId(stack.api.httpApi) });
       if (route.roles === 'public') {
         expect(['GET /health', 'GET /docs', 'GET /openapi.json']).toContain(routeKey(route));
         expect(props.AuthorizationType ?? 'NONE').toBe('NONE');
@@ -196,7 +200,8 @@ describe('HTTP API', () => {
       },
     });
     // API Gateway answers OPTIONS itself only when no route claims it: none is OPTIONS, ANY or $default.
-    const keys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => String(r.Properties.RouteKey));
+    const keys = Object.values(caja.findResources('AWS::ApiGatewayV2::Route')).map((r) => String(r.Properties.RouteKey));
+    expect(keys).toHaveLength(routes.length);
     expect(keys.filter((key) => /^(OPTIONS|ANY) /.test(key) || key === '$default')).toEqual([]);
   });
 
@@ -240,8 +245,8 @@ describe('HTTP API', () => {
 
 describe('table', () => {
   it('is built from TABLE: keys, GSIs with projections, TTL', () => {
-    const table = resource(logicalId(stack.table.table));
-    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    const table = resourceOf(stack.table.table);
+    expect(caja.countResources('AWS::DynamoDB::Table')).toBe(1);
     expect(table.Properties.KeySchema).toEqual([
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
@@ -260,7 +265,7 @@ describe('table', () => {
   });
 
   it('is on-demand, point-in-time recoverable, deletion-protected and retained', () => {
-    const table = resource(logicalId(stack.table.table));
+    const table = resourceOf(stack.table.table);
     expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     expect(table.Properties.DeletionProtectionEnabled).toBe(true);
@@ -271,7 +276,7 @@ describe('table', () => {
 
 describe('Cognito', () => {
   it('is admin-provisioned, email sign-in, strong passwords, optional MFA, PLUS with threat protection', () => {
-    const pool = resource(logicalId(stack.auth.userPool));
+    const pool = resourceOf(stack.auth.userPool);
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.UsernameAttributes).toEqual(['email']);
     expect(pool.Properties.MfaConfiguration).toBe('OPTIONAL');
@@ -288,13 +293,13 @@ describe('Cognito', () => {
   });
 
   it('declares an immutable tenant and a party attribute', () => {
-    const schema = resource(logicalId(stack.auth.userPool)).Properties.Schema as { Name: string; Mutable?: boolean }[];
+    const schema = resourceOf(stack.auth.userPool).Properties.Schema as { Name: string; Mutable?: boolean }[];
     expect(schema.find((a) => a.Name === USER_ATTRIBUTE.tenant)?.Mutable).toBe(false);
     expect(schema.find((a) => a.Name === USER_ATTRIBUTE.party)).toBeDefined();
   });
 
   it('wires the pre-token-generation trigger with event version V2_0', () => {
-    const pool = resource(logicalId(stack.auth.userPool));
+    const pool = resourceOf(stack.auth.userPool);
     expect(pool.Properties.LambdaConfig.PreTokenGenerationConfig).toEqual({
       LambdaArn: { 'Fn::GetAtt': [logicalId(stack.auth.preTokenGeneration.fn), 'Arn'] },
       LambdaVersion: 'V2_0',
@@ -302,12 +307,12 @@ describe('Cognito', () => {
   });
 
   it('has one group per role', () => {
-    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    const groups = Object.values(caja.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
     expect(groups.sort()).toEqual([...ROLES].sort());
   });
 
   it('has an app client without secret that cannot write tenant or party', () => {
-    const client = resource(logicalId(stack.auth.client));
+    const client = resourceOf(stack.auth.client);
     expect(client.Properties.GenerateSecret).toBe(false);
     expect(client.Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']));
     const writable = client.Properties.WriteAttributes as string[];
@@ -324,7 +329,7 @@ describe('cdk-nag', () => {
     expect(violations).toEqual([]);
   });
 
-  it('leaves no error or warning annotation', () => {
+  it('leaves no error or warning annotation (the parent artifact carries its nested stacks\' too)', () => {
     const annotations = Annotations.fromStack(stack);
     expect(annotations.findError('*', Match.anyValue())).toEqual([]);
     expect(annotations.findWarning('*', Match.anyValue()).map((w) => `${w.id}: ${String(w.entry.data)}`)).toEqual([]);
@@ -341,3 +346,4 @@ describe('cdk-nag', () => {
 });
 
 describeOperations(() => caja);
+describeStackBudget(() => caja);

@@ -11,7 +11,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APIS, apiOf, routeKey, routes as routeTable, type Route } from '../../functions/routes.js';
-import { DEFAULT_THRESHOLDS } from '../../lib/constructs/caja-monitoring.js';
+import { COMPOSITE_RULE_LIMITS, DEFAULT_THRESHOLDS } from '../../lib/constructs/route-alarms.js';
 import type { CajaStackProps } from '../../lib/caja-stack.js';
 import type { SynthesizedCaja } from './synthesized.js';
 
@@ -26,7 +26,7 @@ export function describeOperations(synthesized: () => SynthesizedCaja): void {
     caja = synthesized();
   });
 
-  const resources = (type: string) => Object.entries(caja.template.findResources(type));
+  const resources = (type: string) => Object.entries(caja.findResources(type));
   type MetricRef = { namespace: string; name: string; stat: string; dims: Record<string, unknown> };
   /** The metrics an alarm reads, whichever form CDK rendered (single metric, or Metrics[] with labels or math). */
   function alarmMetrics(props: Record<string, any>): MetricRef[] {
@@ -36,7 +36,7 @@ export function describeOperations(synthesized: () => SynthesizedCaja): void {
       m.MetricStat ? [{ namespace: m.MetricStat.Metric.Namespace, name: m.MetricStat.Metric.MetricName, stat: m.MetricStat.Stat, dims: dimsOf(m.MetricStat.Metric.Dimensions) }] : [],
     );
   }
-  const alarmProps = (alarm: IConstruct) => caja.resource(caja.logicalId(alarm)).Properties;
+  const alarmProps = (alarm: IConstruct) => caja.resourceOf(alarm).Properties;
 
   const apisInUse = () => APIS.filter((api) => routes.some((r) => apiOf(r) === api));
 
@@ -47,7 +47,7 @@ export function describeOperations(synthesized: () => SynthesizedCaja): void {
       for (const [id, fn] of functions) {
         expect(fn.Properties.LoggingConfig, id).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'WARN', SystemLogLevel: 'WARN' });
         expect(fn.Properties.Environment.Variables.LOG_LEVEL, id).toBe('warn');
-        const group = caja.resource(fn.Properties.LoggingConfig.LogGroup.Ref);
+        const group = caja.resource(`${id.slice(0, id.lastIndexOf('/'))}/${fn.Properties.LoggingConfig.LogGroup.Ref}`);
         expect(group.Properties.RetentionInDays, id).toBe(90);
       }
     });
@@ -94,31 +94,53 @@ export function describeOperations(synthesized: () => SynthesizedCaja): void {
       }
     });
 
-    it('groups every route and function alarm into one composite alarm per API, which notifies the topic', () => {
+    it('groups every route and function alarm into the composites of its route group, and those into one composite per API, which notifies the topic', () => {
       const topic = { Ref: caja.logicalId(caja.stack.monitoring.topic) };
-      const composites = resources('AWS::CloudWatch::CompositeAlarm');
+      const ruleOf = (alarm: IConstruct) => alarmProps(alarm).AlarmRule as string;
+      const nameOf = (alarm: IConstruct) => alarmProps(alarm).AlarmName as string;
       expect(caja.stack.monitoring.apis.map((a) => a.api).sort()).toEqual([...apisInUse()].sort());
-      expect(composites.length).toBe(apisInUse().length);
+      const apiComposites = caja.stack.monitoring.apis.map((a) => a.composite);
       for (const api of caja.stack.monitoring.apis) {
-        const props = caja.resource(caja.logicalId(api.composite)).Properties;
+        const props = alarmProps(api.composite);
         expect(props.AlarmActions).toEqual([topic]);
-        const rule = JSON.stringify(props.AlarmRule);
+        expect(props.OKActions).toEqual([topic]);
+        // The API's composite names each composite of its groups, and they name every route and function alarm.
+        expect(api.groupComposites.length).toBeGreaterThan(0);
+        for (const group of api.groupComposites) expect(ruleOf(api.composite), api.api).toContain(`ALARM("${nameOf(group.alarm)}")`);
         const members = [...api.serverErrorRate, ...api.latency, ...api.functionErrors, ...api.functionThrottles];
         expect(members.length).toBe(api.routes.length * 4);
-        for (const { alarm } of members) expect(rule, api.api).toContain(caja.logicalId(alarm));
+        const groupRules = api.groupComposites.map((g) => ruleOf(g.alarm)).join(' OR ');
+        for (const { alarm } of members) expect(groupRules, api.api).toContain(`ALARM("${nameOf(alarm)}")`);
+      }
+      // Every composite stays within CloudWatch's rule limits, and is created after the alarms it names.
+      const composites = resources('AWS::CloudWatch::CompositeAlarm');
+      expect(composites.length).toBe(apiComposites.length + caja.stack.apiStacks.flatMap((s) => s.composites).length);
+      for (const [id, composite] of composites) {
+        const rule = composite.Properties.AlarmRule as string;
+        expect(typeof rule, id).toBe('string');
+        expect(rule.length, id).toBeLessThanOrEqual(COMPOSITE_RULE_LIMITS.characters);
+        expect(rule.match(/ALARM\("/g)?.length, id).toBeLessThanOrEqual(COMPOSITE_RULE_LIMITS.alarms);
+        expect(composite.DependsOn?.length, id).toBeGreaterThan(0);
       }
       // Members do not notify on their own: one email per API incident.
-      const notifying = alarms().filter((a) => a.AlarmActions);
-      expect(notifying.map((a) => a.id).sort()).toEqual(
-        [caja.stack.monitoring.tableThrottles, caja.stack.monitoring.tableSystemErrors].map((a) => caja.logicalId(a)).sort(),
+      const notifying = [...resources('AWS::CloudWatch::Alarm'), ...composites].filter(([, a]) => a.Properties.AlarmActions).map(([id]) => id.split('/').at(-1));
+      expect(notifying.sort()).toEqual(
+        [...apiComposites, caja.stack.monitoring.tableThrottles, caja.stack.monitoring.tableSystemErrors].map((a) => caja.logicalId(a)).sort(),
       );
+    });
+
+    it('names every alarm after its stack instance, so two instances in one account never collide', () => {
+      const names = [...resources('AWS::CloudWatch::Alarm'), ...resources('AWS::CloudWatch::CompositeAlarm')].map(([, a]) => a.Properties.AlarmName as string | undefined);
+      const named = names.filter((n): n is string => typeof n === 'string');
+      for (const name of named) expect(name.startsWith(`${caja.stack.stackName}-`), name).toBe(true);
+      expect(new Set(named).size).toBe(named.length);
     });
 
     it('alarms on DynamoDB throttled requests and system errors of the table, to the topic', () => {
       const topic = { Ref: caja.logicalId(caja.stack.monitoring.topic) };
       const table = { Ref: caja.logicalId(caja.stack.table.table) };
       for (const [alarm, metricName] of [[caja.stack.monitoring.tableThrottles, 'ThrottledRequests'], [caja.stack.monitoring.tableSystemErrors, 'SystemErrors']] as const) {
-        const props = caja.resource(caja.logicalId(alarm)).Properties;
+        const props = caja.resourceOf(alarm).Properties;
         expect(props.AlarmActions).toEqual([topic]);
         const metrics = alarmMetrics(props);
         expect(metrics.length).toBeGreaterThan(0);
@@ -129,10 +151,13 @@ export function describeOperations(synthesized: () => SynthesizedCaja): void {
     });
 
     it('sends to one KMS-encrypted, TLS-only topic with the email subscription from the props', () => {
-      const [[topicId, topic]] = resources('AWS::SNS::Topic') as [[string, { Properties: Record<string, any> }]];
+      const topics = resources('AWS::SNS::Topic');
+      expect(topics.map(([id]) => id)).toEqual([`${caja.stack.node.path}/${caja.logicalId(caja.stack.monitoring.topic)}`]);
+      const topicId = caja.logicalId(caja.stack.monitoring.topic);
+      const topic = topics[0]![1];
       expect(topic.Properties.KmsMasterKeyId).toBeDefined();
       caja.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: EMAIL, TopicArn: { Ref: topicId } });
-      const key = caja.resource(topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0]);
+      const key = caja.resource(`${caja.stack.node.path}/${topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0]}`);
       expect(key.Properties.EnableKeyRotation).toBe(true);
       expect(JSON.stringify(key.Properties.KeyPolicy)).toContain('cloudwatch.amazonaws.com');
       const policy = resources('AWS::SNS::TopicPolicy').map(([, p]) => JSON.stringify(p.Properties.PolicyDocument));

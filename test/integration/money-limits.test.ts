@@ -10,6 +10,8 @@ import * as getCharge from '../../functions/ledger/get-charge.js';
 import * as listCharges from '../../functions/ledger/list-charges.js';
 import * as createPago from '../../functions/workorders/create-payment.js';
 import * as listPagos from '../../functions/workorders/list-payments.js';
+import * as createReceivablesPayment from '../../functions/receivables/create-payment.js';
+import * as getReceivablesPayments from '../../functions/receivables/get-payments.js';
 import * as createGatewayPayment from '../../functions/gateway/create-payment.js';
 import { MAX_AMOUNT_MINOR, MAX_TOTAL_MINOR } from '../../shared/domain/money.js';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -19,6 +21,7 @@ import { addPaymentToStatement, statementDay } from '../../shared/store/statemen
 import { transact } from '../../shared/store/tx.js';
 import { invoke, newTenant, token } from '../support/index.js';
 import { pagoRequest } from '../support/gateway-fixtures.js';
+import { newDocument, receivablesTenant } from '../support/receivables-fixtures.js';
 import { createTenant, createWorkOrder, pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
 import { history, network, type Network, pay, paymentBody, statement } from './accounts-fixtures.js';
 
@@ -99,6 +102,30 @@ describe('amount fields: at most 10^13 minor units, a 400 naming the field above
       { numRuns: 15 },
     );
     expect((await history(n.tokens.admin, { ventanaId: n.V2, from: '2024-01-04', to: '2024-01-04' })).body.data).toEqual([]);
+  });
+});
+
+describe('receivables amount fields (property)', () => {
+  it('total or documents[].amount past the bound: a 400 naming the field, nothing written', async () => {
+    const recv = newTenant();
+    const { cl } = await receivablesTenant(recv);
+    const recvAdmin = await token({ role: 'ADMIN', tenant: recv });
+    const doc = await newDocument(recv, cl.id, MAX_AMOUNT_MINOR);
+    // CLP has no decimals: minor units are major units.
+    const past = fc.integer({ min: MAX_AMOUNT_MINOR + 1, max: Number.MAX_SAFE_INTEGER }).chain((n) => fc.constantFrom<number | string>(n, String(n), `${n}.00`));
+    await fc.assert(
+      fc.asyncProperty(past, fc.constantFrom('total', 'documents[0].amount'), async (amount, field) => {
+        const max = String(MAX_AMOUNT_MINOR);
+        const body = { clientId: cl.id, date: '2024-03-01', currency: 'CLP', total: field === 'total' ? amount : max, documents: [{ documentId: doc.id, amount: field === 'total' ? max : amount }] };
+        const res = await invoke(createReceivablesPayment, { method: 'POST', path: '/v1/createPayment', token: recvAdmin, body });
+        expect(res.status, `${amount}: ${res.text}`).toBe(400);
+        expect(res.body.msg).toBe(`${field}: Must be at most ${max}`);
+      }),
+      { numRuns: 15 },
+    );
+    expect((await charges.get(recv, doc.id, true))?.paidAmount).toBe(0);
+    const listed = await invoke(getReceivablesPayments, { path: '/v1/getPayments?status=1', token: recvAdmin });
+    expect(listed.body.records.totalRecords, listed.text).toBe(0);
   });
 });
 

@@ -29,7 +29,8 @@ export async function newDocument(tenant: string, partyId: string, amount: numbe
     amount,
     currency: 'CLP',
     paidAmount: 0,
-    number: id.slice(-9),
+    // A folio never starts with 0 (createPaymentByTaxId's folio rule).
+    number: `1${id.slice(-9)}`,
     code: '33',
     voided: false,
     ...stamp(),

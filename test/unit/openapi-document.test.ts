@@ -51,13 +51,29 @@ describe('the API document', () => {
     }
   });
 
-  it('documents the maximum of the receivables amount fields (issue 12 item 1)', () => {
-    const body = (path: string) => (committed.paths[path]!.post!.requestBody as { content: { 'application/json': { schema: any } } }).content['application/json'].schema;
-    for (const path of ['/v1/createPayment', '/v1/createPaymentByTaxId']) {
-      const schema = body(path);
-      for (const amount of [schema.properties.total, schema.properties.documents.items.properties.amount]) {
-        expect(amount.description, path).toContain('at most 10000000000000 minor units');
+  it('documents the maximum of every amount field of every API (issue 12 item 1)', () => {
+    const AMOUNT_FIELDS = new Set(['amount', 'monto', 'total', 'totalSales', 'totalPayouts', 'commission', 'lateFee']);
+    const found: string[] = [];
+    const walk = (schema: any, where: string): void => {
+      if (!schema || typeof schema !== 'object') return;
+      for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
+        if (AMOUNT_FIELDS.has(name)) {
+          found.push(`${where}.${name}`);
+          const text = JSON.stringify(property);
+          expect(text.includes('"maximum":10000000000000') || text.includes('at most 10000000000000 minor units'), `${where}.${name}: ${text}`).toBe(true);
+        }
+        walk(property, `${where}.${name}`);
       }
+      for (const nested of [schema.items, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) walk(nested, where);
+    };
+    for (const [path, operations] of Object.entries(committed.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        walk((op.requestBody as { content?: Record<string, { schema: unknown }> } | undefined)?.content?.['application/json']?.schema, `${method.toUpperCase()} ${path}`);
+      }
+    }
+    // One of each API's amount fields, so the walk cannot pass by finding nothing.
+    for (const field of ['POST /ledger/charges.amount', 'POST /api/pagos.monto', 'POST /api/v1/accounts/payment.amount', 'POST /api/v1/accounts/activity.commission', 'POST /pagos.details.amount', 'POST /v1/createPayment.total', 'POST /v1/createPayment.documents.amount']) {
+      expect(found).toContain(field);
     }
   });
 

@@ -1,13 +1,13 @@
 /** Request schemas of gateway/create-payment (seed 002): strict, bounded, snake_case as the gateway. */
 import * as z from 'zod/mini';
-import { idString } from '../../../shared/http/validation.js';
+import { idString, majorAmount } from '../../../shared/http/validation.js';
 import { CURRENCIES } from '../../../shared/domain/money.js';
 import { GATEWAY_TYPES } from '../../../shared/domain/gateway/payment.js';
 import type { RawGatewayRequest } from '../../../shared/domain/gateway/request.js';
 import { text } from './fields.js';
 
 const key = z.string().check(z.regex(/^[A-Za-z0-9_.:@-]{1,64}$/, 'Must be 1 to 64 letters, digits or _ . : @ -'));
-const amount = z.union([z.number(), z.string().check(z.regex(/^\d{1,20}(\.\d{1,20})?$/, 'Must be a decimal amount'))]);
+const amount = majorAmount(z.union([z.number(), z.string().check(z.regex(/^\d{1,20}(\.\d{1,20})?$/, 'Must be a decimal amount'))]));
 /** Ids render as numbers, so a client may send one back as a number or as digits. */
 const id = z.union([z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER)), idString()]);
 

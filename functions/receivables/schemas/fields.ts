@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { isValidDate } from '../../../shared/domain/dates.js';
-import { CURRENCIES, type Currency, MAX_AMOUNT_MINOR, maxAmountText } from '../../../shared/domain/money.js';
+import { CURRENCIES, type Currency } from '../../../shared/domain/money.js';
+import { majorAmount } from '../../../shared/http/validation.js';
 
 const ID = /^[1-9][0-9]{0,15}$/;
 
@@ -15,17 +16,11 @@ export const idField = /* @__PURE__ */ z.pipe(
   z.transform((value: number | string) => String(value)),
 ).check(z.refine((value) => Number.isSafeInteger(Number(value)), 'Must be a numeric id'));
 
-/**
- * A number or numeric string, checked against the currency by the use case: at most MAX_AMOUNT_MINOR
- * minor units (README "Money limits"), a 400 naming the field above it. The reference says so.
- */
-export const amountField = /* @__PURE__ */ z
-  .union([z.number(), z.string().check(z.maxLength(30, 'Must be a number'))], { error: 'Must be a number or a numeric string' })
-  .register(z.globalRegistry, {
-    description:
-      `Major units of the payment's currency, greater than 0 and at most ${MAX_AMOUNT_MINOR} minor units ` +
-      `(${maxAmountText('USD')} in a two-decimal currency, ${maxAmountText('CLP')} CLP); above it a 400 naming the field.`,
-  });
+/** A number or numeric string, checked against the currency by the use case (greater than 0, at most the documented maximum). */
+export const amountField = /* @__PURE__ */ majorAmount(
+  z.union([z.number(), z.string().check(z.maxLength(30, 'Must be a number'))], { error: 'Must be a number or a numeric string' }),
+  "Major units of the payment's currency, greater than 0",
+);
 
 export const dateField = /* @__PURE__ */ z.string().check(z.refine(isValidDate, 'Must be a date YYYY-MM-DD'));
 export const currencyField = /* @__PURE__ */ z.enum(CURRENCIES as [Currency, ...Currency[]], { error: `Must be one of ${CURRENCIES.join(', ')}` });

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isValidDate } from '../../../shared/domain/dates.js';
+import { majorAmount } from '../../../shared/http/validation.js';
 import { WORK_ORDER_METHODS, type WorkOrderPaymentCommand } from '../../../shared/ledger/work-orders/work-order-payment.js';
 
 const ID = /^[1-9][0-9]{0,15}$/;
@@ -18,7 +19,7 @@ const pagoFields = {
   empleadoId: id,
   clienteId: id,
   pendienteId: id,
-  monto: z.union([z.number(), z.string().check(z.regex(/^\d+(\.\d+)?$/, 'Must be a decimal amount'))]),
+  monto: majorAmount(z.union([z.number(), z.string().check(z.regex(/^\d+(\.\d+)?$/, 'Must be a decimal amount'))])),
   fechaPago: z.string().check(z.refine(isValidDate, 'Must be a date YYYY-MM-DD')),
   metodoPago: z.enum(WORK_ORDER_METHODS),
   referencia: z.optional(z.nullable(z.string().check(z.maxLength(255)))),
