@@ -32,8 +32,9 @@ export default defineConfig({
           name: 'stack',
           include: ['test/**/*.test.ts'],
           // Everything else, and the unit tests the unit project leaves out; the browser test has its
-          // own run (`npm run test:browser`, test/browser/vitest.config.ts).
-          exclude: ['test/unit/!(ledger-users|gateway-server|exports-lazy-loading).test.ts', 'test/browser/**'],
+          // own run (`npm run test:browser`, test/browser/vitest.config.ts), and so do the sample events
+          // (`npm run test:events`, test/events-run/vitest.config.ts).
+          exclude: ['test/unit/!(ledger-users|gateway-server|exports-lazy-loading).test.ts', 'test/browser/**', 'test/events-run/**'],
           // One local stack (DynamoDB Local in memory, issuer, gateway) per run, on a random port.
           globalSetup: ['test/setup/global-setup.ts'],
           // Points each worker's process.env at that stack, so tests can also call handlers directly.

@@ -36,6 +36,8 @@ export const routes = [
   { method: 'POST', path: '/ledger/payment-methods', handler: 'ledger/create-payment-method', roles: ADMIN, store: ['read', 'query', 'write'] },
   { method: 'GET', path: '/ledger/payments/{id}', handler: 'ledger/get-payment', roles: ADMIN, store: ['read'] },
   { method: 'GET', path: '/ledger/audit', handler: 'ledger/list-audit', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/ledger/settings', handler: 'ledger/get-settings', roles: ADMIN, store: ['read'] },
+  { method: 'PUT', path: '/ledger/settings', handler: 'ledger/update-settings', roles: ADMIN, store: ['read', 'write'] },
   { method: 'POST', path: '/ledger/users', handler: 'ledger/create-user', roles: ADMIN, store: ['read', 'write'], managesUsers: true },
 
   // workorders (seed 000)

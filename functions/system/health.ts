@@ -1,6 +1,6 @@
-import { endpoint } from '../../shared/http/endpoint.js';
+import { publicEndpoint } from '../../shared/http/public-endpoint.js';
 import { findRoute } from '../routes.js';
 
-export const handler = endpoint(findRoute('GET /health'), {
+export const handler = publicEndpoint(findRoute('GET /health'), {
   handle: async () => ({ data: { status: 'ok' } }),
 });

@@ -7,6 +7,8 @@ import { DEMO_TENANT } from '../../shared/auth/claims.js';
 
 export const DEMO = {
   tenant: DEMO_TENANT,
+  name: 'Caja Demo',
+  country: 'CR',
   timeZone: 'America/Costa_Rica',
   currency: 'PEN',
   parties: {

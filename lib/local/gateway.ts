@@ -72,7 +72,8 @@ export function handlerPath(route: Pick<Route, 'handler'>): string {
   return resolve(REPO_ROOT, 'functions', `${route.handler}.ts`);
 }
 
-async function importHandler(route: Route): Promise<LambdaHandler> {
+/** A route's handler, from its module under functions/. */
+export async function importHandler(route: Route): Promise<LambdaHandler> {
   const file = handlerPath(route);
   if (!existsSync(file)) throw new Error(`handler module functions/${route.handler}.ts does not exist`);
   const module = (await import(pathToFileURL(file).href)) as { handler?: unknown };

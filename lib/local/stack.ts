@@ -45,6 +45,9 @@ export interface LocalState {
   baseUrl: string;
   issuerUrl: string;
   clientId: string;
+  /** For the CLIs that write through the store (npm run tenant, npm run invoke). */
+  dynamodbEndpoint: string;
+  tableName: string;
   pid: number;
 }
 
@@ -134,7 +137,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.seed) await options.seed(stack);
     if (writeState) {
       mkdirSync(dirname(STATE_FILE), { recursive: true });
-      const state: LocalState = { baseUrl: stack.baseUrl, issuerUrl, clientId: stack.clientId, pid: process.pid };
+      const state: LocalState = { baseUrl: stack.baseUrl, issuerUrl, clientId: stack.clientId, dynamodbEndpoint: db.endpoint, tableName, pid: process.pid };
       writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
     }
   } catch (error) {

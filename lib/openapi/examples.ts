@@ -88,5 +88,9 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, RequestExample>> = {
     body: { kind: 'work_order', partyId: '345', amount: 15000, currency: 'PEN', number: '6789', dueDate: '2024-03-31' },
   },
   'POST /ledger/payment-methods': { summary: 'The Caja Los Andes transfer of seed 000', body: { code: 'LOS_ANDES', name: 'Caja Los Andes transfer', dialect: 'workorders' } },
+  'PUT /ledger/settings': {
+    summary: 'Move a Peruvian tenant to Lima time (from its next day) and record its RUC',
+    body: { name: 'Comercial Andina SAC', timeZone: 'America/Lima', country: 'PE', taxId: '20512345678' },
+  },
   'POST /ledger/users': { summary: 'A field employee who records work-order payments', body: { email: 'cobrador@example.com', role: 'EMPLOYEE', partyId: '12' } },
 };

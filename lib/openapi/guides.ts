@@ -6,7 +6,8 @@ import type { Api } from '../../shared/apis.js';
 
 const AUTH = (roles: string) =>
   `**Auth.** Send a Cognito access token: \`Authorization: Bearer <token>\`. The token names the tenant; ` +
-  `every read and write stays inside it. Roles allowed: ${roles} (each operation lists its own under *Roles*).`;
+  `every read and write stays inside it. A token without a tenant, or naming a tenant never created ` +
+  `(\`npm run tenant -- create\`), is a 401. Roles allowed: ${roles} (each operation lists its own under *Roles*).`;
 
 export const API_GUIDES: Partial<Record<Api, { title: string; guide: string }>> = {
   system: {
@@ -16,7 +17,11 @@ export const API_GUIDES: Partial<Record<Api, { title: string; guide: string }>> 
   ledger: {
     title: 'Ledger (Caja)',
     guide: [
-      "Caja's own API over the ledger: parties, charges, payment methods, payments, users and the audit trail.",
+      "Caja's own API over the ledger: the tenant's settings, parties, charges, payment methods, payments, users and the audit trail.",
+      '**Settings.** `PUT /ledger/settings` changes name, country, tax id and time zone (send only what changes). A new ' +
+        'time zone applies from the tenant\'s next day (`nextTimeZone` shows it until then) and is audited under ' +
+        '`GET /ledger/audit?entityId=tenant-settings`; the currency can change only until the first payment (then 409). ' +
+        'Functions cache settings for 30 s: another function sees a change within that time.',
       AUTH('ADMIN'),
       '**Money.** Integer minor units (`15000` is 150.00 PEN); an amount may also be sent as `{amount, currency}`.',
       '**Idempotency.** Creates accept an `Idempotency-Key` header (8 to 100 visible ASCII characters). The same key ' +

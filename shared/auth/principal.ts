@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { Forbidden, Unauthenticated } from '../ledger/errors.js';
+import { Unauthenticated } from '../ledger/errors.js';
 import { ROLES, type Role } from './roles.js';
 import { CLAIM } from './claims.js';
 import { verifyAccessToken } from './verify.js';
@@ -27,7 +27,7 @@ export async function authenticate(event: Pick<APIGatewayProxyEventV2, 'headers'
     throw new Unauthenticated();
   }
   const tenant = payload[CLAIM.tenant];
-  if (typeof tenant !== 'string' || tenant === '') throw new Forbidden('Token carries no tenant');
+  if (typeof tenant !== 'string' || tenant === '') throw new Unauthenticated('Token carries no tenant');
   const groups = payload[CLAIM.groups];
   const roles = (Array.isArray(groups) ? groups : []).filter((g): g is Role => ROLES.includes(g as Role));
   const party = payload[CLAIM.party];

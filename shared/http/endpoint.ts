@@ -1,146 +1,16 @@
 /**
- * The shared HTTP pipeline every handler is built with: request id and structured log line,
- * token verification and role check from the route table, body size limit, JSON parsing, strict
- * schemas, and the route's own envelope for successes and errors.
+ * The handler of an authenticated route: the shared pipeline (./pipeline.ts) with the tenant check.
+ * Tenants exist once created (`npm run tenant`): a token without a tenant, or naming one never
+ * created, is a 401. One key read, cached per warm function (store/tenants.ts).
  */
-import middy from '@middy/core';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { authenticate, type Principal } from '../auth/principal.js';
-import { Forbidden } from '../ledger/errors.js';
-import { HttpError } from './errors.js';
-import { apiOf, type Route } from './route.js';
-import { createLogger, type Logger } from './logger.js';
-import { errorResponse, successResponse, type HttpResponse } from './response.js';
-import * as z from 'zod/mini';
-import { requestBudgetMs, withRequestDeadline } from '../store/budget.js';
-import { nullPrototype } from './prototype-keys.js';
-import { parseInput } from './validation.js';
-import { withoutCacheBuster } from './cache-buster.js';
+import type { Route } from './route.js';
+import { findTenantSettings } from '../store/tenants.js';
+import { type EndpointSpec, pipeline } from './pipeline.js';
 
-const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export type { EndpointSpec, Request, Result } from './pipeline.js';
 
-export interface Request<B, Q, P> {
-  body: B;
-  query: Q;
-  path: P;
-  headers: Readonly<Record<string, string | undefined>>;
-  principal: Principal;
-  requestId: string;
-  log: Logger;
-}
+const tenantExists = async (tenant: string) => (await findTenantSettings(tenant)) !== undefined;
 
-export interface Result {
-  status?: number;
-  data: unknown;
-  message?: string;
-  meta?: Record<string, unknown>;
-}
-
-export interface EndpointSpec<B, Q, P> {
-  body?: z.ZodMiniType<B>;
-  query?: z.ZodMiniType<Q>;
-  path?: z.ZodMiniType<P>;
-  maxBodyBytes?: number;
-  handle(request: Request<B, Q, P>): Promise<Result>;
-}
-
-interface PipelineContext extends Context {
-  requestId: string;
-  startedAt: number;
-  log: Logger;
-  principal?: Principal;
-}
-
-type MiddyRequest = middy.Request<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext>;
-
-const baseLog = createLogger();
-
-/** Request id, one structured log line per request, and errors rendered in the route's envelope. */
-function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
-  const api = apiOf(route);
-  const finish = (request: MiddyRequest, response: HttpResponse) => {
-    const { context } = request;
-    context.log.info('request', {
-      status: response.statusCode,
-      latencyMs: Date.now() - context.startedAt,
-      ...(context.principal ? { tenant: context.principal.tenant } : {}),
-    });
-  };
-  return {
-    before: (request) => {
-      const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
-      request.context.requestId = requestId;
-      request.context.startedAt = Date.now();
-      request.context.log = baseLog.child({ requestId, route: `${route.method} ${route.path}` });
-    },
-    after: (request) => {
-      if (request.response) finish(request, request.response);
-    },
-    onError: (request) => {
-      request.response = errorResponse(api, request.error, request.context.requestId ?? request.context.awsRequestId);
-      if (request.response.statusCode === 503) {
-        // Expected under load or store outages: the client retries after Retry-After.
-        request.context.log?.warn('store unavailable', { error: String((request.error as { cause?: unknown })?.cause ?? request.error) });
-      } else if (request.response.statusCode >= 500) {
-        request.context.log?.error('unhandled error', { error: String(request.error?.stack ?? request.error) });
-      }
-      if (request.context.log) finish(request, request.response);
-    },
-  };
-}
-
-function authorize(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
-  return {
-    before: async (request) => {
-      if (route.roles === 'public') return;
-      const principal = await authenticate(request.event);
-      request.context.principal = principal;
-      if (!principal.roles.some((role) => (route.roles as readonly string[]).includes(role))) throw new Forbidden();
-    },
-  };
-}
-
-function limitBody(maxBytes: number): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
-  return {
-    before: (request) => {
-      const { body, isBase64Encoded } = request.event;
-      if (body === undefined) return;
-      const bytes = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
-      if (bytes > maxBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBytes} bytes`);
-    },
-  };
-}
-
-/** A handler for `route` (the handler passes its own entry of functions/routes.ts). */
 export function endpoint<B = undefined, Q = undefined, P = undefined>(route: Route, spec: EndpointSpec<B, Q, P>) {
-  const api = apiOf(route);
-  const pipeline = middy<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext>()
-    .use(observe(route))
-    .use(authorize(route))
-    .use(limitBody(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
-  if (spec.body) pipeline.use(httpJsonBodyParser({ reviver: nullPrototype }));
-
-  return pipeline.handler(async (event, context) => {
-    const input = {
-      body: spec.body ? parseInput(spec.body, event.body, 'body') : (undefined as B),
-      query: spec.query ? parseInput(spec.query, withoutCacheBuster(route.method, event.queryStringParameters ?? {}), 'query') : (undefined as Q),
-      path: spec.path ? parseInput(spec.path, event.pathParameters ?? {}, 'path') : (undefined as P),
-    };
-    const result = await withRequestDeadline(requestBudgetMs(context.getRemainingTimeInMillis?.()), () =>
-      spec.handle({
-        ...input,
-        headers: event.headers ?? {},
-        principal: context.principal as Principal,
-        requestId: context.requestId,
-        log: context.log,
-      }),
-    );
-    return successResponse(api, result.data, {
-      status: result.status ?? 200,
-      requestId: context.requestId,
-      ...(result.message !== undefined ? { message: result.message } : {}),
-      ...(result.meta !== undefined ? { meta: result.meta } : {}),
-    });
-  });
+  return pipeline(route, spec, tenantExists);
 }

@@ -1,6 +1,7 @@
 /**
  * The Cognito branch of the user directory (see ./users.ts): AdminCreateUser with the tenant and
- * party attributes, then the role's group. Only functions/ledger/create-user.ts imports this module.
+ * party attributes, then the role's group. Of the functions only ledger/create-user imports this module
+ * (the onboarding CLI, lib/onboarding/, too).
  */
 import {
   AdminAddUserToGroupCommand,
@@ -14,7 +15,11 @@ import { type DirectoryUser, type NewUser, type PoolUserCreator, userExists } fr
 
 let client: CognitoIdentityProviderClient | undefined;
 
-export const createPoolUser: PoolUserCreator = async (userPoolId: string, user: NewUser, region: string): Promise<DirectoryUser> => {
+/**
+ * `temporaryPassword`: the one the invitation carries (the onboarding CLI prints it for the first
+ * admin); without it Cognito makes one up.
+ */
+export const createPoolUser: PoolUserCreator = async (userPoolId: string, user: NewUser, region: string, options: { temporaryPassword?: string } = {}): Promise<DirectoryUser> => {
   client ??= new CognitoIdentityProviderClient({ region });
   let created;
   try {
@@ -24,6 +29,7 @@ export const createPoolUser: PoolUserCreator = async (userPoolId: string, user: 
         // Email is the username (the pool signs in by email); Cognito sends the invitation.
         Username: user.email,
         DesiredDeliveryMediums: ['EMAIL'],
+        ...(options.temporaryPassword !== undefined ? { TemporaryPassword: options.temporaryPassword } : {}),
         UserAttributes: [
           { Name: 'email', Value: user.email },
           { Name: 'email_verified', Value: 'true' },

@@ -25,7 +25,7 @@ export interface DirectoryUser extends NewUser {
 }
 
 /** Creates a user in a Cognito user pool (./cognito.ts `createPoolUser`). */
-export type PoolUserCreator = (userPoolId: string, user: NewUser, region: string) => Promise<DirectoryUser>;
+export type PoolUserCreator = (userPoolId: string, user: NewUser, region: string, options?: { temporaryPassword?: string }) => Promise<DirectoryUser>;
 
 export const userExists = () => new Conflict('A user with this email already exists');
 

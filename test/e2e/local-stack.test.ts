@@ -13,6 +13,7 @@ import {
   api,
   claimsOf,
   createUser,
+  ensureTenant,
   forgeToken,
   invoke,
   newTenant,
@@ -196,6 +197,7 @@ describe('bin/token.ts', () => {
     const claims = claimsOf(lines[0]!);
     expect(claims).toMatchObject({ 'cognito:groups': ['EMPLOYEE'], tenant_id: tenant, party_id: '1001' });
     expect((claims.exp as number) - (claims.iat as number)).toBe(600);
+    await ensureTenant(tenant);
     const response = await api('GET', '/api/pagos', { token: lines[0]! });
     expect(response.status).toBe(200);
   });

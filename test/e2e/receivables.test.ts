@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RECEIVABLES_DEMO_DOCUMENTS } from '../../lib/local/demo-receivables.js';
-import { putTenantSettings } from '../../shared/store/tenants.js';
+import { saveTenant } from '../support/tenants.js';
 import { api, newTenant, token } from '../support/index.js';
 import { seedSampleBase64 } from '../unit/fixtures/cfdi-receipts.js';
 
@@ -13,7 +13,7 @@ let admin: string;
 const call = (method: string, path: string, body?: unknown) => api(method, path, { token: admin, ...(body !== undefined ? { body } : {}) });
 
 beforeAll(async () => {
-  await putTenantSettings(tenant, { timeZone: 'America/Santiago', currency: 'CLP' });
+  await saveTenant(tenant, { timeZone: 'America/Santiago', currency: 'CLP' });
   admin = await token({ role: 'ADMIN', tenant, sub: 'e2e-recv' });
 });
 

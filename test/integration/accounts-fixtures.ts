@@ -17,7 +17,7 @@ import type { Currency } from '../../shared/domain/money.js';
 import type { Party } from '../../shared/domain/parties.js';
 import { newId } from '../../shared/ids.js';
 import { parties } from '../../shared/store/parties.js';
-import { putTenantSettings } from '../../shared/store/tenants.js';
+import { saveTenant } from '../support/tenants.js';
 import { invoke, type InvokeResult, newTenant, token } from '../support/index.js';
 
 export const TIME_ZONE = 'America/Costa_Rica';
@@ -48,7 +48,7 @@ async function party(tenant: string, kind: Party['kind'], name: string, parentId
 /** A new tenant (CRC, Costa Rica unless said otherwise) with both networks and a token per role. */
 export async function network(settings: { currency?: Currency; timeZone?: string } = {}): Promise<Network> {
   const tenant = newTenant();
-  await putTenantSettings(tenant, { timeZone: settings.timeZone ?? TIME_ZONE, currency: settings.currency ?? 'CRC' });
+  await saveTenant(tenant, { timeZone: settings.timeZone ?? TIME_ZONE, currency: settings.currency ?? 'CRC' });
   const B1 = await party(tenant, 'banca', 'Banca Central');
   const B2 = await party(tenant, 'banca', 'Banca Occidente');
   const [V1, V2, V3] = await Promise.all([

@@ -9,7 +9,7 @@ import * as listCharges from '../../functions/ledger/list-charges.js';
 import * as updateCharge from '../../functions/ledger/update-charge.js';
 import { localDateTime } from '../../shared/domain/dates.js';
 import { applyToCharge } from '../../shared/store/charges.js';
-import { putTenantSettings } from '../../shared/store/tenants.js';
+import { saveTenant } from '../support/tenants.js';
 import { transact } from '../../shared/store/tx.js';
 import { invoke, newTenant, token } from '../support/index.js';
 
@@ -39,7 +39,7 @@ async function charge(body: Record<string, unknown>) {
 
 beforeAll(async () => {
   tenant = newTenant();
-  await putTenantSettings(tenant, { timeZone: TZ, currency: 'PEN' });
+  await saveTenant(tenant, { timeZone: TZ, currency: 'PEN' });
   admin = await token({ role: 'ADMIN', tenant, sub: 'admin-charges' });
   client = await party({ kind: 'client', name: 'Cliente' });
 });

@@ -8,6 +8,7 @@ import * as deleteCharge from '../../functions/ledger/delete-charge.js';
 import * as deleteParty from '../../functions/ledger/delete-party.js';
 import * as getCharge from '../../functions/ledger/get-charge.js';
 import * as getParty from '../../functions/ledger/get-party.js';
+import * as getSettings from '../../functions/ledger/get-settings.js';
 import * as listAudit from '../../functions/ledger/list-audit.js';
 import * as listCharges from '../../functions/ledger/list-charges.js';
 import * as listParties from '../../functions/ledger/list-parties.js';
@@ -151,7 +152,20 @@ describe('authorization', () => {
     expect((await invoke(listParties, { path: '/ledger/parties' })).status).toBe(401);
     expect((await invoke(listParties, { path: '/ledger/parties', token: tamper(employee) })).status).toBe(401);
     const noTenant = await signedToken({ role: 'ADMIN', tenant: tenantA }, { unset: ['tenant_id'] });
-    expect((await invoke(listParties, { path: '/ledger/parties', token: noTenant })).status).toBe(403);
+    const refused = await invoke(listParties, { path: '/ledger/parties', token: noTenant });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Token carries no tenant' });
+  });
+
+  it('refuses a validly signed token of a tenant never created with 401, never defaults', async () => {
+    const stranger = await token({ role: 'ADMIN', tenant: `never-created-${Date.now()}` });
+    for (const [module, path] of [[listParties, '/ledger/parties'], [getSettings, '/ledger/settings']] as const) {
+      const res = await invoke(module, { path, token: stranger });
+      expect(res.status, path).toBe(401);
+      expect(res.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Unknown tenant' });
+    }
+    const write = await invoke(createParty, { method: 'POST', path: '/ledger/parties', token: stranger, body: { kind: 'client', name: 'x' } });
+    expect(write.status).toBe(401);
   });
 
   it('checks the role before the body: a 403 never reveals validation', async () => {

@@ -10,7 +10,7 @@ import * as updateCharge from '../../functions/ledger/update-charge.js';
 import * as updateParty from '../../functions/ledger/update-party.js';
 import { chargeByExternalId, documentByFolio } from '../../shared/store/charges.js';
 import { partyByTaxId } from '../../shared/store/parties.js';
-import { putTenantSettings } from '../../shared/store/tenants.js';
+import { saveTenant } from '../support/tenants.js';
 import { invoke, newTenant, token } from '../support/index.js';
 
 const tenant = newTenant();
@@ -19,7 +19,7 @@ const party = (body: unknown) => invoke(createParty, { method: 'POST', path: '/l
 const charge = (body: unknown) => invoke(createCharge, { method: 'POST', path: '/ledger/charges', token: admin, body });
 
 beforeAll(async () => {
-  await putTenantSettings(tenant, { timeZone: 'America/Santiago', currency: 'CLP' });
+  await saveTenant(tenant, { timeZone: 'America/Santiago', currency: 'CLP' });
   admin = await token({ role: 'ADMIN', tenant });
 });
 

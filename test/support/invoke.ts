@@ -1,15 +1,13 @@
 /**
- * Calls a handler module directly with the event the local gateway would build (same builder), as
- * if the HTTP API authorizer had let the token through. For integration tests of one function.
+ * Calls a handler module directly with the event the local gateway would build (lib/local/invoke.ts,
+ * the same code as `npm run invoke`), as if the HTTP API authorizer had let the token through. For
+ * integration tests of one function.
  */
-import { findRoute, type Route, type RouteKey } from '../../functions/routes.js';
-import { buildEvent, type GatewayEvent, type LambdaHandler, lambdaContext, matchRoute, toHttpResult } from '../../lib/local/gateway.js';
+import type { RouteKey } from '../../functions/routes.js';
+import type { GatewayEvent, LambdaHandler } from '../../lib/local/gateway.js';
 import type { JwtPayload } from '../../lib/local/issuer.js';
-import { asRoute } from '../../lib/local/gateway/store-guard.js';
-import { claimsOf } from './tokens.js';
-
-/** A handler function (middy's take a third, optional argument). */
-type Handler = LambdaHandler;
+import { eventFor, invokeEvent } from '../../lib/local/invoke.js';
+import { ensureTenant } from './tenants.js';
 
 export interface InvokeOptions {
   method?: string;
@@ -34,41 +32,22 @@ export interface InvokeResult<T = any> {
   event: GatewayEvent;
 }
 
-export async function invoke<T = any>(module: { handler: Handler } | Handler, options: InvokeOptions): Promise<InvokeResult<T>> {
+export async function invoke<T = any>(module: { handler: LambdaHandler } | LambdaHandler, options: InvokeOptions): Promise<InvokeResult<T>> {
   const handler = typeof module === 'function' ? module : module.handler;
-  const method = (options.method ?? (options.routeKey ? options.routeKey.split(' ')[0]! : 'GET')).toUpperCase();
-  const q = options.path.indexOf('?');
-  const rawPath = q === -1 ? options.path : options.path.slice(0, q);
-  const rawQueryString = q === -1 ? '' : options.path.slice(q + 1);
-  let route: Route;
-  if (options.routeKey) route = findRoute(options.routeKey);
-  else {
-    const matched = matchRoute(method, rawPath);
-    if (!matched) throw new Error(`no route for ${method} ${rawPath}`);
-    route = matched.route;
-  }
-
-  const headers: Record<string, string> = { 'user-agent': 'vitest' };
-  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  let body: string | Buffer | undefined;
-  if (options.rawBody !== undefined) body = options.rawBody;
-  else if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  Object.assign(headers, options.headers);
-
-  const claims = options.claims ?? (options.token !== undefined && route.roles !== 'public' ? claimsOf(options.token) : undefined);
-  const event = buildEvent({
-    route,
+  const method = options.method ?? (options.routeKey ? options.routeKey.split(' ')[0]! : 'GET');
+  const json = options.rawBody === undefined && options.body !== undefined;
+  const { route, event } = eventFor({
     method,
-    rawPath,
-    rawQueryString,
-    headers,
-    ...(body !== undefined ? { body } : {}),
-    ...(claims ? { claims } : {}),
+    path: options.path,
+    ...(options.routeKey ? { routeKey: options.routeKey } : {}),
+    ...(options.token !== undefined ? { token: options.token } : {}),
+    ...(options.claims ? { claims: options.claims } : {}),
+    ...(options.rawBody !== undefined ? { body: options.rawBody } : json ? { body: JSON.stringify(options.body) } : {}),
+    headers: { 'user-agent': 'vitest', ...(json ? { 'content-type': 'application/json' } : {}), ...options.headers },
   });
-  const result = toHttpResult(await asRoute(route, () => handler(event, lambdaContext(route, { awsRequestId: event.requestContext.requestId }))));
+  const tenant = event.requestContext.authorizer?.jwt.claims.tenant_id;
+  if (typeof tenant === 'string') await ensureTenant(tenant);
+  const result = await invokeEvent(route, event, handler);
   const text = result.body.toString('utf8');
   let parsed: unknown = text;
   try {

@@ -5,12 +5,12 @@ import type { Party, PartyKind } from '../../shared/domain/parties.js';
 import { newId } from '../../shared/ids.js';
 import { charges } from '../../shared/store/charges.js';
 import { parties } from '../../shared/store/parties.js';
-import { putTenantSettings } from '../../shared/store/tenants.js';
+import { saveTenant } from './tenants.js';
 
 const now = () => new Date().toISOString();
 
 export async function createTenant(tenant: string, settings: { currency?: Currency; timeZone?: string } = {}) {
-  await putTenantSettings(tenant, { currency: settings.currency ?? 'PEN', timeZone: settings.timeZone ?? 'America/Lima' });
+  await saveTenant(tenant, { currency: settings.currency ?? 'PEN', timeZone: settings.timeZone ?? 'America/Lima' });
 }
 
 export async function createParty(tenant: string, kind: PartyKind, extra: Partial<Party> = {}): Promise<Party> {

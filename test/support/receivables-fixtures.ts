@@ -4,14 +4,14 @@ import type { Charge } from '../../shared/domain/charges.js';
 import { newId } from '../../shared/ids.js';
 import { charges } from '../../shared/store/charges.js';
 import { parties } from '../../shared/store/parties.js';
-import { putTenantSettings } from '../../shared/store/tenants.js';
+import { saveTenant } from './tenants.js';
 
 const FIXTURE = (tenant: string) => ({ tenant, sub: 'fixture' });
 const stamp = () => ({ createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 1 });
 
 /** A tenant (Santiago time) with the Chilean and Mexican demo clients and their documents. */
 export async function receivablesTenant(tenant: string) {
-  await putTenantSettings(tenant, { timeZone: 'America/Santiago', currency: 'CLP' });
+  await saveTenant(tenant, { timeZone: 'America/Santiago', currency: 'CLP' });
   for (const party of Object.values(RECEIVABLES_DEMO)) await parties.insert(FIXTURE(tenant), { ...party, active: true, ...stamp() });
   await Promise.all(
     RECEIVABLES_DEMO_DOCUMENTS.map((d) => charges.insert(FIXTURE(tenant), { ...d, kind: 'document', paidAmount: 0, voided: false, ...stamp() })),

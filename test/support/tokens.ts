@@ -2,10 +2,13 @@
  * Tokens for tests: real ones from the running local issuer, and bad ones (foreign key, alg none,
  * tampered payload, odd-but-validly-signed claims) built from the very same claim set.
  */
-import { generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Role } from '../../functions/routes.js';
 import { buildClaims, decodeJwt, type JwtPayload, signJwt, type TokenUse } from '../../lib/local/issuer.js';
 import { stack } from './context.js';
+import { ensureTenant } from './tenants.js';
+
+export { newTenant } from './tenants.js';
 
 export interface TestTokenRequest {
   role: Role;
@@ -16,11 +19,6 @@ export interface TestTokenRequest {
   /** Seconds until expiry; negative for an expired token. */
   ttl?: number;
   tokenUse?: TokenUse;
-}
-
-/** A fresh tenant id, so tests never see each other's data. */
-export function newTenant(): string {
-  return `t-${randomUUID()}`;
 }
 
 async function issuerPost(path: string, body: unknown): Promise<string> {
@@ -35,12 +33,14 @@ async function issuerPost(path: string, body: unknown): Promise<string> {
 }
 
 /** A real token signed by the running local issuer. */
-export function token(request: TestTokenRequest): Promise<string> {
+export async function token(request: TestTokenRequest): Promise<string> {
+  await ensureTenant(request.tenant);
   return issuerPost('/token', request);
 }
 
 /** Users created at the local issuer (what POST /ledger/users does locally). */
 export async function createUser(user: { email: string; role: Role; tenant: string; party?: string }) {
+  await ensureTenant(user.tenant);
   const response = await fetch(`${stack().issuerUrl}/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -73,7 +73,8 @@ export function claimsFor(request: TestTokenRequest): JwtPayload {
  * Validly signed by the local issuer, but with claims changed (`set`) or removed (`unset`):
  * e.g. no tenant_id, another client_id, token_use id.
  */
-export function signedToken(request: TestTokenRequest, changes: { set?: JwtPayload; unset?: string[] } = {}): Promise<string> {
+export async function signedToken(request: TestTokenRequest, changes: { set?: JwtPayload; unset?: string[] } = {}): Promise<string> {
+  await ensureTenant(request.tenant);
   const claims = { ...claimsFor(request), ...changes.set };
   for (const name of changes.unset ?? []) delete claims[name];
   return issuerPost('/sign', { claims });

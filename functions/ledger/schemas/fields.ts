@@ -6,6 +6,7 @@ import { isValidDate } from '../../../shared/domain/dates.js';
 import { CURRENCIES, type Currency, MAX_AMOUNT_MINOR } from '../../../shared/domain/money.js';
 import { PAYMENT_METHOD_CODE, PAYMENT_METHOD_DIALECTS } from '../../../shared/domain/payment-methods.js';
 import { PARTY_KINDS } from '../../../shared/domain/parties.js';
+import { isCountryCode, isTimeZone } from '../../../shared/domain/tenants.js';
 import { idString, queryInt } from '../../../shared/http/validation.js';
 
 const CURRENCY_LIST = CURRENCIES as [Currency, ...Currency[]];
@@ -39,4 +40,15 @@ export const idPath = /* @__PURE__ */ z.strictObject({ id: idString() });
 export const pageQuery = {
   limit: queryInt({ min: 1, max: 100, default: 20 }),
   cursor: z.optional(z.string().check(z.minLength(1, 'Must not be empty'), z.maxLength(2048, 'Invalid cursor'))),
+};
+
+/** A tenant's profile fields (`PUT /ledger/settings`, and `npm run tenant -- create`). */
+export const timeZoneSchema = /* @__PURE__ */ z.string().check(z.refine(isTimeZone, 'Must be an IANA time zone, e.g. America/Lima'));
+export const countrySchema = /* @__PURE__ */ z.string().check(z.refine(isCountryCode, 'Must be an ISO 3166-1 alpha-2 country code, e.g. PE'));
+export const tenantProfileFields = {
+  name: text(200),
+  currency: currencySchema,
+  timeZone: timeZoneSchema,
+  country: countrySchema,
+  taxId: text(50),
 };

@@ -7,6 +7,7 @@ import type { Currency } from '../../domain/money.js';
 import type { PaymentMethod } from '../../domain/payment-methods.js';
 import type { Party } from '../../domain/parties.js';
 import type { Payment } from '../../domain/payments.js';
+import type { TenantSettings } from '../../domain/tenants.js';
 import { compact } from '../../ledger/compact.js';
 
 export interface Money {
@@ -96,3 +97,20 @@ export const pageView = <T, V>(page: { items: T[]; nextCursor: string | null }, 
   items: page.items.map(view),
   nextCursor: page.nextCursor,
 });
+
+/** A tenant's settings: `timeZone` is the zone in force, `nextTimeZone` a change waiting for its day. */
+export function settingsView(s: TenantSettings) {
+  return compact({
+    id: s.id,
+    name: s.name,
+    currency: s.currency,
+    currencyLocked: s.moneySince !== undefined,
+    timeZone: s.timeZone,
+    nextTimeZone: s.nextTimeZone,
+    country: s.country,
+    taxId: s.taxId,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    version: s.version,
+  });
+}

@@ -11,7 +11,7 @@ import { newId } from '../../ids.js';
 import { auditEntry, putAudit } from '../../store/audit.js';
 import { getGatewayPayment, insertGatewayPayment } from '../../store/gateway-payments.js';
 import { type FirstAnswer, idempotent, requestHash, type IdempotencyKey } from '../../store/idempotency.js';
-import { tenantSettings } from '../../store/tenants.js';
+import { recordingMoney, tenantSettings } from '../../store/tenants.js';
 import { transact } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import { Invalid, issue } from '../errors.js';
@@ -73,7 +73,8 @@ export async function createGatewayPayment(
   idempotencyKey: string | undefined,
 ): Promise<CreateOutcome> {
   const { tenant } = principal;
-  const { timeZone } = await tenantSettings(tenant);
+  const settings = await tenantSettings(tenant);
+  const { timeZone } = settings;
   const hash = requestHash(request);
   const headerKey: IdempotencyKey | undefined = idempotencyKey ? { tenant, scope: HEADER_SCOPE, key: idempotencyKey, requestHash: hash } : undefined;
   const externalKey: IdempotencyKey = {
@@ -92,12 +93,13 @@ export async function createGatewayPayment(
         externalKey,
         async (externalRecord) => {
           const payment = await buildPayment(principal, request, id, clock ?? new Date(), timeZone);
-          const { consumedWriteCapacity } = await transact([
+          const { consumedWriteCapacity } = await recordingMoney(settings, payment.createdAt, (mark) => transact([
             ...headerRecord(payment),
             ...externalRecord(payment),
             ['payment', insertGatewayPayment(tenant, payment)],
             ['audit', putAudit(tenant, auditEntry(principal, 'PAYMENT_CREATE', 'PAYMENT', id, { after: payment }, payment.createdAt))],
-          ]);
+            ...mark,
+          ]));
           log?.info('gateway payment created', { paymentId: id, consumedWriteCapacity });
           return payment;
         },

@@ -3,13 +3,15 @@
  * holds the idempotency key record (with the canonical payment as its first result), the payment
  * (and the aggregates the store keeps for its lists), every allocation's effect on its charge,
  * any further effect its use case plugs in (the accounts statement: ./statement-effect.ts), and
- * the audit entry. A payment may be applied to one charge or split across many (see
+ * the audit entry; a tenant's first payments also mark it as holding money (its currency is fixed
+ * from then on: store/tenants.ts). A payment may be applied to one charge or split across many (see
  * shared/domain/allocation.ts for the oldest-first split).
  */
 import { allocationDeltas, type AllocationProblem, checkAllocations } from '../../domain/allocation.js';
 import { auditEntry, putAudit } from '../../store/audit.js';
 import { applyToCharge } from '../../store/charges.js';
 import { recordPaymentItems } from '../../store/payments.js';
+import { recordingMoney, tenantSettings } from '../../store/tenants.js';
 import type { TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import { type Created, createOnce, type IdempotencyInput, type ResultRecord } from '../create-once.js';
@@ -94,12 +96,14 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
       if (problem) throw allocationError(problem);
       const at = new Date().toISOString();
       const payment = newPayment(draft, id, ctx.principal.sub, at);
-      const { consumedWriteCapacity } = await transactWithinRunningTotals([
+      const settings = await tenantSettings(tenant);
+      const { consumedWriteCapacity } = await recordingMoney(settings, at, (mark) => transactWithinRunningTotals([
         ...keyRecord(payment),
         ...paymentItems(ctx, payment, command.audit, at),
         ...chargeEffects(tenant, [], payment.allocations, capped),
         ...(command.effects?.(payment, at) ?? []),
-      ]);
+        ...mark,
+      ]));
       ctx.log?.info('payment recorded', { paymentId: id, source: payment.source, consumedWriteCapacity });
       return payment;
     },
@@ -132,12 +136,14 @@ export async function recordPayments(
       }
       const at = new Date().toISOString();
       const payments = drafts.map((draft, i) => newPayment(draft, i === 0 ? firstId : newId(), ctx.principal.sub, at));
-      const { consumedWriteCapacity } = await transactWithinRunningTotals([
+      const settings = await tenantSettings(tenant);
+      const { consumedWriteCapacity } = await recordingMoney(settings, at, (mark) => transactWithinRunningTotals([
         ...keyRecord(payments),
         ...(command.alsoKeyRecord?.(payments) ?? []),
         ...payments.flatMap((payment) => paymentItems(ctx, payment, command.audit, at)),
         ...chargeEffects(tenant, [], payments.flatMap((p) => p.allocations), capped),
-      ]);
+        ...mark,
+      ]));
       ctx.log?.info('payments recorded', { paymentIds: payments.map((p) => p.id), consumedWriteCapacity });
       return payments;
     },
