@@ -15,7 +15,7 @@ import { eventFor, invokeEvent, routeOfEvent, withFreshToken } from '../lib/loca
 import { applyStackEnv, readStateFile, stackEnv } from '../lib/local/stack.js';
 
 const USAGE = `Usage: npm run --silent invoke -- METHOD PATH [--role ROLE] [--tenant T] [--party ID] [--body FILE|-]
-       npm run --silent invoke -- --event test/events/<route>.json
+       npm run --silent invoke -- --event test/events/<route>.json [--tenant T]
   Runs the route's handler once against the Caja that npm start runs. Roles: ${ROLES.join(', ')}
   (default: the route's first role); tenant: the demo tenant unless --tenant.`;
 
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   }
   const { values, positionals } = parsed;
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
-  if (values.event ? positionals.length > 0 || values.body || values.role : positionals.length !== 2) fail(USAGE);
+  if (values.event ? positionals.length > 0 || values.body || values.role || values.party : positionals.length !== 2) fail(USAGE);
 
   const state = readStateFile();
   if (!state?.dynamodbEndpoint) fail('Caja is not running: start it with npm start');
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     } catch {
       fail(`${values.event} is not a JSON event`);
     }
-    const event = await withFreshToken(saved, (request) => localToken(state.issuerUrl, request));
+    const event = await withFreshToken(saved, (request) => localToken(state.issuerUrl, request), values.tenant);
     invocation = { route: routeOfEvent(event), event };
   } else {
     const [method, path] = positionals as [string, string];

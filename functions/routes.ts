@@ -15,6 +15,7 @@ export { apiOf, type HttpMethod, type Route, routeKey } from '../shared/http/rou
 const ADMIN = ['ADMIN'] as const;
 const FIELD = ['ADMIN', 'EMPLOYEE'] as const;
 const ACCOUNTS = ['ADMIN', 'BANCA', 'VENTANA', 'VENDEDOR'] as const;
+const COMMUNITY = ['ADMIN', 'RESIDENT'] as const;
 
 export const routes = [
   { method: 'GET', path: '/health', handler: 'system/health', roles: 'public', store: [] },
@@ -61,6 +62,41 @@ export const routes = [
   { method: 'GET', path: '/pagos', handler: 'gateway/search-payments', roles: ADMIN, store: ['read', 'query'], search: 'gateway' },
   { method: 'GET', path: '/pagos/{id}', handler: 'gateway/get-payment', roles: ADMIN, store: ['read'] },
   { method: 'PATCH', path: '/pagos/{id}', handler: 'gateway/update-payment', roles: ADMIN, store: ['read', 'write'] },
+
+  // communities (seed 003): community charges and payments
+  { method: 'GET', path: '/api/charges/contrato/{contratoId}', handler: 'communities/get-contract-statement', roles: COMMUNITY, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/charges/comunidad/{comunidadId}', handler: 'communities/get-community-statement', roles: COMMUNITY, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/charges/contrato/{contratoId}/cargos', handler: 'communities/list-contract-cargos', roles: COMMUNITY, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/charges/comunidad/{comunidadId}/cargos', handler: 'communities/list-community-cargos', roles: COMMUNITY, store: ['read', 'query'] },
+  { method: 'POST', path: '/api/charges/contrato/{contratoId}/cargos', handler: 'communities/create-cargo', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'PUT', path: '/api/charges/cargos/{id}', handler: 'communities/update-cargo', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'DELETE', path: '/api/charges/cargos/{id}', handler: 'communities/delete-cargo', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'POST', path: '/api/charges/contrato/{contratoId}/pagos', handler: 'communities/create-pago', roles: ADMIN, store: ['read', 'query', 'write'] },
+  { method: 'DELETE', path: '/api/charges/pagos/{id}', handler: 'communities/void-pago', roles: ADMIN, store: ['read', 'write'] },
+
+  // communities (seed 003): resident charges, resident payments, payment histories
+  { method: 'GET', path: '/api/CargosResidente', handler: 'communities/list-cargos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/CargosResidente/my', handler: 'communities/list-my-cargos-residente', roles: COMMUNITY, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/CargosResidente/resident/{residentId}', handler: 'communities/list-resident-cargos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/CargosResidente/community/{communityId}', handler: 'communities/list-community-cargos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/CargosResidente/{id}', handler: 'communities/get-cargo-residente', roles: COMMUNITY, store: ['read'] },
+  { method: 'POST', path: '/api/CargosResidente', handler: 'communities/create-cargo-residente', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'PUT', path: '/api/CargosResidente/{id}', handler: 'communities/update-cargo-residente', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'DELETE', path: '/api/CargosResidente/{id}', handler: 'communities/delete-cargo-residente', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'GET', path: '/api/PagosResidente', handler: 'communities/list-pagos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PagosResidente/my', handler: 'communities/list-my-pagos-residente', roles: COMMUNITY, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PagosResidente/resident/{residentId}', handler: 'communities/list-resident-pagos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PagosResidente/community/{communityId}', handler: 'communities/list-community-pagos-residente', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PagosResidente/{id}', handler: 'communities/get-pago-residente', roles: COMMUNITY, store: ['read'] },
+  { method: 'POST', path: '/api/PagosResidente', handler: 'communities/create-pago-residente', roles: COMMUNITY, store: ['read', 'query', 'write'] },
+  { method: 'PUT', path: '/api/PagosResidente/{id}', handler: 'communities/update-pago-residente', roles: ADMIN, store: ['read', 'query', 'write'] },
+  { method: 'DELETE', path: '/api/PagosResidente/{id}', handler: 'communities/delete-pago-residente', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'GET', path: '/api/PaymentHistories', handler: 'communities/list-payment-histories', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PaymentHistories/contrato/{contratoId}', handler: 'communities/list-contract-payment-histories', roles: ADMIN, store: ['read', 'query'] },
+  { method: 'GET', path: '/api/PaymentHistories/{id}', handler: 'communities/get-payment-history', roles: ADMIN, store: ['read'] },
+  { method: 'POST', path: '/api/PaymentHistories', handler: 'communities/create-payment-history', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'PUT', path: '/api/PaymentHistories/{id}', handler: 'communities/update-payment-history', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'DELETE', path: '/api/PaymentHistories/{id}', handler: 'communities/delete-payment-history', roles: ADMIN, store: ['read', 'write'] },
 
   // receivables (seed 004)
   { method: 'GET', path: '/v1/getPayments', handler: 'receivables/get-payments', roles: ADMIN, store: ['read', 'query'], search: 'receivables' },

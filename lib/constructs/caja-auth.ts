@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
-import { ROLES } from '../../shared/auth/roles.js';
+import { GROUP_ALIASES, ROLES } from '../../shared/auth/roles.js';
 import { acknowledge } from '../nag.js';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CajaFunction, type LogLevel } from './caja-function.js';
@@ -70,6 +70,10 @@ export class CajaAuth extends Construct {
 
     for (const role of ROLES) {
       this.userPool.addGroup(`Group${role}`, { groupName: role, description: `Caja role ${role}` });
+    }
+    // The original APIs' group names that mean a Caja role (seed 003's administrators), so users can be put in them.
+    for (const [alias, role] of Object.entries(GROUP_ALIASES)) {
+      this.userPool.addGroup(`Group${alias}`, { groupName: alias, description: `Caja role ${role} (the group name seed 003 uses)` });
     }
 
     this.client = this.userPool.addClient('AppClient', {

@@ -8,6 +8,7 @@ import {
   GraphWidget,
   type IAlarm,
   type IMetric,
+  MathExpression,
   TextWidget,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -19,6 +20,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { Api } from '../../shared/apis.js';
+import { METRICS_NAMESPACE, type MetricName } from '../../shared/metrics.js';
 import { apiOf, type Route } from '../../shared/http/route.js';
 import type { ApiStack } from './api-stack.js';
 import { ALARM_PERIOD, anyOf, type NamedAlarm, type RouteAlarm } from './route-alarms.js';
@@ -137,7 +139,7 @@ export class CajaMonitoring extends Construct {
     const dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(3) });
     const alarms: IAlarm[] = [...this.apis.map((a) => a.composite), this.tableThrottles, this.tableSystemErrors];
     dashboard.addWidgets(
-      new TextWidget({ markdown: '# Caja\nPer API: 5xx rate and p99 latency by route, Lambda errors and throttles by function. Then the table.', width: 16, height: 2 }),
+      new TextWidget({ markdown: '# Caja\nPer API: 5xx rate and p99 latency by route, Lambda errors and throttles by function. Then business metrics (EMF) and the table.', width: 16, height: 2 }),
       new AlarmStatusWidget({ title: 'Alarms', alarms, width: 8, height: 2 }),
     );
     for (const api of this.apis) {
@@ -148,6 +150,20 @@ export class CajaMonitoring extends Construct {
         graph('Lambda errors and throttles', [...api.functionErrors, ...api.functionThrottles].map((a) => a.metric)),
       );
     }
+    // The functions' EMF lines (shared/metrics.ts): every API's series found by SEARCH, so a new API needs no change here.
+    const business = (name: MetricName, dimensions: string) =>
+      new GraphWidget({
+        title: `${name} by ${dimensions.replace(/,/g, ' and ')}`,
+        left: [new MathExpression({ expression: `SEARCH('{${METRICS_NAMESPACE},${dimensions}} MetricName="${name}"', 'Sum', 300)`, label: '', period: Duration.minutes(5) })],
+        width: 6,
+        height: 6,
+      });
+    dashboard.addWidgets(
+      business('PaymentsRecorded', 'Api'),
+      business('IdempotentReplays', 'Api'),
+      business('ClientErrors', 'Api,Code'),
+      business('StoreUnavailable', 'Api'),
+    );
     dashboard.addWidgets(
       new GraphWidget({ title: 'DynamoDB throttled requests', left: [this.tableThrottles.metric], width: 12, height: 6 }),
       new GraphWidget({ title: 'DynamoDB system errors', left: [this.tableSystemErrors.metric], width: 12, height: 6 }),

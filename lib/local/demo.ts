@@ -21,7 +21,22 @@ export const DEMO = {
     ventana2: { id: '3102', kind: 'ventana', name: 'Ventana Sur', parentId: '3001' },
     vendedor: { id: '3201', kind: 'vendedor', name: 'Carlos Mora', parentId: '3101' },
     vendedor2: { id: '3202', kind: 'vendedor', name: 'Ana Solís', parentId: '3102' },
-    resident: { id: '4001', kind: 'resident', name: 'María Pérez' },
+    // communities (seed 003): a community, two contracts (houses) and a resident on each
+    community: { id: '4100', kind: 'community', name: 'Condominio Los Robles' },
+    contract: { id: '4201', kind: 'contract', name: 'Casa 12', parentId: '4100' },
+    contract2: { id: '4202', kind: 'contract', name: 'Casa 14', parentId: '4100' },
+    resident: { id: '4001', kind: 'resident', name: 'María Pérez', parentId: '4201', externalId: 'R-12' },
+    resident2: { id: '4002', kind: 'resident', name: 'Jorge Vargas', parentId: '4202', externalId: 'R-14' },
+  },
+  /** Monthly fees of Casa 12 (community charges: due date and late fee) and charges of its resident. */
+  communityCharges: {
+    october: { id: '6001', partyId: '4201', contractId: '4201', communityId: '4100', amount: 45000, dueDate: '2026-10-05', lateFee: 2500, description: 'Cuota de mantenimiento octubre' },
+    november: { id: '6002', partyId: '4201', contractId: '4201', communityId: '4100', amount: 45000, dueDate: '2026-11-05', description: 'Cuota de mantenimiento noviembre' },
+    december: { id: '6003', partyId: '4201', contractId: '4201', communityId: '4100', amount: 45000, dueDate: '2026-12-05', description: 'Cuota de mantenimiento diciembre' },
+  },
+  residentCharges: {
+    water: { id: '6101', partyId: '4001', contractId: '4201', communityId: '4100', amount: 8000, issueDate: '2026-11-01', description: 'Consumo de agua' },
+    parking: { id: '6102', partyId: '4001', contractId: '4201', communityId: '4100', amount: 15000, issueDate: '2026-11-15', description: 'Estacionamiento de visitas' },
   },
   workOrders: {
     first: { id: '5001', partyId: '2001', amount: 50000, description: 'Instalación de fibra, Av. Arequipa 1200' },

@@ -26,8 +26,8 @@ export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '.caja/dynamodb');
 export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
-/** Java usually answers in 3-6 s; on a loaded machine (parallel test runs) it has taken over 10 s. */
-const READY_TIMEOUT_MS = 30_000;
+/** Java usually answers in 3-6 s; on a loaded machine (parallel test runs) it has taken over 30 s. */
+const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 3_000;
 
 export interface DynamoDbLocalOptions {

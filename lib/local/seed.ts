@@ -33,10 +33,14 @@ export async function seedDemo(tenant: string = DEMO.tenant): Promise<void> {
   for (const party of [...Object.values(DEMO.parties), ...Object.values(RECEIVABLES_DEMO)]) {
     await insertIfAbsent<Party>(seeder, parties, { ...party, active: true, createdAt: now, updatedAt: now, version: 1 });
   }
-  for (const order of Object.values(DEMO.workOrders)) {
+  const demoCharges = [
+    ...Object.values(DEMO.workOrders).map((c) => ({ ...c, kind: 'work_order' as const })),
+    ...Object.values(DEMO.communityCharges).map((c) => ({ ...c, kind: 'community_charge' as const })),
+    ...Object.values(DEMO.residentCharges).map((c) => ({ ...c, kind: 'resident_charge' as const })),
+  ];
+  for (const charge of demoCharges) {
     await insertIfAbsent<Charge>(seeder, charges, {
-      ...order,
-      kind: 'work_order',
+      ...charge,
       currency: DEMO.currency,
       paidAmount: 0,
       voided: false,

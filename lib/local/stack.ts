@@ -51,9 +51,10 @@ export interface LocalState {
   pid: number;
 }
 
-export function readStateFile(): LocalState | undefined {
+/** The running stack's state; CAJA_STATE_FILE points the CLIs (tenant, invoke) at another one (their tests). */
+export function readStateFile(file = process.env.CAJA_STATE_FILE ?? STATE_FILE): LocalState | undefined {
   try {
-    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as LocalState;
+    return JSON.parse(readFileSync(file, 'utf8')) as LocalState;
   } catch {
     return undefined;
   }
@@ -128,7 +129,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dynamodbStartupMs: db.startupMs,
     stop: () =>
       (stopping ??= (async () => {
-        if (writeState && readStateFile()?.pid === process.pid) rmSync(STATE_FILE, { force: true });
+        if (writeState && readStateFile(STATE_FILE)?.pid === process.pid) rmSync(STATE_FILE, { force: true });
         await Promise.all([gateway.close(), db.stop()]);
       })()),
   };

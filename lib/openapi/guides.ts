@@ -70,6 +70,22 @@ export const API_GUIDES: Partial<Record<Api, { title: string; guide: string }>> 
         '4501 the minimum filters missing, 4502 a search too broad, 4001 no valid token.',
     ].join('\n\n'),
   },
+  communities: {
+    title: 'Communities (seed 003)',
+    guide: [
+      'Condominium charges and payments (an ASP.NET app): cargos of a contract with derived status, payments split across ' +
+        'cargos in one transaction, resident charges, resident self-submitted payments an administrator confirms, payment histories. ' +
+        'Amounts are JSON numbers in the tenant currency, dates ISO 8601, JSON camelCase; a delete answers 204.',
+      AUTH('ADMIN (the groups ADMIN_COMPANY and SYSTEM_ADMIN too) and RESIDENT, a resident only its own contract and records; ' +
+        "another resident's or contract's record is a 404"),
+      '**Idempotency.** Every create and every PUT and DELETE accepts an `Idempotency-Key` header (8 to 100 visible ASCII characters): ' +
+        'a retry with the same key and body answers the first result; with another body, a 422.',
+      '**Paging.** Lists stay plain arrays; they take a one-based `page` and `pageSize` (default 50, at most 100), with the total ' +
+        'in `X-Total-Count` (statements: `X-Total-Cargos` and `X-Total-Pagos`).',
+      '**Errors.** `{code, message, errors?, traceId}`: `code` is BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, ' +
+        'INVALID_OPERATION (409 and 422, a bounded total included) or INTERNAL_ERROR; `errors` maps each field to its messages.',
+    ].join('\n\n'),
+  },
   receivables: {
     title: 'Receivables (v1)',
     guide: [

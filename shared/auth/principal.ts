@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { Unauthenticated } from '../ledger/errors.js';
-import { ROLES, type Role } from './roles.js';
+import { type Role, roleOfGroup } from './roles.js';
 import { CLAIM } from './claims.js';
 import { verifyAccessToken } from './verify.js';
 
@@ -29,7 +29,7 @@ export async function authenticate(event: Pick<APIGatewayProxyEventV2, 'headers'
   const tenant = payload[CLAIM.tenant];
   if (typeof tenant !== 'string' || tenant === '') throw new Unauthenticated('Token carries no tenant');
   const groups = payload[CLAIM.groups];
-  const roles = (Array.isArray(groups) ? groups : []).filter((g): g is Role => ROLES.includes(g as Role));
+  const roles = [...new Set((Array.isArray(groups) ? groups : []).map(roleOfGroup).filter((r): r is Role => r !== undefined))];
   const party = payload[CLAIM.party];
   return {
     tenant,

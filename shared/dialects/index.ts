@@ -4,6 +4,7 @@
  */
 import type { Api } from '../apis.js';
 import { accounts } from './accounts/index.js';
+import { communities } from './communities/index.js';
 import type { Dialect } from './dialect.js';
 import { gateway } from './gateway/index.js';
 import { ledger } from './ledger/index.js';
@@ -15,9 +16,8 @@ export const DIALECTS: Record<Api, Dialect> = {
   workorders,
   accounts,
   gateway,
+  communities,
   receivables,
-  // Until their own envelopes land, the remaining APIs speak Caja's conventions.
-  communities: ledger,
   system: ledger,
 };
 

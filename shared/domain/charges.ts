@@ -26,6 +26,9 @@ export interface Charge {
   communityId?: string;
   contractId?: string;
   voided: boolean;
+  /** Who created and last changed it (users' subs), where the use case records them. */
+  createdBy?: string;
+  updatedBy?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -1,4 +1,5 @@
 /** The canonical payment: one record whichever API created or reads it (SPEC §2). */
+import type { CommunityPaymentDetails } from './community.js';
 import type { Currency } from './money.js';
 
 export interface Allocation {
@@ -47,6 +48,8 @@ export interface Payment {
   entityId?: string;
   entityKind?: string;
   isFinal?: boolean;
+  /** Communities API: which of its records this is and the fields it keeps (see ./community.ts). */
+  community?: CommunityPaymentDetails;
   recordedBy: string;
   allocations: Allocation[];
   status: 'active' | 'reversed' | 'deleted';

@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './logger.js';
 import { errorResponse, successResponse, type HttpResponse } from './response.js';
 import * as z from 'zod/mini';
 import { requestBudgetMs, withRequestDeadline } from '../store/budget.js';
+import { countMetric, setMetricApi } from '../metrics.js';
 import { nullPrototype } from './prototype-keys.js';
 import { parseInput } from './validation.js';
 import { withoutCacheBuster } from './cache-buster.js';
@@ -37,6 +38,8 @@ export interface Result {
   data: unknown;
   message?: string;
   meta?: Record<string, unknown>;
+  /** Extra response headers (a list's total, for example). */
+  headers?: Record<string, string>;
 }
 
 export interface EndpointSpec<B, Q, P> {
@@ -58,11 +61,20 @@ type MiddyRequest = middy.Request<APIGatewayProxyEventV2, HttpResponse, Error, P
 
 const baseLog = createLogger();
 
-/** Request id, one structured log line per request, and errors rendered in the route's envelope. */
+/** The stable code of a refused request (a domain reason, a request error code), for the 4xx metric. */
+const reasonOf = (error: unknown, status: number) => {
+  const { reason, code } = (error ?? {}) as { reason?: unknown; code?: unknown };
+  return typeof reason === 'string' ? reason : typeof code === 'string' ? code : String(status);
+};
+
+/** Request id, one structured log line per request (and its metrics), errors rendered in the route's envelope. */
 function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
   const api = apiOf(route);
   const finish = (request: MiddyRequest, response: HttpResponse) => {
     const { context } = request;
+    const status = response.statusCode;
+    if (status === 503) countMetric('StoreUnavailable');
+    else if (status >= 400 && status < 500) countMetric('ClientErrors', 1, { Code: reasonOf(request.error, status) });
     context.log.info('request', {
       status: response.statusCode,
       latencyMs: Date.now() - context.startedAt,
@@ -71,6 +83,8 @@ function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, Http
   };
   return {
     before: (request) => {
+      // One route per function on Lambda; set per invocation so a local process serving many is right too.
+      setMetricApi(api);
       const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
       request.context.requestId = requestId;
       request.context.startedAt = Date.now();
@@ -149,6 +163,6 @@ export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Rou
       requestId: context.requestId,
       ...(result.message !== undefined ? { message: result.message } : {}),
       ...(result.meta !== undefined ? { meta: result.meta } : {}),
-    });
+    }, result.headers);
   });
 }

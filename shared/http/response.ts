@@ -17,8 +17,12 @@ function json(status: number, body: unknown, requestId: string): HttpResponse {
   };
 }
 
-export function successResponse(api: Api, data: unknown, ctx: SuccessContext): HttpResponse {
-  return json(ctx.status, DIALECTS[api].success(data, ctx), ctx.requestId);
+export function successResponse(api: Api, data: unknown, ctx: SuccessContext, headers?: Record<string, string>): HttpResponse {
+  const response = json(ctx.status, DIALECTS[api].success(data, ctx), ctx.requestId);
+  // 204 No Content carries no body.
+  if (ctx.status === 204) response.body = '';
+  if (headers) response.headers = { ...response.headers, ...headers };
+  return response;
 }
 
 /** Anything thrown, through the API's error map and envelope. */

@@ -20,6 +20,9 @@ export const charges = entityStore<Charge>({
     gsi1sk: `${c.kind}#${c.id}`,
     gsi2pk: indexKeys.charges(t),
     gsi2sk: `${c.kind}#${c.id}`,
+    // Community and resident charges are also listed by community (keys only; read by BatchGet).
+    pagepk: c.communityId ? indexKeys.communityCharges(t, c.communityId) : undefined,
+    pagesk: c.communityId ? `${c.kind}#${c.id}` : undefined,
   }),
   lookups: (c) => [
     ...(c.kind === 'document' && c.code !== undefined && c.number !== undefined ? [{ ...folioLookup(c.code, c.number), field: 'number' }] : []),

@@ -10,10 +10,11 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { IdempotencyMismatch } from '../ledger/errors.js';
+import { Conflict, IdempotencyMismatch } from '../ledger/errors.js';
+import { countMetric } from '../metrics.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
-import { KEY_RECORD, type TransactItem, type TxItems } from './tx.js';
+import { ConditionFailed, KEY_RECORD, type TransactItem, type TxItems } from './tx.js';
 
 const RETENTION_SECONDS = 48 * 3600;
 /** Retention of keys that must never be reused (about a century: DynamoDB's TTL never reaches them). */
@@ -119,7 +120,7 @@ export async function idempotent<R>(
   if (!k) return { replayed: false, response: await create(() => [], resourceId) };
 
   const existing = await readRecord(k, now);
-  if (existing) return { replayed: true, first: replay<R>(k, existing) };
+  if (existing) return replayed(k, existing);
 
   try {
     const keyRecord: ResultRecord<R> = (result) => [[KEY_RECORD, putRecord(k, resourceId, result, now)]];
@@ -128,10 +129,26 @@ export async function idempotent<R>(
     // A concurrent duplicate may have committed first: its key record failed ours, or this attempt
     // decided on the state it left (a reversal finds the payment already reversed; the documents it
     // paid no longer owe), so any failure is checked against the record. Answer what it stored.
-    const winner = await readRecord(k, now).catch(() => undefined);
-    if (!winner) throw error;
-    return { replayed: true, first: replay<R>(k, winner) };
+    const lostKeyRace = error instanceof ConditionFailed && error.on(KEY_RECORD);
+    let winner: IdempotencyRecord | undefined;
+    try {
+      winner = await readRecord(k, now);
+    } catch (readError) {
+      // The record is there but unreadable now (the store is down, the deadline passed): an unknown
+      // outcome to the client, answered as the store fault (503, retry); never the raw condition (500).
+      throw lostKeyRace ? readError : error;
+    }
+    if (winner) return replayed(k, winner);
+    // A record that failed ours yet is gone (expired meanwhile): retryable, not a 500.
+    if (lostKeyRace) throw new Conflict('A request with this Idempotency-Key was being processed; retry');
+    throw error;
   }
+}
+
+function replayed<R>(k: IdempotencyKey, record: IdempotencyRecord): IdempotentOutcome<R> {
+  const first = replay<R>(k, record);
+  countMetric('IdempotentReplays');
+  return { replayed: true, first };
 }
 
 function replay<R>(k: IdempotencyKey, record: IdempotencyRecord): FirstAnswer<R> {

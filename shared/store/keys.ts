@@ -6,10 +6,12 @@
  * |-------------------|---------------------------------|-----------|-----------------------------------------------|------------------------------------|-------------------------------|
  * | tenant settings   | T#t                             | TENANT    |                                               |                                    |                               |
  * | party             | T#t#PARTY#id                    | PARTY     | T#t#PARTIES / {kind}#{id}                     | T#t#CHILDREN#{parent} / {kind}#{id}|                               |
- * | charge            | T#t#CHARGE#id                   | CHARGE    | T#t#PARTY_CHARGES#{party} / {kind}#{id}       | T#t#CHARGES / {kind}#{id}          |                               |
+ * | charge            | T#t#CHARGE#id                   | CHARGE    | T#t#PARTY_CHARGES#{party} / {kind}#{id}       | T#t#CHARGES / {kind}#{id}          | of a community:               |
+ * |                   |                                 |           |                                               |                                    | T#t#COMMUNITY_CHARGES#{c} / {kind}#{id} |
  * | payment           | T#t#PAYMENT#id                  | PAYMENT   | workorders: T#t#WO_PAYMENTS#{workOrder} / id  |                                    | workorders, active only:      |
  * |                   |                                 |           | accounts: T#t#ACCT_PAYMENTS#{entity} / {date}T{time}#id |                          | T#t#WO_PAYMENTS / id          |
- * | payment order entry| T#t#PAYMENT#id                 | ORDER#{o} |                                               |                                    | active only: T#t#WO_ORDER#{o} / {order key} |
+ * |                   |                                 |           | communities (see payments.ts): COMM_PAYMENTS#{contract|resident} / {record}#id | T#t#COMM_RECORDS / {record}#id | T#t#COMMUNITY_PAYMENTS#{c} / {record}#id (histories: active only) |
+ * | payment order entry| T#t#PAYMENT#id                 | ORDER#{o} |                                               | T#t#EMP_ORDER#{o}#{employee} / {order key} | active only: T#t#WO_ORDER#{o} / {order key} |
  * | statement (day)   | T#t#STATEMENT#{entity}          | {date}    |                                               |                                    |                               |
  * | audit entry       | T#t#AUDIT#{entityId}            | {auditId} |                                               |                                    |                               |
  * | idempotency key   | T#t#IDEMPOTENCY#{scope}#{key}   | KEY       |   (TTL: expiresAt)                            |                                    |                               |
@@ -74,6 +76,13 @@ export const indexKeys = {
   /** gsi2 of order entries: one employee's active workorders payments in that order. */
   employeeOrder: (t: string, order: string, employee: string) => `T#${t}#EMP_ORDER#${order}#${employee}`,
   accountPayments: (t: string, entityId: string) => `T#${t}#ACCT_PAYMENTS#${entityId}`,
+  communityCharges: (t: string, communityId: string) => `T#${t}#COMMUNITY_CHARGES#${communityId}`,
+  /** Communities payments of a contract (community pagos, histories) or of a resident (their pagos). */
+  communityPaymentsOf: (t: string, partyId: string) => `T#${t}#COMM_PAYMENTS#${partyId}`,
+  /** Every communities record of one kind in the tenant (resident pagos, payment histories). */
+  communityRecords: (t: string) => `T#${t}#COMM_RECORDS`,
+  communityPayments: (t: string, communityId: string) => `T#${t}#COMMUNITY_PAYMENTS#${communityId}`,
+  activeHistories: (t: string) => `T#${t}#COMM_ACTIVE_HISTORIES`,
   statements: (t: string, entityId: string) => `T#${t}#STATEMENT#${entityId}`,
   paymentMethods: (t: string) => `T#${t}#PAYMENT_METHODS`,
   audit: (t: string, entityId: string) => `T#${t}#AUDIT#${entityId}`,

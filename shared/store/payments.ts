@@ -34,7 +34,27 @@ const PAYMENT_INDEXES: Partial<Record<Payment['source'], (t: string, p: Payment)
     const position = `${p.date}T${p.time ?? '00:00'}#${p.id}`;
     return { gsi1pk: partition, gsi1sk: position, pagepk: partition, pagesk: position };
   },
+  communities: (t, p) => (p.community ? communityIndexes(t, p.id, p.community, p.deleted) : {}),
 };
+
+/**
+ * Communities records (see access-patterns.ts): a contract's pagos and histories or a resident's
+ * pagos on gsi1, the tenant's resident pagos and histories on gsi2, a community's pagos (keys only)
+ * on `pages`. Deleted resident pagos leave every list; deleted histories stay only in the tenant's
+ * full list (`includeInactive`); voided community pagos stay in their statements, inactive.
+ */
+function communityIndexes(t: string, id: string, c: NonNullable<Payment['community']>, deleted: boolean): IndexAttributes {
+  const position = `${c.record}#${id}`;
+  const owner = c.record === 'resident' ? (c.residentId ?? '') : c.contractId;
+  const listed = c.record === 'pago' || !deleted;
+  return {
+    ...(listed ? { gsi1pk: indexKeys.communityPaymentsOf(t, owner), gsi1sk: position } : {}),
+    ...(c.record === 'history' || (c.record === 'resident' && listed) ? { gsi2pk: indexKeys.communityRecords(t), gsi2sk: position } : {}),
+    ...(c.record === 'history'
+      ? listed ? { pagepk: indexKeys.activeHistories(t), pagesk: position } : {}
+      : listed ? { pagepk: indexKeys.communityPayments(t, c.communityId), pagesk: position } : {}),
+  };
+}
 
 export function paymentItem(tenant: string, payment: Payment): Record<string, unknown> {
   return {

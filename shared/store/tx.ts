@@ -74,17 +74,18 @@ const OPTIMISTIC_ATTEMPTS = 40;
 
 /**
  * Read-modify-write with optimistic concurrency: `attempt` reads, decides and writes with a version
- * condition on the item named `guarded`; when another writer got there first it runs again on the
- * fresh state. Concurrent writers are thus applied one after another and none is lost. After many
- * lost races the caller gets a 409, never a 500.
+ * condition on the item named `guarded` (or on any item `guarded` accepts); when another writer got
+ * there first it runs again on the fresh state. Concurrent writers are thus applied one after another
+ * and none is lost. After many lost races the caller gets a 409, never a 500.
  */
-export async function optimistic<T>(guarded: string, attempt: () => Promise<T>): Promise<T> {
+export async function optimistic<T>(guarded: string | ((failed: ConditionFailed) => boolean), attempt: () => Promise<T>): Promise<T> {
+  const lost = typeof guarded === 'string' ? (failed: ConditionFailed) => failed.on(guarded) : guarded;
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
       // A failed key record means a duplicate of this request committed: idempotency answers it, no retry.
-      if (!(error instanceof ConditionFailed && error.on(guarded)) || error.on(KEY_RECORD)) throw error;
+      if (!(error instanceof ConditionFailed && lost(error)) || error.on(KEY_RECORD)) throw error;
       if (i >= OPTIMISTIC_ATTEMPTS) throw new Conflict('Too many concurrent changes; retry');
       await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(i, 6)));
     }

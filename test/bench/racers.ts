@@ -38,18 +38,20 @@ const tally = (answers: readonly Answer[]) => {
   return [...counts].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
 };
 const retryable = (status: number) => status === 201 || status === 409 || status === 503;
+/** Answers a client retries with the same key: 409, 503, and no answer at all (status 0: the connection failed, the write may have committed). */
+const unknownOutcome = (status: number) => status === 0 || status === 409 || status === 503;
 
 /**
- * Sends every request once, concurrently; then, as a client does, retries the 409s and 503s with
- * the same Idempotency-Key (a 503 may hide a committed write: its retry answers it) until none is
- * left. Returns the first answers (what the budget judges) and the final ones (what the totals are).
+ * Sends every request once, concurrently; then, as a client does, retries the 409s, 503s and
+ * failed connections with the same Idempotency-Key (a 503 or a dropped connection may hide a
+ * committed write: its retry answers it) until none is left. Returns the first answers (what the budget judges) and the final ones (what the totals are).
  */
 async function withRetries(requests: (() => Promise<Answer>)[]): Promise<{ first: Answer[]; final: Answer[]; rounds: number }> {
   const first = await Promise.all(requests.map((r) => r()));
   const final = [...first];
   let rounds = 0;
-  for (; rounds < 10 && final.some((a) => a.status === 409 || a.status === 503); rounds++) {
-    const again = final.flatMap((a, i) => (a.status === 409 || a.status === 503 ? [i] : []));
+  for (; rounds < 10 && final.some((a) => unknownOutcome(a.status)); rounds++) {
+    const again = final.flatMap((a, i) => (unknownOutcome(a.status) ? [i] : []));
     const answers = await Promise.all(again.map((i) => requests[i]!()));
     again.forEach((i, k) => (final[i] = answers[k]!));
   }
@@ -61,8 +63,12 @@ export async function racersBudget(ctx: BenchContext): Promise<BudgetResult> {
   const base = ctx.stack.baseUrl;
   const rows: (string | number)[][] = [];
   let failed = false;
+  const notes: string[] = [];
   const row = (label: string, answers: Answer[], ms: number, check: string, ok: boolean) => {
     failed ||= !ok;
+    // Say why a request got no answer (status 0) or a 500: the verdict needs it.
+    const odd = answers.find((a) => a.status === 0 || a.status >= 500 && a.status !== 503);
+    if (odd) notes.push(`${label}: e.g. ${odd.status} ${JSON.stringify(odd.body).slice(0, 200)}`);
     rows.push([label, answers.length, tally(answers), fmt(ms / 1000, 1), check, ok ? 'PASS' : 'FAIL']);
   };
 
@@ -124,7 +130,7 @@ export async function racersBudget(ctx: BenchContext): Promise<BudgetResult> {
     rule: 'one key → 1 payment, 0 5xx; distinct payments → 201 or retryable 409/503, never 500; totals = sum of the 201s',
     headers: ['case', 'requests', 'statuses', 's', 'effect', 'verdict'],
     rows,
-    notes: [],
+    notes,
     failed,
   };
 }

@@ -10,7 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startDynamoDbLocal } from '../../lib/local/dynamodb.js';
-import { startGateway } from '../../lib/local/gateway.js';
+import { importHandler, startGateway } from '../../lib/local/gateway.js';
+import { findRoute, type RouteKey } from '../../functions/routes.js';
 import { applyStackEnv, stackEnv } from '../../lib/local/stack.js';
 import { STORE_BUDGET } from '../../shared/store/budget.js';
 import { startFaultProxy, type FaultMode } from '../support/fault-proxy.js';
@@ -142,6 +143,17 @@ function judge(row: Omit<Row, 'problems'>, retryStatus: number | undefined, effe
 }
 
 const pick = (a: Answer & { lateWrites: number }) => ({ status: a.status, ms: a.ms, lateWrites: a.lateWrites });
+
+// On Lambda a function answers its first request after its init (modules loaded, SDK client built),
+// which the request deadline does not count; the local gateway loads a handler on its first call.
+// So the handlers under test are loaded, and the store client and the token keys warmed, first.
+await Promise.all(
+  ['GET /api/pagos', 'POST /api/pagos', 'POST /api/v1/accounts/reverse-payment', 'POST /api/v1/accounts/payment'].map((key) =>
+    importHandler(findRoute(key as RouteKey)),
+  ),
+);
+await call('GET', '/api/pagos', woAdmin);
+await call('GET', `/api/v1/accounts/statement?date=2024-01-01&vendedorId=${vendedor.id}`, acAdmin);
 
 try {
   for (const [i, fault] of FAULTS.entries()) {

@@ -13,6 +13,7 @@ import { ACCESS_LOG_FORMAT } from '../../lib/constructs/caja-api.js';
 import { nagPacks } from '../../lib/nag.js';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsPolicy, parseCorsOrigins } from '../../lib/cors.js';
 import { USER_ATTRIBUTE } from '../../shared/auth/claims.js';
+import { GROUP_ALIASES } from '../../shared/auth/roles.js';
 import { STORE_BUDGET } from '../../shared/store/budget.js';
 import { grantedActions, STORE_OPERATIONS } from '../../shared/store/permissions.js';
 import { projectionOf, TABLE } from '../../shared/store/table.js';
@@ -306,9 +307,9 @@ describe('Cognito', () => {
     });
   });
 
-  it('has one group per role', () => {
+  it('has one group per role, and one per group name of the original APIs that means a role (ADMIN_COMPANY, SYSTEM_ADMIN)', () => {
     const groups = Object.values(caja.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual([...ROLES].sort());
+    expect(groups.sort()).toEqual([...ROLES, ...Object.keys(GROUP_ALIASES)].sort());
   });
 
   it('has an app client without secret that cannot write tenant or party', () => {

@@ -186,6 +186,11 @@ export function describeOperations(synthesized: () => SynthesizedCaja): void {
       }
       for (const name of ['Errors', 'Throttles']) expect(named(name).length).toBe(routes.length);
       for (const name of ['ThrottledRequests', 'SystemErrors']) expect(named(name).length).toBeGreaterThan(0);
+      // Business metrics, from the functions' EMF lines (shared/metrics.ts), all APIs at once.
+      const expressions = metrics.flatMap((m) => m.filter((part): part is { expression: string } => typeof part === 'object' && part !== null && 'expression' in part)).map((e) => e.expression);
+      for (const [name, dimensions] of [['PaymentsRecorded', 'Api'], ['IdempotentReplays', 'Api'], ['ClientErrors', 'Api,Code'], ['StoreUnavailable', 'Api']]) {
+        expect(expressions).toContain(`SEARCH('{Caja,${dimensions}} MetricName="${name}"', 'Sum', 300)`);
+      }
     });
   });
 }

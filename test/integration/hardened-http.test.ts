@@ -7,10 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as createPago from '../../functions/workorders/create-payment.js';
 import * as listPagos from '../../functions/workorders/list-payments.js';
 import * as createParty from '../../functions/ledger/create-party.js';
+import * as createGatewayPayment from '../../functions/gateway/create-payment.js';
+import * as getReceivablesPayments from '../../functions/receivables/get-payments.js';
+import { pagoRequest } from '../support/gateway-fixtures.js';
 import { COUNTERS } from '../../shared/store/keys.js';
 import { readCounter } from '../../shared/store/payments.js';
 import { api, invoke, newTenant, token } from '../support/index.js';
-import { pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
+import { createTenant, pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 
@@ -50,6 +53,22 @@ describe('prototype keys', () => {
     for (const res of responses) expect(res.status, res.text).toBe(400);
     expect(responses[0]!.body.message).toContain(key);
     expect(await readCounter(tenant, COUNTERS.activeWorkOrderPayments)).toBe(before);
+  });
+
+  it.each(PROTOTYPE_KEYS)("%s as a key of the gateway's free-form metadata is refused (400 naming it)", async (key) => {
+    const gatewayTenant = newTenant();
+    await createTenant(gatewayTenant, { currency: 'PEN', timeZone: 'America/Lima' });
+    const gatewayAdmin = await token({ role: 'ADMIN', tenant: gatewayTenant });
+    const rawBody = JSON.stringify(pagoRequest({ metadata: { channel: 'web' } })).replace('"metadata":{', `"metadata":{"${key}":{"x":1},`);
+    const res = await invoke(createGatewayPayment, { method: 'POST', path: '/pagos', token: gatewayAdmin, rawBody, headers: { 'content-type': 'application/json' } });
+    expect(res.status, res.text).toBe(400);
+    expect(res.text).toContain(key);
+  });
+
+  it.each(PROTOTYPE_KEYS)('%s as a receivables query key is a 400 in its envelope', async (key) => {
+    const res = await invoke(getReceivablesPayments, { path: `/v1/getPayments?${key}=x`, token: admin });
+    expect(res.status, res.text).toBe(400);
+    expect(res.body).toEqual({ code: 400, msg: expect.stringContaining(key), requestId: expect.any(String) });
   });
 
   it('a valid body still passes: prototype names are refused as keys, not as values', async () => {

@@ -55,6 +55,7 @@ export async function createCharge(actor: Actor, command: CreateChargeCommand, i
       communityId: command.communityId,
       contractId: command.contractId,
       voided: false,
+      createdBy: actor.sub,
       createdAt: now,
       updatedAt: now,
       version: 1,

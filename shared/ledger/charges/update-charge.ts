@@ -31,7 +31,7 @@ export async function updateCharge(actor: Actor, id: string, command: UpdateChar
     const currency = resolveCurrency(command, before.currency)!;
     const paid = before.paidAmount ?? 0;
     if (currency !== before.currency && paid > 0) throw new Conflict('The currency of a charge with payments applied cannot change');
-    const after: Charge = { ...before, currency, updatedAt: now };
+    const after: Charge = { ...before, currency, updatedAt: now, updatedBy: actor.sub };
     if (command.amount !== undefined) after.amount = minorOf(command.amount);
     if (command.lateFee === null) delete after.lateFee;
     else if (command.lateFee !== undefined) after.lateFee = minorOf(command.lateFee);
@@ -53,7 +53,7 @@ export function voidCharge(actor: Actor, id: string, idempotencyKey?: string): P
     (before, now) => {
       if (before.voided) return undefined;
       if ((before.paidAmount ?? 0) > 0) throw new Conflict('Charge has payments applied; reverse or delete them first');
-      return { ...before, voided: true, updatedAt: now };
+      return { ...before, voided: true, updatedAt: now, updatedBy: actor.sub };
     },
     'CHARGE_VOID',
     { key: idempotencyKey, scope: 'ledger.charge.delete', request: { id } },

@@ -11,6 +11,7 @@ import { newId } from '../../ids.js';
 import { auditEntry, putAudit } from '../../store/audit.js';
 import { getGatewayPayment, insertGatewayPayment } from '../../store/gateway-payments.js';
 import { type FirstAnswer, idempotent, requestHash, type IdempotencyKey } from '../../store/idempotency.js';
+import { countMetric } from '../../metrics.js';
 import { recordingMoney, tenantSettings } from '../../store/tenants.js';
 import { transact } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
@@ -101,6 +102,7 @@ export async function createGatewayPayment(
             ...mark,
           ]));
           log?.info('gateway payment created', { paymentId: id, consumedWriteCapacity });
+          countMetric('PaymentsRecorded');
           return payment;
         },
         () => id,

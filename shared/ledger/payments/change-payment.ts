@@ -13,7 +13,7 @@ import { optimistic, type TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
 import type { Allocation, Payment } from '../model.js';
 import { transactWithinRunningTotals } from '../running-totals.js';
-import { chargeEffects } from './record-payment.js';
+import { type CappedCharges, chargeEffects } from './record-payment.js';
 
 export interface PaymentChange {
   /** Reads the payment (consistently) or throws the dialect's NotFound; called again after a lost race. */
@@ -23,15 +23,17 @@ export interface PaymentChange {
   audit: { action: string; details?: Record<string, unknown> };
   /** Items of further effects in the same transaction (the accounts statement). */
   effects?: (before: Payment, after: Payment, at: string) => TxItems;
+  /** The charges `decide` planned new allocations on, as read: their increases are capped (see chargeEffects). */
+  capped?: () => CappedCharges | undefined;
   /** The idempotency key record of the change (changeOnce), committed with it. */
   keyRecord?: ResultRecord<Payment>;
 }
 
 const counting = (p: Payment): readonly Allocation[] => (p.status === 'active' ? p.allocations : []);
 
-function effects(tenant: string, before: Payment, after: Payment): TxItems {
+function effects(tenant: string, before: Payment, after: Payment, capped?: CappedCharges): TxItems {
   return [
-    ...chargeEffects(tenant, counting(before), counting(after)),
+    ...chargeEffects(tenant, counting(before), counting(after), capped),
     ...(!before.deleted && after.deleted ? paymentCounterItems(tenant, before, -1) : []),
     ...employeeEntryItems(tenant, before, after),
     ...paymentSideItems(tenant, before, after),
@@ -50,7 +52,7 @@ export async function changePayment(ctx: UseCaseContext, change: PaymentChange):
     const { details } = change.audit;
     await transactWithinRunningTotals([
       ['payment', replacePayment(tenant, before, after)],
-      ...effects(tenant, before, after),
+      ...effects(tenant, before, after, change.capped?.()),
       ...(change.effects?.(before, after, at) ?? []),
       ['audit', putAudit(tenant, auditEntry(principal, change.audit.action, 'PAYMENT', before.id, { before, after, ...(details ? { details } : {}) }, at))],
       ...(change.keyRecord?.(after) ?? []),

@@ -11,6 +11,7 @@ import { allocationDeltas, type AllocationProblem, checkAllocations } from '../.
 import { auditEntry, putAudit } from '../../store/audit.js';
 import { applyToCharge } from '../../store/charges.js';
 import { recordPaymentItems } from '../../store/payments.js';
+import { countMetric } from '../../metrics.js';
 import { recordingMoney, tenantSettings } from '../../store/tenants.js';
 import type { TxItems } from '../../store/tx.js';
 import type { UseCaseContext } from '../context.js';
@@ -105,6 +106,7 @@ export async function recordPayment(ctx: UseCaseContext, command: RecordPaymentC
         ...mark,
       ]));
       ctx.log?.info('payment recorded', { paymentId: id, source: payment.source, consumedWriteCapacity });
+      countMetric('PaymentsRecorded');
       return payment;
     },
     ctx.now,
@@ -145,6 +147,7 @@ export async function recordPayments(
         ...mark,
       ]));
       ctx.log?.info('payments recorded', { paymentIds: payments.map((p) => p.id), consumedWriteCapacity });
+      countMetric('PaymentsRecorded', payments.length);
       return payments;
     },
     ctx.now,

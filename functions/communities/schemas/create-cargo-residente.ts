@@ -1,0 +1,4 @@
+/** Request schemas of communities/create-cargo-residente. */
+import { cargoResidenteBody } from './cargo-residente.js';
+
+export const schemas = { body: cargoResidenteBody };

@@ -1,0 +1,14 @@
+/** Request schemas of communities/create-pago: an explicit split (aplicaciones) or none (oldest first). */
+import * as z from 'zod/mini';
+import type { CommunityPaymentCommand } from '../../../shared/ledger/communities/community-payments.js';
+import { amount, id, isoDate, pathOf, text } from './fields.js';
+
+export const schemas = {
+  path: pathOf('contratoId'),
+  body: z.strictObject({
+    montoPago: amount,
+    formaDePago: text(50).check(z.minLength(1)),
+    fechaDePago: isoDate,
+    aplicaciones: z.optional(z.array(z.strictObject({ cargoComunidadId: id, montoAplicado: amount })).check(z.minLength(1), z.maxLength(100))),
+  }) satisfies z.ZodMiniType<CommunityPaymentCommand>,
+};

@@ -1,0 +1,4 @@
+/** Request schemas of communities/get-community-statement. */
+import { pageQuery, pathOf } from './fields.js';
+
+export const schemas = { path: pathOf('comunidadId'), query: pageQuery };

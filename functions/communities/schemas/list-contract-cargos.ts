@@ -1,0 +1,4 @@
+/** Request schemas of communities/list-contract-cargos. */
+import { pageQuery, pathOf } from './fields.js';
+
+export const schemas = { path: pathOf('contratoId'), query: pageQuery };
