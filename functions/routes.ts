@@ -99,12 +99,12 @@ export const routes = [
   { method: 'DELETE', path: '/api/PaymentHistories/{id}', handler: 'communities/delete-payment-history', roles: ADMIN, store: ['read', 'write'] },
 
   // receivables (seed 004)
-  { method: 'GET', path: '/v1/getPayments', handler: 'receivables/get-payments', roles: ADMIN, store: ['read', 'query'], search: 'receivables' },
+  { method: 'GET', path: '/v1/getPayments', handler: 'receivables/get-payments', roles: ADMIN, store: ['read', 'query', 'write'], search: 'receivables' },
   { method: 'GET', path: '/v1/getPayment', handler: 'receivables/get-payment', roles: ADMIN, store: ['read'] },
   { method: 'GET', path: '/v1/getPaymentMethods', handler: 'receivables/get-payment-methods', roles: ADMIN, store: ['read', 'query'] },
   { method: 'POST', path: '/v1/createPayment', handler: 'receivables/create-payment', roles: ADMIN, store: ['read', 'write'] },
-  { method: 'POST', path: '/v1/createPaymentByTaxId', handler: 'receivables/create-payment-by-tax-id', roles: ADMIN, store: ['read', 'write'] },
-  { method: 'POST', path: '/v1/createPaymentFromXmlMX', handler: 'receivables/create-payment-from-xml-mx', roles: ADMIN, store: ['read', 'write'] },
+  { method: 'POST', path: '/v1/createPaymentByTaxId', handler: 'receivables/create-payment-by-tax-id', roles: ADMIN, store: ['read', 'query', 'write'] },
+  { method: 'POST', path: '/v1/createPaymentFromXmlMX', handler: 'receivables/create-payment-from-xml-mx', roles: ADMIN, store: ['read', 'query', 'write'] },
   { method: 'DELETE', path: '/v1/deletePayment', handler: 'receivables/delete-payment', roles: ADMIN, store: ['read', 'write'] },
 ] as const satisfies readonly Route[];
 

@@ -4,11 +4,14 @@ import { deleteReceivablesPayment } from '../../shared/ledger/receivables/paymen
 import { findRoute } from '../routes.js';
 import { schemas } from './schemas/delete-payment.js';
 
-/** A reconciled payment is un-reconciled, any other deleted; the answer says which. A repeated Idempotency-Key answers the first result. */
+/** The seed's words for each step (reconciled → pending → discarded → deleted). */
+const MESSAGES = { unreconciled: 'Pago desconciliado.', discarded: 'Pago descartado.', deleted: 'Pago eliminado.' } as const;
+
+/** One step per call: un-reconcile, discard, delete; the answer says which. A repeated Idempotency-Key answers the first result. */
 export const handler = endpoint(findRoute('DELETE /v1/deletePayment'), {
   ...schemas,
   handle: async ({ body, headers, principal, log }) => {
-    const { payment, unreconciled } = await deleteReceivablesPayment({ principal, log }, body.id, idempotencyKeyHeader(headers));
-    return { data: { id: payment.id, msg: unreconciled ? 'Pago desconciliado.' : 'Pago eliminado.' } };
+    const { payment, outcome } = await deleteReceivablesPayment({ principal, log }, body.id, idempotencyKeyHeader(headers));
+    return { data: { id: payment.id, msg: MESSAGES[outcome] } };
   },
 });

@@ -3,13 +3,13 @@ import { MAX_TOTAL_MINOR } from '../domain/money.js';
 import { tableName } from './client.js';
 import { entityStore } from './entities.js';
 import { indexKeys, keys } from './keys.js';
-import { findByLookup, type Lookup } from './lookups.js';
+import type { Lookup } from './lookups.js';
 import type { ConditionFailed, TransactItem, TxItems } from './tx.js';
 
 /** A tax document is unique among the tenant's documents by SII code + folio number. */
-const folioLookup = (code: string, number: string): Lookup => ({ name: 'document-folio', value: `${code}#${number}` });
+export const folioLookup = (code: string, number: string): Lookup => ({ name: 'document-folio', value: `${code}#${number}` });
 /** An external id (a CFDI's fiscal UUID…) is unique among the tenant's charges, case-insensitively. */
-const externalIdLookup = (externalId: string): Lookup => ({ name: 'charge-external-id', value: externalId.toLowerCase() });
+export const externalIdLookup = (externalId: string): Lookup => ({ name: 'charge-external-id', value: externalId.toLowerCase() });
 
 export const charges = entityStore<Charge>({
   type: 'CHARGE',
@@ -29,17 +29,6 @@ export const charges = entityStore<Charge>({
     ...(c.externalId !== undefined ? [{ ...externalIdLookup(c.externalId), field: 'externalId' }] : []),
   ],
 });
-
-const chargeByLookup = async (tenant: string, lookup: Lookup) => {
-  const id = await findByLookup(tenant, lookup);
-  return id ? charges.get(tenant, id) : undefined;
-};
-
-/** The document with this SII code and folio number (a key read), if any. */
-export const documentByFolio = (tenant: string, code: string, number: string) => chargeByLookup(tenant, folioLookup(code, number));
-
-/** The charge with this external id, compared case-insensitively (a key read), if any. */
-export const chargeByExternalId = (tenant: string, externalId: string) => chargeByLookup(tenant, externalIdLookup(externalId));
 
 /**
  * Applies `delta` minor units to a charge's paid amount inside a payment's transaction. An increase

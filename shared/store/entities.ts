@@ -34,6 +34,8 @@ export interface EntityStore<T extends Versioned> {
   replace(actor: Actor, before: T, after: T, action?: string, extra?: TxItems): Promise<T>;
   /** The transaction item name of this entity (what a failed version condition reports). */
   readonly type: string;
+  /** Its unique values (./lookups.ts), as its transactions claim them. */
+  lookups(entity: T): Lookup[];
   /** Its primary key (for reads that batch entities of several stores in one call). */
   key(tenant: string, id: string): { pk: string; sk: string };
   query(tenant: string, q: IndexQuery): Promise<{ items: T[]; nextCursor: string | null }>;
@@ -84,6 +86,7 @@ export function entityStore<T extends Versioned>(spec: {
   const store: EntityStore<T> = {
     type: spec.type,
     key: spec.key,
+    lookups: (entity) => lookupsOf(entity).map(({ name, value }) => ({ name, value })),
     get: (tenant, id, consistent) => getItem<T>(spec.key(tenant, id), consistent),
     async require(tenant, id, what = spec.label) {
       const entity = await store.get(tenant, id);

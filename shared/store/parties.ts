@@ -1,10 +1,10 @@
 import type { Party, PartyKind } from '../domain/parties.js';
 import { entityStore } from './entities.js';
 import { indexKeys, keys } from './keys.js';
-import { findByLookup, type Lookup } from './lookups.js';
+import type { Lookup } from './lookups.js';
 
 /** A tax id is unique among the tenant's parties of one kind (RFCs compare case-insensitively). */
-const taxIdLookup = (kind: PartyKind, taxId: string): Lookup => ({ name: `tax-id:${kind}`, value: taxId.toUpperCase() });
+export const taxIdLookup = (kind: PartyKind, taxId: string): Lookup => ({ name: `tax-id:${kind}`, value: taxId.toUpperCase() });
 
 export const parties = entityStore<Party>({
   type: 'PARTY',
@@ -18,9 +18,3 @@ export const parties = entityStore<Party>({
   }),
   lookups: (p) => (p.taxId ? [{ ...taxIdLookup(p.kind, p.taxId), field: 'taxId' }] : []),
 });
-
-/** The party of `kind` with this tax id (a key read), if any. */
-export async function partyByTaxId(tenant: string, kind: PartyKind, taxId: string): Promise<Party | undefined> {
-  const id = await findByLookup(tenant, taxIdLookup(kind, taxId));
-  return id ? parties.get(tenant, id) : undefined;
-}

@@ -10,7 +10,7 @@ import { employeeEntryItems } from './employee-payments.js';
 import { COUNTERS, indexKeys, keys } from './keys.js';
 import { changeActivePayments, countActivePayments } from './aggregates/active-payments.js';
 import { queryAll } from './pagination.js';
-import { documentLinkItems, receivablesAttributes } from './receivables-payments.js';
+import { receivablesAttributes, receivablesSideItems } from './receivables-payments.js';
 import { workOrderOrderItems } from './work-order-orders.js';
 import type { TransactItem, TxItems } from './tx.js';
 
@@ -99,7 +99,7 @@ export function paymentCounterItems(tenant: string, payment: Pick<Payment, 'sour
 
 /** Items besides the payment that keep its searches, by the API that created it (before: undefined for a new payment). */
 const PAYMENT_SIDE_ITEMS: Partial<Record<Payment['source'], (tenant: string, before: Payment | undefined, after: Payment) => TxItems>> = {
-  receivables: documentLinkItems,
+  receivables: receivablesSideItems,
   workorders: workOrderOrderItems,
 };
 

@@ -14,6 +14,7 @@ import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { queryAttributes } from './query/attributes.js';
+import { countChanges, rebuildCounts } from './query/counts.js';
 import { RECEIVABLES_DOCUMENT_PAYMENTS, RECEIVABLES_PAYMENTS } from './query/catalogue.js';
 import type { Row } from './query/types.js';
 import type { TxItems } from './tx.js';
@@ -45,8 +46,19 @@ export function receivablesAttributes(tenant: string, p: Payment): Record<string
   return row ? queryAttributes(tenant, RECEIVABLES_PAYMENTS, row) : {};
 }
 
+/**
+ * A receivables payment's side items for a change from `before` to `after`: its document links and
+ * the counts of its counted search patterns (./query/counts.ts), in the change's own transaction.
+ */
+export function receivablesSideItems(tenant: string, before: Payment | undefined, after: Payment): TxItems {
+  return [
+    ...documentLinkItems(tenant, before, after),
+    ...countChanges(tenant, RECEIVABLES_PAYMENTS, before && receivablesRow(before), receivablesRow(after)),
+  ];
+}
+
 /** The link items of a payment's documents: put for `after`'s allocations, emptied for those it no longer has. */
-export function documentLinkItems(tenant: string, before: Payment | undefined, after: Payment): TxItems {
+function documentLinkItems(tenant: string, before: Payment | undefined, after: Payment): TxItems {
   const row = receivablesRow(after);
   const current = row ? after.allocations.map((a) => a.chargeId) : [];
   const dropped = (before?.allocations ?? []).map((a) => a.chargeId).filter((id) => !current.includes(id));
@@ -105,4 +117,22 @@ export async function coverInSpan(tenant: string, dates: readonly string[], crea
       }
     }),
   );
+}
+
+/**
+ * Migration: counts every receivables payment of the tenant in its counted patterns' trees (for data
+ * written before the counts existed; a search also does it on first read). Walks the tenant's
+ * payments once, within its span.
+ */
+export async function backfillReceivablesCounts(tenant: string): Promise<void> {
+  const span = await receivablesSpan(tenant);
+  const history: Record<string, { lower: string; upper: string } | undefined> = {
+    date: span.dateMin && span.dateMax ? { lower: span.dateMin, upper: span.dateMax } : undefined,
+    created: span.createdMin ? { lower: span.createdMin, upper: new Date(Date.now() + 60_000).toISOString() } : undefined,
+  };
+  for (const pattern of RECEIVABLES_PAYMENTS.patterns) {
+    const within = pattern.kind === 'index' && pattern.counted ? history[pattern.sort] : undefined;
+    if (pattern.kind !== 'index' || !within) continue;
+    for (const status of Object.values(RECEIVABLES_STATUS)) await rebuildCounts(tenant, RECEIVABLES_PAYMENTS, pattern, [status], within);
+  }
 }

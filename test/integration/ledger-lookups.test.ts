@@ -8,8 +8,14 @@ import * as createCharge from '../../functions/ledger/create-charge.js';
 import * as createParty from '../../functions/ledger/create-party.js';
 import * as updateCharge from '../../functions/ledger/update-charge.js';
 import * as updateParty from '../../functions/ledger/update-party.js';
-import { chargeByExternalId, documentByFolio } from '../../shared/store/charges.js';
-import { partyByTaxId } from '../../shared/store/parties.js';
+import { backfillLookups, chargeByExternalId, documentByFolio, partyByTaxId } from '../../shared/store/holders.js';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as createPaymentByTaxId from '../../functions/receivables/create-payment-by-tax-id.js';
+import { newId } from '../../shared/ids.js';
+import { charges } from '../../shared/store/charges.js';
+import { db } from '../../shared/store/client.js';
+import { findByLookup } from '../../shared/store/lookups.js';
+import { parties } from '../../shared/store/parties.js';
 import { saveTenant } from '../support/tenants.js';
 import { invoke, newTenant, token } from '../support/index.js';
 
@@ -68,5 +74,53 @@ describe('documents by folio and charges by external id', () => {
     const patch = (id: string, body: unknown) => invoke(updateCharge, { method: 'PATCH', path: `/ledger/charges/${id}`, token: admin, body });
     expect((await patch(first.body.id, { number: '136' })).status).toBe(200);
     expect((await charge(doc)).status).toBe(201);
+  });
+});
+
+describe('parties and charges written before the lookups existed', () => {
+  it('are found by createPaymentByTaxId after a first miss backfills the tenant; a value two of them share stays with one', async () => {
+    const old = newTenant();
+    await saveTenant(old, { timeZone: 'America/Santiago', currency: 'CLP' });
+    const stamp = { active: true, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 };
+    // The old shape: the entity item alone (what the ledger API wrote before lookups), no lookup item.
+    const legacy = async (item: ReturnType<typeof parties.put>) => db().send(new PutCommand(item.Put as never));
+    const client = { id: newId(), kind: 'client' as const, name: 'Cliente antiguo', taxId: '76453707-6', ...stamp };
+    const twin = { id: newId(), kind: 'client' as const, name: 'Duplicado antiguo', taxId: '11111111-1', ...stamp };
+    const twin2 = { ...twin, id: newId() };
+    for (const p of [client, twin, twin2]) await legacy(parties.put(old, p));
+    const doc = { id: newId(), kind: 'document' as const, partyId: client.id, amount: 5000, currency: 'CLP' as const, paidAmount: 0, code: '33', number: '777', voided: false, ...stamp };
+    await legacy(charges.put(old, doc));
+    expect((await findByLookup(old, { name: 'tax-id:client', value: '76453707-6' }))).toBeUndefined();
+
+    const oldAdmin = await token({ role: 'ADMIN', tenant: old });
+    const res = await invoke(createPaymentByTaxId, {
+      method: 'POST',
+      path: '/v1/createPaymentByTaxId',
+      token: oldAdmin,
+      body: { taxId: '76453707-6', date: '2024-02-01', total: 5000, currency: 'CLP', documents: [{ number: '777', code: '33', amount: 5000 }] },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.client).toMatchObject({ id: client.id });
+    expect(res.body.documents).toEqual([expect.objectContaining({ document: expect.objectContaining({ id: doc.id }) })]);
+    // The walk is complete and remembered: the uniqueness now holds for the old values too.
+    const again = await backfillLookups(old);
+    expect(again).toEqual({ complete: true, claimed: 0, taken: [] });
+    const dup = await invoke(createParty, { method: 'POST', path: '/ledger/parties', token: oldAdmin, body: { kind: 'client', name: 'Nuevo', taxId: '76453707-6' } });
+    expect(dup.status).toBe(409);
+    const shared = await partyByTaxId(old, 'client', '11111111-1');
+    expect([twin.id, twin2.id]).toContain(shared?.id);
+  });
+
+  it('walks a bounded number of entities per call, resuming where it stopped', async () => {
+    const old = newTenant();
+    await saveTenant(old, { timeZone: 'America/Santiago', currency: 'CLP' });
+    const stamp = { active: true, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 };
+    const made = Array.from({ length: 5 }, (_, i) => ({ id: newId(), kind: 'client' as const, name: `C${i}`, taxId: `${10_000_000 + i}-K`, ...stamp }));
+    for (const p of made) await db().send(new PutCommand(parties.put(old, p).Put as never));
+    const steps = [];
+    for (let i = 0; i < 4; i++) steps.push(await backfillLookups(old, 2));
+    expect(steps.map((s) => s.claimed)).toEqual([2, 2, 1, 0]);
+    expect(steps.at(-1)!.complete).toBe(true);
+    for (const p of made) expect((await findByLookup(old, { name: 'tax-id:client', value: p.taxId.toUpperCase() }))).toBe(p.id);
   });
 });

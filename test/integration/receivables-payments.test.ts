@@ -144,7 +144,7 @@ describe('GET /v1/getPayment and DELETE /v1/deletePayment', () => {
   const get = (id: string, as = admin) => invoke(getPayment, { path: `/v1/getPayment?id=${id}&expandFile=1`, token: as });
   const del = (id: string) => invoke(deletePayment, { method: 'DELETE', path: '/v1/deletePayment', token: admin, body: { id } });
 
-  it('un-reconciles a reconciled payment (documents owe again, re-payable), then deletes it; both audited', async () => {
+  it('un-reconciles a reconciled payment (documents owe again, re-payable), then discards it, then deletes it; each audited', async () => {
     const doc = await newDocument(tenant, cl.id, 3000);
     const body = { clientId: cl.id, date: '2024-02-01', total: 3000, currency: 'CLP', documents: [{ documentId: doc.id, amount: 3000 }] };
     const created = await pay(body);
@@ -160,12 +160,15 @@ describe('GET /v1/getPayment and DELETE /v1/deletePayment', () => {
     expect(repaid.status).toBe(200);
     expect(await paid(doc.id)).toBe(3000);
 
+    // Pending → discarded (status 2, still readable, owes nothing) → deleted (gone, kept for audit).
+    expect((await del(id)).body).toEqual({ id, msg: 'Pago descartado.' });
+    expect((await get(id)).body).toMatchObject({ id, status: 2, documents: [], reconciledAt: null });
     expect((await del(id)).body).toEqual({ id, msg: 'Pago eliminado.' });
     expect((await get(id)).status).toBe(404);
     expect((await del(id)).status).toBe(404);
     expect(await paid(doc.id)).toBe(3000);
     const audit = await listAudit(tenant, id, 10);
-    expect(audit.items.map((e) => e.action).sort()).toEqual(['RECEIVABLES_PAYMENT_CREATE', 'RECEIVABLES_PAYMENT_DELETE', 'RECEIVABLES_PAYMENT_DELETE']);
+    expect(audit.items.map((e) => e.action).sort()).toEqual(['RECEIVABLES_PAYMENT_CREATE', ...Array(3).fill('RECEIVABLES_PAYMENT_DELETE')]);
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

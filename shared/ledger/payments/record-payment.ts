@@ -9,6 +9,7 @@
  */
 import { allocationDeltas, type AllocationProblem, checkAllocations } from '../../domain/allocation.js';
 import { auditEntry, putAudit } from '../../store/audit.js';
+import { coalesceAggregates } from '../../store/aggregates/tree.js';
 import { applyToCharge } from '../../store/charges.js';
 import { recordPaymentItems } from '../../store/payments.js';
 import { countMetric } from '../../metrics.js';
@@ -139,13 +140,14 @@ export async function recordPayments(
       const at = new Date().toISOString();
       const payments = drafts.map((draft, i) => newPayment(draft, i === 0 ? firstId : newId(), ctx.principal.sub, at));
       const settings = await tenantSettings(tenant);
-      const { consumedWriteCapacity } = await recordingMoney(settings, at, (mark) => transactWithinRunningTotals([
+      // Payments of one day share aggregate nodes: one Update each (a transaction touches an item once).
+      const { consumedWriteCapacity } = await recordingMoney(settings, at, (mark) => transactWithinRunningTotals(coalesceAggregates([
         ...keyRecord(payments),
         ...(command.alsoKeyRecord?.(payments) ?? []),
         ...payments.flatMap((payment) => paymentItems(ctx, payment, command.audit, at)),
         ...chargeEffects(tenant, [], payments.flatMap((p) => p.allocations), capped),
         ...mark,
-      ]));
+      ])));
       ctx.log?.info('payments recorded', { paymentIds: payments.map((p) => p.id), consumedWriteCapacity });
       countMetric('PaymentsRecorded', payments.length);
       return payments;

@@ -2,8 +2,9 @@
 import type { Currency } from '../../domain/money.js';
 import { parseCanonicalRut } from '../../domain/rut.js';
 import { parseSiiDocumentCode } from '../../domain/receivables/sii-documents.js';
-import { charges, documentByFolio } from '../../store/charges.js';
-import { parties, partyByTaxId } from '../../store/parties.js';
+import { charges } from '../../store/charges.js';
+import { documentByFolio, partyByTaxId } from '../../store/holders.js';
+import { parties } from '../../store/parties.js';
 import { coverInSpan } from '../../store/receivables-payments.js';
 import type { UseCaseContext } from '../context.js';
 import type { Created } from '../create-once.js';

@@ -9,8 +9,7 @@
  */
 import { outstanding } from '../../domain/charges.js';
 import { parseCfdiPaymentReceipt, type CfdiPaymentReceipt } from '../../domain/receivables/cfdi-receipt.js';
-import { chargeByExternalId } from '../../store/charges.js';
-import { partyByTaxId } from '../../store/parties.js';
+import { chargeByExternalId, partyByTaxId } from '../../store/holders.js';
 import { coverInSpan } from '../../store/receivables-payments.js';
 import type { TxItems } from '../../store/tx.js';
 import { compact, type UseCaseContext } from '../context.js';

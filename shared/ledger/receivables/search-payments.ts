@@ -12,10 +12,11 @@ import { startOfLocalDay } from '../../domain/dates.js';
 import type { Currency } from '../../domain/money.js';
 import type { Payment } from '../../domain/payments.js';
 import { RECEIVABLES_DOCUMENT_PAYMENTS, RECEIVABLES_PAYMENTS } from '../../store/access-patterns.js';
-import { partyByTaxId } from '../../store/parties.js';
+import { partyByTaxId } from '../../store/holders.js';
 import { allPaymentMethods } from '../../store/payment-methods.js';
 import { search, SearchTooBroad } from '../../store/query/execute.js';
 import { plan } from '../../store/query/planner.js';
+import type { History } from '../../store/query/counts.js';
 import type { Predicate, Sort } from '../../store/query/types.js';
 import { receivablesSpan } from '../../store/receivables-payments.js';
 import { tenantSettings } from '../../store/tenants.js';
@@ -45,27 +46,37 @@ const SORT_FIELD = { '1': 'date', '2': 'created', '3': 'amount' } as const;
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** The date-range predicates on the field the search is by, both bounds closed (open ones from the span). */
-async function dateRange(tenant: string, q: PaymentSearch, timeZone: string): Promise<Predicate[] | undefined> {
+/**
+ * The date-range predicates on the field the search is by, both bounds closed (open ones from the
+ * span), each at a day start so a counted pattern takes the range's total from its counts alone;
+ * and the history (where every payment's dates lie) a counted pattern rebuilds its counts from once.
+ */
+async function dateRange(tenant: string, q: PaymentSearch, timeZone: string): Promise<{ range: Predicate[]; history: History } | undefined> {
   const field = DATE_FIELD[q.dateBy];
   const span = await receivablesSpan(tenant);
+  // Nothing was created or reconciled after now (the next UTC midnight bounds it at a day start).
+  const now = new Date(Date.now() + 60_000).toISOString();
+  const history: History = {
+    ...(span.dateMin && span.dateMax ? { date: { lower: span.dateMin, upper: span.dateMax } } : {}),
+    ...(span.createdMin ? { created: { lower: span.createdMin, upper: now } } : {}),
+  };
+  const bounds = (lower: string, upperExclusive: string) => ({
+    range: [
+      { field, op: 'GREATER_THAN_OR_EQUAL_TO', value: lower },
+      { field, op: 'LESS_THAN', value: upperExclusive },
+    ] satisfies Predicate[],
+    history,
+  });
   if (field === 'date') {
     const lower = q.since ?? span.dateMin;
     const upper = q.until ?? span.dateMax;
     if (!lower || !upper) return undefined;
-    return [
-      { field, op: 'GREATER_THAN_OR_EQUAL_TO', value: lower },
-      { field, op: 'LESS_THAN_OR_EQUAL_TO', value: upper },
-    ];
+    return bounds(lower, nextDay(upper));
   }
-  const lower = q.since ? startOfLocalDay(q.since, timeZone).toISOString() : span.createdMin;
-  if (!lower) return undefined;
-  // The end of `until` (exclusive), or now: nothing was created or reconciled later.
-  const upper = q.until ? startOfLocalDay(nextDay(q.until), timeZone).toISOString() : new Date(Date.now() + 60_000).toISOString();
-  return [
-    { field, op: 'GREATER_THAN_OR_EQUAL_TO', value: lower },
-    { field, op: 'LESS_THAN', value: upper },
-  ];
+  if (!q.since && !span.createdMin) return undefined;
+  const lower = q.since ? startOfLocalDay(q.since, timeZone).toISOString() : `${span.createdMin!.slice(0, 10)}T00:00:00.000Z`;
+  const upper = q.until ? startOfLocalDay(nextDay(q.until), timeZone).toISOString() : `${nextDay(now.slice(0, 10))}T00:00:00.000Z`;
+  return bounds(lower, upper);
 }
 
 /** The method's name in the tenant's catalogue (payments carry the name), or undefined for an unknown id. */
@@ -91,9 +102,9 @@ export async function searchReceivablesPayments(tenant: string, q: PaymentSearch
     if (!name) return none;
     predicates.push({ field: 'method', op: 'EQUAL', value: name });
   }
-  const range = await dateRange(tenant, q, timeZone);
-  if (!range) return none;
-  predicates.push(...range);
+  const dates = await dateRange(tenant, q, timeZone);
+  if (!dates) return none;
+  predicates.push(...dates.range);
 
   // A payment's documents are link items of their own realm (one entry per document).
   const planned = plan(q.documentId ? RECEIVABLES_DOCUMENT_PAYMENTS : RECEIVABLES_PAYMENTS, predicates);
@@ -101,7 +112,7 @@ export async function searchReceivablesPayments(tenant: string, q: PaymentSearch
   if (!planned.ok) throw tooBroad();
   const sorts: Sort[] = [{ field: SORT_FIELD[q.orderBy], direction: q.order === 'ASC' ? 'ascending' : 'descending' }];
   try {
-    const { items, total } = await search<Payment>(tenant, planned.plan, sorts, (q.page - 1) * q.resultsPerPage, q.resultsPerPage);
+    const { items, total } = await search<Payment>(tenant, planned.plan, sorts, (q.page - 1) * q.resultsPerPage, q.resultsPerPage, { history: dates.history });
     return { payments: items, total, timeZone };
   } catch (error) {
     if (error instanceof SearchTooBroad) throw tooBroad();

@@ -62,83 +62,120 @@ export type Source = () => Promise<Entry[]>;
 const nodeKey = (s: Series, shard: number, node: string) => keys.aggregate(s.tenant, s.name, shard, node);
 const shardList = (s: Series) => Array.from({ length: s.shards }, (_, i) => i);
 
+/** What one Update adds to one node: slot attribute → delta (kept per item, so a transaction's duplicates can be merged). */
+type NodeAdds = { series: Series; shard: number; node: string; adds: Map<string, number> };
+const nodeAdds = new WeakMap<TransactItem, NodeAdds>();
+
+/** The Update adding `adds` (slot attribute → delta) to one node, each slot bounded to stay exact. */
+function nodeUpdate(series: Series, shard: number, node: string, adds: ReadonlyMap<string, number>): TransactItem {
+  const limit = series.limit ?? TOTAL_LIMIT;
+  const names: Record<string, string> = { '#type': 'type' };
+  const values: Record<string, unknown> = { ':type': 'AGGREGATE', ':tenant': series.tenant };
+  const added: string[] = [];
+  const bounds: string[] = [];
+  [...adds].forEach(([attribute, delta], i) => {
+    names[`#a${i}`] = attribute;
+    values[`:d${i}`] = delta;
+    added.push(`#a${i} :d${i}`);
+    const bound = addBound(delta, limit);
+    if (bound) {
+      values[`:b${i}`] = bound.value;
+      bounds.push(`(attribute_not_exists(#a${i}) OR #a${i} ${bound.op} :b${i})`);
+    }
+  });
+  const sets = ['#type = :type', 'tenant = :tenant'];
+  if (node === '') {
+    added.push('rev :one');
+    values[':one'] = 1;
+  }
+  // A node of a closed level is stored whole from its first write: its other slots start at 0.
+  const zeros = Object.keys(slotAttributes(zeroSlots(series.shape, levelOf(node, series.shape), series.measures))).filter((name) => !adds.has(name));
+  zeros.forEach((name, i) => {
+    names[`#z${i}`] = name;
+    sets.push(`#z${i} = if_not_exists(#z${i}, :zero)`);
+  });
+  if (zeros.length > 0) values[':zero'] = 0;
+  const item: TransactItem = {
+    Update: {
+      TableName: tableName(),
+      Key: nodeKey(series, shard, node),
+      UpdateExpression: `ADD ${added.join(', ')} SET ${sets.join(', ')}`,
+      ...(bounds.length > 0 ? { ConditionExpression: bounds.join(' AND ') } : {}),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+  nodeAdds.set(item, { series, shard, node, adds: new Map(adds) });
+  return item;
+}
+
 /** The transaction items that add `deltas` to `key` at every level of the tree (none when all are 0). */
 export function addAt(series: Series, key: string, deltas: Totals): TxItems {
-  return addAtKeys(series, [{ key, totals: deltas }]);
+  const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
+  if (changes.length === 0) return [];
+  const shard = shardOf(key, series.shards);
+  return pathOf(key, series.shape).map(({ node, slot }) => {
+    const adds = new Map(changes.map(([measure, delta]) => [slotAttribute(measure, slot), delta]));
+    return [AGGREGATE, nodeUpdate(series, shard, node, adds)] as const;
+  });
 }
 
 /**
  * The transaction items that add each change's totals at its key, merged into one Update per node
  * and shard (a transaction may touch an item once: an entry moving from one key to another changes
- * the nodes their paths share in a single ADD).
+ * the nodes their paths share in a single ADD). Any change ADDs its shard root's `rev` (what a
+ * concurrent rebuild checks), even when the root's own slots net to 0.
  */
 export function addAtKeys(series: Series, changes: readonly Entry[]): TxItems {
-  const limit = series.limit ?? TOTAL_LIMIT;
-  // shard|node -> slot -> measure -> delta
-  const nodes = new Map<string, { shard: number; node: string; slots: Map<string, Map<string, number>> }>();
+  const nodes = new Map<string, { shard: number; node: string; adds: Map<string, number> }>();
   for (const { key, totals } of changes) {
     const shard = shardOf(key, series.shards);
     for (const { node, slot } of pathOf(key, series.shape)) {
       const id = `${shard}|${node}`;
-      const entry = nodes.get(id) ?? { shard, node, slots: new Map() };
+      const entry = nodes.get(id) ?? { shard, node, adds: new Map<string, number>() };
       nodes.set(id, entry);
-      const measures = entry.slots.get(slot) ?? new Map<string, number>();
-      entry.slots.set(slot, measures);
-      for (const [measure, delta] of Object.entries(totals)) measures.set(measure, (measures.get(measure) ?? 0) + delta);
-    }
-  }
-  const changedSlots = (slots: Map<string, Map<string, number>>) =>
-    [...slots].flatMap(([slot, measures]) =>
-      [...measures].filter(([, delta]) => delta !== 0).map(([measure, delta]) => ({ attribute: slotAttribute(measure, slot), delta })),
-    );
-  // Any change ADDs its shard root's `rev` (what a concurrent rebuild checks), even when the root's own slots net to 0.
-  const touchedShards = new Set([...nodes.values()].filter((n) => changedSlots(n.slots).length > 0).map((n) => n.shard));
-  const items: TxItems[number][] = [];
-  for (const { shard, node, slots } of nodes.values()) {
-    const changed = changedSlots(slots);
-    if (changed.length === 0 && !(node === '' && touchedShards.has(shard))) continue;
-    const names: Record<string, string> = { '#type': 'type' };
-    const values: Record<string, unknown> = { ':type': 'AGGREGATE', ':tenant': series.tenant };
-    const adds: string[] = [];
-    const bounds: string[] = [];
-    changed.forEach(({ attribute, delta }, i) => {
-      names[`#a${i}`] = attribute;
-      values[`:d${i}`] = delta;
-      adds.push(`#a${i} :d${i}`);
-      const bound = addBound(delta, limit);
-      if (bound) {
-        values[`:b${i}`] = bound.value;
-        bounds.push(`(attribute_not_exists(#a${i}) OR #a${i} ${bound.op} :b${i})`);
+      for (const [measure, delta] of Object.entries(totals)) {
+        const attribute = slotAttribute(measure, slot);
+        entry.adds.set(attribute, (entry.adds.get(attribute) ?? 0) + delta);
       }
-    });
-    const sets = ['#type = :type', 'tenant = :tenant'];
-    if (node === '') {
-      adds.push('rev :one');
-      values[':one'] = 1;
     }
-    // A node of a closed level is stored whole from its first write: its other slots start at 0.
-    const added = new Set(changed.map(({ attribute }) => attribute));
-    const zeros = Object.keys(slotAttributes(zeroSlots(series.shape, levelOf(node, series.shape), series.measures))).filter(
-      (name) => !added.has(name),
-    );
-    zeros.forEach((name, i) => {
-      names[`#z${i}`] = name;
-      sets.push(`#z${i} = if_not_exists(#z${i}, :zero)`);
-    });
-    if (zeros.length > 0) values[':zero'] = 0;
-    const item: TransactItem = {
-      Update: {
-        TableName: tableName(),
-        Key: nodeKey(series, shard, node),
-        UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
-        ...(bounds.length > 0 ? { ConditionExpression: bounds.join(' AND ') } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-    items.push([AGGREGATE, item] as const);
   }
-  return items;
+  for (const entry of nodes.values()) for (const [attribute, delta] of entry.adds) if (delta === 0) entry.adds.delete(attribute);
+  const touched = new Set([...nodes.values()].filter((n) => n.adds.size > 0).map((n) => n.shard));
+  return [...nodes.values()]
+    .filter(({ shard, node, adds }) => adds.size > 0 || (node === '' && touched.has(shard)))
+    .map(({ shard, node, adds }) => [AGGREGATE, nodeUpdate(series, shard, node, adds)] as const);
+}
+
+/**
+ * One transaction may touch an item once: aggregate Updates of several changes that reach the same
+ * node (several payments of one receipt on the same day) become one Update adding their deltas.
+ * Other items pass through in order.
+ */
+export function coalesceAggregates(items: TxItems): TxItems {
+  const merged = new Map<string, { at: number; adds: NodeAdds }>();
+  const out: (readonly [string, TransactItem] | undefined)[] = [];
+  for (const [name, item] of items) {
+    const adds = nodeAdds.get(item);
+    if (!adds) {
+      out.push([name, item]);
+      continue;
+    }
+    const key = JSON.stringify(nodeKey(adds.series, adds.shard, adds.node));
+    const seen = merged.get(key);
+    if (!seen) {
+      merged.set(key, { at: out.length, adds: { ...adds, adds: new Map(adds.adds) } });
+      out.push(undefined);
+      continue;
+    }
+    for (const [attribute, delta] of adds.adds) seen.adds.adds.set(attribute, (seen.adds.adds.get(attribute) ?? 0) + delta);
+  }
+  for (const { at, adds } of merged.values()) {
+    const nonZero = new Map([...adds.adds].filter(([, delta]) => delta !== 0));
+    // All deltas cancelled: the root still moves its rev (a racing rebuild must notice), others drop out.
+    if (nonZero.size > 0 || adds.node === '') out[at] = [AGGREGATE, nodeUpdate(adds.series, adds.shard, adds.node, nonZero)];
+  }
+  return out.filter((entry): entry is readonly [string, TransactItem] => entry !== undefined);
 }
 
 /** Every node of a tree holding exactly `entries`, by shard, with its slots (closed levels filled). */

@@ -3,11 +3,13 @@
  * index entries (keys + the projected row, a few hundred bytes each) within the key range,
  * keeps the rows that pass the residual predicates, orders them, and reads full items for the
  * requested page only (BatchGet). So `total` and page N cost index entries of the matching key
- * range, never the full items of earlier pages. A key plan reads its ids (at most MAX_PARTITIONS).
+ * range, never the full items of earlier pages; a counted pattern in its own order takes them from
+ * its counts instead (./counts.ts), so they cost about one page whatever the history. A key plan reads its ids (at most MAX_PARTITIONS).
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../client.js';
 import { batchGetStored, fromItem } from '../items.js';
+import { countable, countedSearch, type History } from './counts.js';
 import { partitionAttribute, partitionValue, rowAttribute, sortAttribute } from './attributes.js';
 import type { Plan } from './planner.js';
 import { matches, rowOrder } from './predicates.js';
@@ -91,10 +93,19 @@ async function indexRows(tenant: string, plan: Extract<Plan, { kind: 'index' }>)
 }
 
 /**
- * One page of a search: items `offset`..`offset + limit` of the rows matching the plan in `sorts`
+ * One page of a search (`history`: where a counted pattern's entries lie, to rebuild its counts once): items `offset`..`offset + limit` of the rows matching the plan in `sorts`
  * order (then id ascending), full items as the realm stores them, and the total of matching rows.
  */
-export async function search<T>(tenant: string, plan: Plan, sorts: readonly Sort[], offset: number, limit: number): Promise<SearchPage<T>> {
+export async function search<T>(
+  tenant: string,
+  plan: Plan,
+  sorts: readonly Sort[],
+  offset: number,
+  limit: number,
+  options: { history?: History } = {},
+): Promise<SearchPage<T>> {
+  // A counted pattern in its own order: total and page N from its counts, not a walk (./counts.ts).
+  if (countable(plan, sorts, options.history)) return countedSearch<T>(tenant, plan, sorts, offset, limit, options.history!);
   const { realm } = plan;
   const row = rowAttribute(realm);
   // A key plan has the full items at hand already; an index plan reads them for the page only.

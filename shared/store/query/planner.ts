@@ -81,7 +81,7 @@ function planKey(realm: Realm, pattern: KeyPattern, predicates: readonly Predica
 }
 
 /** The months from `lower`'s to `upper`'s (`YYYY-MM`), at most MAX_BUCKETS + 1 of them. */
-function monthsBetween(lower: string, upper: string): string[] {
+export function monthsBetween(lower: string, upper: string): string[] {
   const months: string[] = [];
   let [year, month] = [Number(lower.slice(0, 4)), Number(lower.slice(5, 7))];
   const last = upper.slice(0, 7);

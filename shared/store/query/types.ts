@@ -63,6 +63,13 @@ export interface IndexPattern {
    * takes it only when no other pattern applies.
    */
   bucket?: 'month';
+  /**
+   * Keep counts of the pattern's entries by day of `sort` (an aggregate tree per partition, ./counts.ts),
+   * so a search served by it that sorts on `sort` with no other residual filter takes its total and
+   * page N from the counts: its cost no longer grows with the partition's history. `shards`: how many
+   * roots writers spread over (a tenant-wide partition is written by every payment).
+   */
+  counted?: { shards: number };
 }
 
 /** Items read by primary key: the EQUAL/IN values of `field` are item ids (GetItem/BatchGet). */
