@@ -152,7 +152,7 @@ export async function receivablesSearchBudget(ctx: BenchContext, options: { samp
       headers: ['combination', 'requests', 'returned', 'full read', 'index entries', 'full/ret', 'entries/ret', 'worst full/ret', 'gw p50 ms', 'bare p50 ms', 'gw/bare', 'verdict'],
       rows,
       notes: [
-        `${seedNote}; 40 clients (quadratic sizes), 2 years of dates, 80 % CLP, 90/5/5 % reconciled/pending/discarded.`,
+        `${seedNote}; 40 clients (quadratic sizes), ${DAYS} days of dates, 80 % CLP, 90/5/5 % reconciled/pending/discarded.`,
         '"full read": whole items (BatchGet of the page, the tax-id lookup and client for clientTaxId). "index entries": entries of the',
         'row-projected rcv_* indexes the planner walks (keys + q_receivables_row); no filter reads the status partition of every month bucket.',
         `p50 over ${options.samples} samples per request: through the local gateway vs the same recorded DynamoDB calls replayed bare, interleaved.`,
