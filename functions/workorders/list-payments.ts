@@ -5,14 +5,14 @@ import { listWorkOrderPaymentsPage } from '../../shared/ledger/work-orders/queri
 import { findRoute } from '../routes.js';
 import { schemas } from './schemas/list-payments.js';
 
-/** A Spring Data page object over the active payments. */
+/** A Spring Data page object over the active payments, oldest first unless `sort` names an order. */
 export const handler = endpoint(findRoute('GET /api/pagos'), {
   ...schemas,
-  handle: async ({ query: { page, size }, principal }) => {
-    const result = await listWorkOrderPaymentsPage(principal, page, size);
+  handle: async ({ query: { page, size, sort }, principal }) => {
+    const result = await listWorkOrderPaymentsPage(principal, page, size, sort);
     return {
       message: 'Pagos obtenidos',
-      data: springPage(result.content.map(toPago), { number: page, size, totalElements: result.totalElements, sorted: false }),
+      data: springPage(result.content.map(toPago), { number: page, size, totalElements: result.totalElements, sorted: sort !== undefined }),
     };
   },
 });

@@ -6,8 +6,9 @@
  * and dropped from the index (REMOVE of the index attributes, no delete) when it leaves; all in the
  * payment's own transactions. The employee's aggregate tree (./aggregates/tree.ts, series
  * `WO_EMP_{employee}`, written by the same transactions since its first payment) holds the list's total. Entries carry no payment
- * data (payments are batch-read by id), so skipping to page N reads N tiny items, as the keys-only
- * `pages` index does for the tenant's list.
+ * data (payments are batch-read by id), so skipping to page N reads N tiny items (the tenant's
+ * lists jump there through their trees instead). Sorted by another field, an employee's list reads
+ * the entries of that order (./work-order-orders.ts), indexed in gsi2 under the employee as well.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Payment } from '../domain/payments.js';
@@ -16,6 +17,7 @@ import { addAt, type Series, TreeView } from './aggregates/tree.js';
 import { indexKeys, keys } from './keys.js';
 import { getPayments } from './payments.js';
 import type { TransactItem, TxItems } from './tx.js';
+import { ENTRY_ORDERS, ensureOrderEntries, type WorkOrderSort } from './work-order-orders.js';
 
 /** One employee's active workorders payments, counted by id (one shard: an employee writes little). */
 const employeeSeries = (tenant: string, employee: string): Series => ({
@@ -65,8 +67,8 @@ export function employeeEntryItems(tenant: string, before: Scoped | undefined, a
   return items;
 }
 
-/** Payment ids of a gsi2 entry partition, after skipping `offset`, at most `limit` (all when undefined). */
-async function entryIds(partition: string, offset: number, limit?: number): Promise<string[]> {
+/** Payment ids of a gsi2 entry partition in sort-key order (or reversed), after skipping `offset`, at most `limit` (all when undefined). */
+async function entryIds(partition: string, offset: number, limit?: number, backwards = false): Promise<string[]> {
   const ids: string[] = [];
   let skipped = 0;
   let startKey: Record<string, unknown> | undefined;
@@ -79,6 +81,7 @@ async function entryIds(partition: string, offset: number, limit?: number): Prom
         KeyConditionExpression: 'gsi2pk = :pk',
         ExpressionAttributeValues: { ':pk': partition },
         ProjectionExpression: 'paymentId',
+        ...(backwards ? { ScanIndexForward: false } : {}),
         ...(want !== undefined ? { Limit: want } : {}),
         ExclusiveStartKey: startKey,
       }),
@@ -94,11 +97,24 @@ async function entryIds(partition: string, offset: number, limit?: number): Prom
 
 const present = (payments: (Payment | undefined)[]) => payments.filter((p): p is Payment => p !== undefined);
 
-/** One page of an employee's active workorders payments, oldest first, and their total (its tree's root). */
-export async function employeePaymentsPage(tenant: string, employee: string, offset: number, size: number): Promise<{ totalElements: number; content: Payment[] }> {
+/**
+ * One page of an employee's active workorders payments in `sort` order (by id: its `EMPLOYEE#ALL`
+ * entries; by another field: that order's entries, ./work-order-orders.ts, which carry the
+ * employee's gsi2 partition too), and their total (its tree's root).
+ */
+export async function employeePaymentsPage(
+  tenant: string,
+  employee: string,
+  sort: WorkOrderSort,
+  offset: number,
+  size: number,
+): Promise<{ totalElements: number; content: Payment[] }> {
   const totalElements = (await TreeView.open(employeeSeries(tenant, employee))).total().c ?? 0;
   if (offset >= totalElements || size === 0) return { totalElements, content: [] };
-  const ids = await entryIds(indexKeys.employeePayments(tenant, employee), offset, size);
+  if (sort.field !== 'id') await ensureOrderEntries(tenant, sort.field);
+  const partition =
+    sort.field === 'id' ? indexKeys.employeePayments(tenant, employee) : indexKeys.employeeOrder(tenant, ENTRY_ORDERS[sort.field].name, employee);
+  const ids = await entryIds(partition, offset, size, sort.direction === 'desc');
   return { totalElements, content: present(await getPayments(tenant, ids)) };
 }
 

@@ -11,6 +11,7 @@
  * | payment           | T#t#PAYMENT#id                  | PAYMENT   | workorders: T#t#WO_PAYMENTS#{workOrder} / id  |                                    | workorders, active only:      |
  * |                   |                                 |           | accounts: T#t#ACCT_PAYMENTS#{entity} / {date}T{time}#id |                          | T#t#WO_PAYMENTS / id          |
  * |                   |                                 |           | communities (see payments.ts): COMM_PAYMENTS#{contract|resident} / {record}#id | T#t#COMM_RECORDS / {record}#id | T#t#COMMUNITY_PAYMENTS#{c} / {record}#id (histories: active only) |
+ * | payment order entry| T#t#PAYMENT#id                 | ORDER#{o} |                                               | T#t#EMP_ORDER#{o}#{employee} / {order key} | active only: T#t#WO_ORDER#{o} / {order key} |
  * | statement (day)   | T#t#STATEMENT#{entity}          | {date}    |                                               |                                    |                               |
  * | audit entry       | T#t#AUDIT#{entityId}            | {auditId} |                                               |                                    |                               |
  * | idempotency key   | T#t#IDEMPOTENCY#{scope}#{key}   | KEY       |   (TTL: expiresAt)                            |                                    |                               |
@@ -23,7 +24,8 @@
  * - get party / charge / payment by id: GetItem (a missing item and another tenant's item look the same: 404).
  * - list parties by kind, or all: gsi1 on T#t#PARTIES, begins_with kind#; children of a party: gsi2.
  * - list charges of a party (by kind): gsi1; charges of a tenant by kind: gsi2.
- * - workorders `GET /api/pagos?page&size`: totalElements from the K shard roots of the active-payments
+ * - workorders `GET /api/pagos?page&size&sort`: (sorted by fechaPago, fechaCreacion or monto: the order's
+ *   entries and tree, ./work-order-orders.ts, the same way) totalElements from the K shard roots of the active-payments
  *   aggregate tree; page N: store/pagination.ts seekOffset (the bucket holding the offset from the tree, then only
  *   that bucket's earlier entries skipped on the keys-only `pages` index), the page's items BatchGot.
  * - payments of a work order (active only): gsi1, sparse (removed on soft delete).
@@ -45,6 +47,8 @@ export const keys = {
   payment: (t: string, id: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: 'PAYMENT' }),
   /** A receivables payment's link to one document it pays (its search entry by document). */
   paymentDocument: (t: string, id: string, chargeId: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: `DOCUMENT#${chargeId}` }),
+  /** A workorders payment's entry in one sorted list (./work-order-orders.ts). */
+  paymentOrder: (t: string, id: string, order: string) => ({ pk: `T#${t}#PAYMENT#${id}`, sk: `ORDER#${order}` }),
   statement: (t: string, entityId: string, date: string) => ({ pk: `T#${t}#STATEMENT#${entityId}`, sk: date }),
   audit: (t: string, entityId: string, auditId: string) => ({ pk: `T#${t}#AUDIT#${entityId}`, sk: auditId }),
   idempotency: (t: string, scope: string, key: string) => ({ pk: `T#${t}#IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
@@ -67,6 +71,10 @@ export const indexKeys = {
   employeePayments: (t: string, employee: string) => `T#${t}#EMP_PAYMENTS#${employee}`,
   employeeWorkOrderPayments: (t: string, employee: string, workOrderId: string) => `T#${t}#EMP_WO_PAYMENTS#${employee}#${workOrderId}`,
   activeWorkOrderPayments: (t: string) => `T#${t}#WO_PAYMENTS`,
+  /** `pages` partition of one order of the active workorders payments (fechaPago, fechaCreacion, monto). */
+  workOrderOrder: (t: string, order: string) => `T#${t}#WO_ORDER#${order}`,
+  /** gsi2 of order entries: one employee's active workorders payments in that order. */
+  employeeOrder: (t: string, order: string, employee: string) => `T#${t}#EMP_ORDER#${order}#${employee}`,
   accountPayments: (t: string, entityId: string) => `T#${t}#ACCT_PAYMENTS#${entityId}`,
   communityCharges: (t: string, communityId: string) => `T#${t}#COMMUNITY_CHARGES#${communityId}`,
   /** Communities payments of a contract (community pagos, histories) or of a resident (their pagos). */

@@ -8,9 +8,10 @@ import { db, tableName } from './client.js';
 import { batchGet, fromItem, getItem } from './items.js';
 import { employeeEntryItems } from './employee-payments.js';
 import { COUNTERS, indexKeys, keys } from './keys.js';
-import { activePaymentsIndex, activePaymentsList, changeActivePayments, countActivePayments } from './aggregates/active-payments.js';
-import { queryAll, seekOffset } from './pagination.js';
+import { changeActivePayments, countActivePayments } from './aggregates/active-payments.js';
+import { queryAll } from './pagination.js';
 import { receivablesAttributes, receivablesSideItems } from './receivables-payments.js';
+import { workOrderOrderItems } from './work-order-orders.js';
 import type { TransactItem, TxItems } from './tx.js';
 
 type IndexAttributes = Record<string, unknown>;
@@ -99,6 +100,7 @@ export function paymentCounterItems(tenant: string, payment: Pick<Payment, 'sour
 /** Items besides the payment that keep its searches, by the API that created it (before: undefined for a new payment). */
 const PAYMENT_SIDE_ITEMS: Partial<Record<Payment['source'], (tenant: string, before: Payment | undefined, after: Payment) => TxItems>> = {
   receivables: receivablesSideItems,
+  workorders: workOrderOrderItems,
 };
 
 /** A payment's side items for a change from `before` to `after` (none for most APIs). */
@@ -140,31 +142,6 @@ export async function queryPayments(
     items: (result.Items ?? []).map((item) => fromItem<Payment>(item)),
     ...(result.LastEvaluatedKey ? { lastKey: result.LastEvaluatedKey } : {}),
   };
-}
-
-/**
- * Workorders `GET /api/pagos`: one page of the tenant's active payments, oldest first, and their
- * total, both from the sharded aggregate tree: seekOffset jumps to the bucket holding the offset,
- * then one page of keys is read and those payments BatchGot.
- */
-export async function activeWorkOrderPaymentsPage(tenant: string, offset: number, size: number): Promise<{ totalElements: number; content: Payment[] }> {
-  const index = await activePaymentsIndex(tenant);
-  const list = activePaymentsList(tenant);
-  const start = await seekOffset(index, list, offset);
-  if (!start) return { totalElements: index.total, content: [] };
-  const page = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'pages',
-      KeyConditionExpression: 'pagepk = :pk AND pagesk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': list.partition, ':from': start.between[0], ':to': start.between[1] },
-      Limit: size,
-      ExclusiveStartKey: start.startKey,
-    }),
-  );
-  const ids = (page.Items ?? []).map((item) => String(item.pagesk));
-  const content = (await getPayments(tenant, ids)).filter((p): p is Payment => p !== undefined);
-  return { totalElements: index.total, content };
 }
 
 /** The active payments of one work order (gsi1, sparse: soft-deleted ones leave it). */

@@ -135,6 +135,10 @@ export async function flatCostBudget(ctx: BenchContext, sizes: FlatSizes): Promi
     await measure('workorders page 0', label, h.tenant, () => ctx.http.send('GET', '/api/pagos?page=0&size=10', { token }), 200);
     const lastPage = Math.ceil(count / 10) - 1;
     await measure('workorders last page', label, h.tenant, () => ctx.http.send('GET', `/api/pagos?page=${lastPage}&size=10`, { token }), 200);
+    // Sorted (issue 13): page N of each order's list, in the direction that reads it backwards too.
+    for (const sort of ['fechaPago,desc', 'fechaCreacion,asc', 'monto,desc', 'id,desc']) {
+      await measure(`workorders sort=${sort} last page`, label, h.tenant, () => ctx.http.send('GET', `/api/pagos?sort=${sort}&page=${lastPage}&size=10`, { token }), 200);
+    }
   }
 
   const rows: (string | number)[][] = [];

@@ -13,6 +13,7 @@ import { completeMark, type Entry, type Series, treeItems } from '../../shared/s
 import { putItems } from '../../shared/store/batch-write.js';
 import { paymentItem } from '../../shared/store/payments.js';
 import { type StatementDay, statementDayItem } from '../../shared/store/statements.js';
+import { orderEntries } from '../../shared/store/work-order-orders.js';
 import { createParty, createTenant, workOrderTenant } from '../support/ledger-fixtures.js';
 
 /** Concurrent BatchWriteItem calls while loading (DynamoDB Local on 2 cores saturates around here). */
@@ -99,7 +100,8 @@ const idAt = (ms: number, sequence: number) => String((ms - ID_EPOCH) * 4096 + (
 
 /**
  * `count` active payments of one work order, recorded at a steady 1,000 a day up to now (so a
- * million span 1,000 days): the same rate whatever the size, only the history grows.
+ * million span 1,000 days): the same rate whatever the size, only the history grows. Each with its
+ * entries in the sorted lists (store/work-order-orders.ts) and every tree, as the creates would.
  */
 export async function loadWorkordersHistory(count: number, perDay = 1000, log: (line: string) => void = () => undefined): Promise<LoadedWorkorders> {
   const started = performance.now();
@@ -109,25 +111,38 @@ export async function loadWorkordersHistory(count: number, perDay = 1000, log: (
   const end = Date.now() - DAY_MS;
   const now = new Date().toISOString();
   const entries: Entry[] = [];
+  const orderKeys = new Map<string, { series: Series; entries: Entry[] }>();
   let written = 0;
   for (let from = 0; from < count; from += CHUNK) {
     const items: Record<string, unknown>[] = [];
     for (let i = from; i < Math.min(count, from + CHUNK); i++) {
-      const id = idAt(Math.floor(end - (count - 1 - i) * step), i);
+      const at = Math.floor(end - (count - 1 - i) * step);
+      const id = idAt(at, i);
+      // Recorded when its id says, dated that day, 500 distinct amounts: what the sorted lists cut on.
+      const created = new Date(at).toISOString();
+      const amount = 1000 + (i % 500) * 37;
       const payment: Payment = {
-        id, source: 'workorders', amount: 15050, currency: 'PEN', date: '2024-03-15', method: 'BCP', direction: 'in',
+        id, source: 'workorders', amount, currency: 'PEN', date: created.slice(0, 10), method: 'BCP', direction: 'in',
         reference: 'OP-123456', payerId: client.id, payerName: client.name, employeeId: employee.id, employeeName: employee.name,
-        recordedBy: 'bench', allocations: [{ chargeId: workOrder.id, amount: 15050 }], status: 'active', deleted: false,
-        reconciliation: 'reconciled', createdAt: now, updatedAt: now, version: 1,
+        recordedBy: 'bench', allocations: [{ chargeId: workOrder.id, amount }], status: 'active', deleted: false,
+        reconciliation: 'reconciled', createdAt: created, updatedAt: now, version: 1,
       };
       items.push(paymentItem(tenant, payment));
       entries.push({ key: id, totals: { c: 1 } });
+      for (const order of orderEntries(tenant, payment)) {
+        items.push(order.item);
+        (orderKeys.get(order.field) ?? orderKeys.set(order.field, { series: order.series, entries: [] }).get(order.field)!).entries.push({ key: order.key, totals: { c: 1 } });
+      }
     }
     await putItems(items, PARALLEL);
     written += items.length;
     if (count >= 100_000) log(`      ${written.toLocaleString('en-US')} payments (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
-  const tree = treeItems(activePaymentsSeries(tenant), entries, completeRoot(activePaymentsSeries(tenant)));
+  const trees = [
+    treeItems(activePaymentsSeries(tenant), entries, completeRoot(activePaymentsSeries(tenant))),
+    ...[...orderKeys.values()].map((o) => treeItems(o.series, o.entries, completeRoot(o.series))),
+  ];
+  const tree = { nodes: trees.flatMap((t) => t.nodes), roots: trees.flatMap((t) => t.roots) };
   await putItems([...tree.nodes, ...tree.roots], PARALLEL);
   return {
     tenant,
@@ -135,7 +150,7 @@ export async function loadWorkordersHistory(count: number, perDay = 1000, log: (
     clientId: client.id,
     workOrderId: workOrder.id,
     payments: count,
-    items: count + tree.nodes.length + tree.roots.length,
+    items: count * (1 + orderKeys.size) + tree.nodes.length + tree.roots.length,
     seconds: (performance.now() - started) / 1000,
   };
 }

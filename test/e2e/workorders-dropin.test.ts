@@ -161,7 +161,97 @@ describe('item 7: the `_` cache-buster on every GET of every API', () => {
 
 type Listed = { id: number; monto: number; fechaPago: string; fechaCreacion: string };
 
-describe('item 4 under party scope and Idempotency-Key (issue 12 rules kept)', () => {
+describe('item 3: sort=field,asc|desc on GET /api/pagos', () => {
+  const tenant = newTenant();
+  let refs: WorkOrderRefs;
+  let admin: string;
+  const DATES = ['2024-03-15', '2024-01-31', '2025-12-01', '2024-03-15', '2023-07-04'];
+  const AMOUNTS = [150.5, 20, 150.5, 9999.99, 0.01, 20];
+
+  beforeAll(async () => {
+    refs = await workOrderTenant(tenant);
+    admin = await token({ role: 'ADMIN', tenant });
+    for (let i = 0; i < 11; i++) {
+      const body = pagoBody(refs, { fechaPago: DATES[i % DATES.length], monto: AMOUNTS[i % AMOUNTS.length] });
+      expect((await api('POST', '/api/pagos', { token: admin, body })).status).toBe(201);
+    }
+  });
+
+  /** Every page of a sort, concatenated, and the page objects. */
+  async function walk(sort: string, size: number) {
+    const seen: Listed[] = [];
+    const pages = [];
+    for (let page = 0; ; page++) {
+      const response = await api('GET', `/api/pagos?sort=${sort}&page=${page}&size=${size}`, { token: admin });
+      expect(response.status, response.text).toBe(200);
+      pages.push(response.body.data);
+      seen.push(...response.body.data.content);
+      if (response.body.data.last) break;
+    }
+    return { seen, pages };
+  }
+
+  /** Brute force: the active payments by the field, ties by id; desc is the whole order reversed. */
+  const expected = (all: readonly Listed[], field: keyof Listed, direction: 'asc' | 'desc') => {
+    const asc = [...all].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id - b.id)).map((p) => p.id);
+    return direction === 'asc' ? asc : asc.reverse();
+  };
+
+  async function everyOrderMatches() {
+    const all = (await walk('id', 100)).seen;
+    for (const field of ['fechaPago', 'fechaCreacion', 'monto', 'id'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const { seen, pages } = await walk(`${field},${direction}`, 4);
+        expect(seen.map((p) => p.id), `${field},${direction}`).toEqual(expected(all, field, direction));
+        // Each page is its own request (page N, no cursor): the walk checks every jump.
+        expect(pages[0]).toMatchObject({ totalElements: all.length, sort: { sorted: true, unsorted: false, empty: false }, pageable: { sort: { sorted: true } } });
+      }
+    }
+    return all;
+  }
+
+  it('lists every order in both directions, page by page and at page N, ties by id', async () => {
+    const all = await everyOrderMatches();
+    expect(all).toHaveLength(11);
+    // Without a direction: ascending, as Spring; the direction in any case.
+    const plain = await api('GET', '/api/pagos?sort=monto&size=100', { token: admin });
+    expect(plain.body.data.content.map((p: Listed) => p.id)).toEqual(expected(all, 'monto', 'asc'));
+    const upper = await api('GET', '/api/pagos?sort=fechaPago,DESC&size=100', { token: admin });
+    expect(upper.body.data.content.map((p: Listed) => p.id)).toEqual(expected(all, 'fechaPago', 'desc'));
+  });
+
+  it('keeps every order right through updates (amount, date) and soft deletes', async () => {
+    const all = (await walk('id', 100)).seen;
+    const [a, b, c] = [all[1]!, all[4]!, all[8]!];
+    const put = (p: Listed, changes: Record<string, unknown>) =>
+      api('PUT', `/api/pagos/${p.id}`, { token: admin, body: pagoBody(refs, { monto: p.monto, fechaPago: p.fechaPago, ...changes }) });
+    expect((await put(a, { monto: 0.02 })).status).toBe(200);
+    expect((await put(b, { fechaPago: '2030-01-01' })).status).toBe(200);
+    expect((await put(c, { fechaPago: '2022-02-02', monto: 12345.67 })).status).toBe(200);
+    expect((await api('DELETE', `/api/pagos/${all[0]!.id}`, { token: admin })).status).toBe(200);
+    expect((await api('DELETE', `/api/pagos/${all[10]!.id}`, { token: admin })).status).toBe(200);
+    const after = await everyOrderMatches();
+    expect(after).toHaveLength(9);
+  });
+
+  it('refuses a field outside the fixed list with a 400 naming it, and more than one field', async () => {
+    for (const [sort, named] of [
+      ['saldo,asc', 'saldo'],
+      ['referencia', 'referencia'],
+      ['FECHAPAGO,asc', 'FECHAPAGO'],
+      ['monto,up', 'up'],
+      ['monto,asc,id', 'One sort field'],
+      ['', "''"],
+    ] as const) {
+      const response = await api('GET', `/api/pagos?sort=${sort}`, { token: admin });
+      expect(response.status, sort).toBe(400);
+      expect(response.body).toMatchObject({ success: false, code: 400, data: null });
+      expect(response.body.message, sort).toContain(named);
+    }
+  });
+});
+
+describe('items 3 and 4 under party scope and Idempotency-Key (issue 12 rules kept)', () => {
   const tenant = newTenant();
   let refs: WorkOrderRefs;
   let admin: string;
@@ -181,9 +271,21 @@ describe('item 4 under party scope and Idempotency-Key (issue 12 rules kept)', (
     }
   });
 
+  it('an EMPLOYEE sorts only its own payments', async () => {
+    const byAmount = await api('GET', '/api/pagos?sort=monto,desc', { token: mine });
+    expect(byAmount.body.data.totalElements).toBe(3);
+    expect(byAmount.body.data.content.map((p: Listed) => p.monto)).toEqual([30, 20, 10]);
+    const byDate = await api('GET', '/api/pagos?sort=fechaPago,asc&size=2&page=1', { token: mine });
+    expect(byDate.body.data.content.map((p: Listed) => p.fechaPago)).toEqual(['2024-06-01']);
+    const theirsByDate = await api('GET', '/api/pagos?sort=fechaPago,desc', { token: theirs });
+    expect(theirsByDate.body.data.content.map((p: Listed) => p.fechaPago)).toEqual(['2024-05-02', '2024-01-01']);
+    const all = await api('GET', '/api/pagos?sort=monto,asc', { token: admin });
+    expect(all.body.data.content.map((p: Listed) => p.monto)).toEqual([10, 10, 20, 30, 40]);
+  });
+
   it('a PUT of the payment as read keeps party scope (another employee: 404) and replays under its Idempotency-Key', async () => {
-    const list = await api('GET', '/api/pagos', { token: mine });
-    const read = list.body.data.content.find((p: Listed) => p.monto === 10);
+    const list = await api('GET', '/api/pagos?sort=monto,asc', { token: mine });
+    const read = list.body.data.content[0];
     expect((await api('PUT', `/api/pagos/${read.id}`, { token: theirs, body: { ...read, monto: 11 } })).status).toBe(404);
     const headers = { 'Idempotency-Key': `put-as-read-${read.id}` };
     const first = await api('PUT', `/api/pagos/${read.id}`, { token: mine, body: { ...read, monto: 12 }, headers });
@@ -195,7 +297,7 @@ describe('item 4 under party scope and Idempotency-Key (issue 12 rules kept)', (
     expect(other.status).toBe(422);
     // Moving one's own payment to another employee is still a 403, whatever else the body carries.
     expect((await api('PUT', `/api/pagos/${read.id}`, { token: mine, body: { ...read, empleadoId: Number(otherId) } })).status).toBe(403);
-    const after = await api('GET', '/api/pagos', { token: mine });
-    expect(after.body.data.content.map((p: Listed) => p.monto).sort((x: number, y: number) => x - y)).toEqual([12, 20, 30]);
+    const byAmount = await api('GET', '/api/pagos?sort=monto,asc', { token: mine });
+    expect(byAmount.body.data.content.map((p: Listed) => p.monto)).toEqual([12, 20, 30]);
   });
 });

@@ -2,7 +2,8 @@
 import type { Principal } from '../../auth/principal.js';
 import { charges } from '../../store/charges.js';
 import { employeePaymentsPage, employeeWorkOrderPayments } from '../../store/employee-payments.js';
-import { activeWorkOrderPaymentsPage, allWorkOrderPayments } from '../../store/payments.js';
+import { allWorkOrderPayments } from '../../store/payments.js';
+import { sortedWorkOrderPaymentsPage, type WorkOrderSort } from '../../store/work-order-orders.js';
 import { NotFound } from '../errors.js';
 import type { Payment } from '../model.js';
 import { employeeScope, requireVisibleWorkOrderPayment } from './work-order-payment.js';
@@ -16,11 +17,16 @@ export interface WorkOrderPaymentPage {
   size: number;
 }
 
-/** Active payments of the tenant (an EMPLOYEE: its own), oldest first, zero-based pages (total from the store's counter). */
-export async function listWorkOrderPaymentsPage(principal: Principal, page: number, size: number): Promise<WorkOrderPaymentPage> {
+/** The unsorted list's order: oldest first (ids are time-ordered). */
+export const DEFAULT_SORT: WorkOrderSort = { field: 'id', direction: 'asc' };
+
+/** Active payments of the tenant (an EMPLOYEE: its own) in `sort` order, zero-based pages (total from the store's counts). */
+export async function listWorkOrderPaymentsPage(principal: Principal, page: number, size: number, sort: WorkOrderSort = DEFAULT_SORT): Promise<WorkOrderPaymentPage> {
   const scope = employeeScope(principal);
   const { totalElements, content } =
-    scope === undefined ? await activeWorkOrderPaymentsPage(principal.tenant, page * size, size) : await employeePaymentsPage(principal.tenant, scope, page * size, size);
+    scope === undefined
+      ? await sortedWorkOrderPaymentsPage(principal.tenant, sort, page * size, size)
+      : await employeePaymentsPage(principal.tenant, scope, sort, page * size, size);
   return { content, totalElements, page, size };
 }
 

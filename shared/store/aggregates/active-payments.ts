@@ -7,13 +7,14 @@
  * nodes are those of shard `id mod K`, in K partitions; readers add the K shards up. The K shard
  * roots are the tenant's active-payment counter (this replaces the single COUNTER item).
  *
- * Page N (store/pagination.ts seekOffset): the total from the roots, the bucket holding offset N
- * from one node per level, then only that bucket's earlier index entries are skipped.
+ * Page N (store/pagination.ts seekOffset, through store/work-order-orders.ts in either direction):
+ * the total from the roots, the bucket holding offset N from one node per level, then only that
+ * bucket's earlier index entries are skipped.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../client.js';
 import { COUNTERS, indexKeys, keys } from '../keys.js';
-import { type OffsetIndex, type OffsetList, queryAll } from '../pagination.js';
+import { queryAll } from '../pagination.js';
 import type { TxItems } from '../tx.js';
 import { addAt, type Entry, markComplete, openTree, rebuild, type Series, type TreeView } from './tree.js';
 
@@ -33,15 +34,19 @@ export function changeActivePayments(tenant: string, paymentId: string, delta: 1
   return addAt(activePaymentsSeries(tenant), paymentId, { c: delta });
 }
 
-/** Every active payment id from the keys-only index (the source of truth of the tree). */
-async function activePaymentEntries(tenant: string): Promise<Entry[]> {
+/** Every active payment id, in id order, from the keys-only index (the source of truth of the tree). */
+export async function activePaymentIds(tenant: string): Promise<string[]> {
   const items = await queryAll({
     TableName: tableName(),
     IndexName: 'pages',
     KeyConditionExpression: 'pagepk = :pk',
     ExpressionAttributeValues: { ':pk': indexKeys.activeWorkOrderPayments(tenant) },
   });
-  return items.map((item) => ({ key: String(item.pagesk), totals: { c: 1 } }));
+  return items.map((item) => String(item.pagesk));
+}
+
+async function activePaymentEntries(tenant: string): Promise<Entry[]> {
+  return (await activePaymentIds(tenant)).map((key) => ({ key, totals: { c: 1 } }));
 }
 
 /** Backfill: rebuilds the tenant's tree from the index. */
@@ -61,7 +66,8 @@ async function completeActivePayments(tenant: string): Promise<void> {
   else await markComplete(activePaymentsSeries(tenant));
 }
 
-function activePayments(tenant: string): Promise<TreeView> {
+/** The tenant's tree of active payments by id, complete (the id order of GET /api/pagos). */
+export function activePaymentsView(tenant: string): Promise<TreeView> {
   return openTree(activePaymentsSeries(tenant), {
     complete: () => completeActivePayments(tenant),
     fallback: () => activePaymentEntries(tenant),
@@ -69,17 +75,5 @@ function activePayments(tenant: string): Promise<TreeView> {
 }
 
 export async function countActivePayments(tenant: string): Promise<number> {
-  return (await activePayments(tenant)).total().c ?? 0;
-}
-
-/** The tenant's active payments in id order on the keys-only index, for seekOffset. */
-export const activePaymentsList = (tenant: string): OffsetList => ({
-  partition: indexKeys.activeWorkOrderPayments(tenant),
-  fromBucket: (bucket) => [bucket, '~'],
-});
-
-/** The tree's counts as the list's offset index (ascending: rank = offset). */
-export async function activePaymentsIndex(tenant: string): Promise<OffsetIndex> {
-  const view = await activePayments(tenant);
-  return { total: view.total().c ?? 0, locate: (offset) => view.locate(offset, 'c') };
+  return (await activePaymentsView(tenant)).total().c ?? 0;
 }

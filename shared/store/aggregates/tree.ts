@@ -135,6 +135,33 @@ export function addAt(series: Series, key: string, deltas: Totals): TxItems {
 }
 
 /**
+ * The transaction items that add each change's totals at its key, merged into one Update per node
+ * and shard (a transaction may touch an item once: an entry moving from one key to another changes
+ * the nodes their paths share in a single ADD). Any change ADDs its shard root's `rev` (what a
+ * concurrent rebuild checks), even when the root's own slots net to 0.
+ */
+export function addAtKeys(series: Series, changes: readonly Entry[]): TxItems {
+  const nodes = new Map<string, { shard: number; node: string; adds: Map<string, number> }>();
+  for (const { key, totals } of changes) {
+    const shard = shardOf(key, series.shards);
+    for (const { node, slot } of pathOf(key, series.shape)) {
+      const id = `${shard}|${node}`;
+      const entry = nodes.get(id) ?? { shard, node, adds: new Map<string, number>() };
+      nodes.set(id, entry);
+      for (const [measure, delta] of Object.entries(totals)) {
+        const attribute = slotAttribute(measure, slot);
+        entry.adds.set(attribute, (entry.adds.get(attribute) ?? 0) + delta);
+      }
+    }
+  }
+  for (const entry of nodes.values()) for (const [attribute, delta] of entry.adds) if (delta === 0) entry.adds.delete(attribute);
+  const touched = new Set([...nodes.values()].filter((n) => n.adds.size > 0).map((n) => n.shard));
+  return [...nodes.values()]
+    .filter(({ shard, node, adds }) => adds.size > 0 || (node === '' && touched.has(shard)))
+    .map(({ shard, node, adds }) => [AGGREGATE, nodeUpdate(series, shard, node, adds)] as const);
+}
+
+/**
  * One transaction may touch an item once: aggregate Updates of several changes that reach the same
  * node (several payments of one receipt on the same day) become one Update adding their deltas.
  * Other items pass through in order.
