@@ -30,7 +30,6 @@ export type Reason =
   | 'TOO_MANY_ENTITIES'
   | 'EXPORT_TOO_LARGE'
   | 'EXPORT_TOO_MANY_ROWS'
-  | 'RESPONSE_TOO_LARGE'
   // receivables (seed 004)
   | 'EXCEEDS_OUTSTANDING'
   | 'ALLOCATION_MISMATCH'
