@@ -4,10 +4,10 @@ import { deleteReceivablesPayment } from '../../shared/ledger/receivables/paymen
 import { findRoute } from '../routes.js';
 import { schemas } from './schemas/delete-payment.js';
 
-/** The seed's words for each step (reconciled → pending → discarded → deleted). */
-const MESSAGES = { unreconciled: 'Pago desconciliado.', discarded: 'Pago descartado.', deleted: 'Pago eliminado.' } as const;
+/** The seed's words for what a deletePayment did (a reconciled payment is un-reconciled, any other deleted). */
+const MESSAGES = { unreconciled: 'Pago desconciliado.', deleted: 'Pago eliminado.' } as const;
 
-/** One step per call: un-reconcile, discard, delete; the answer says which. A repeated Idempotency-Key answers the first result. */
+/** Un-reconcile or delete; the answer says which. A repeated Idempotency-Key answers the first result. */
 export const handler = endpoint(findRoute('DELETE /v1/deletePayment'), {
   ...schemas,
   handle: async ({ body, headers, principal, log }) => {

@@ -48,11 +48,9 @@ describe('receivables over HTTP', () => {
     expect((await call('DELETE', '/v1/deletePayment', { id: second.body.id })).body).toEqual({ id: second.body.id, msg: 'Pago desconciliado.' });
     expect((await call('GET', `/ledger/charges/${docs[1].id}`)).body).toMatchObject({ outstanding: { amount: 31894 } });
     expect((await call('GET', `/v1/getPayments?status=0`)).body.items.map((p: { id: string }) => p.id)).toEqual([second.body.id]);
-    // A pending payment is discarded (status 2, still shown), a discarded one deleted (gone).
-    expect((await call('DELETE', '/v1/deletePayment', { id: second.body.id })).body).toEqual({ id: second.body.id, msg: 'Pago descartado.' });
-    expect((await call('GET', `/v1/getPayments?status=2`)).body.items.map((p: { id: string; status: number }) => [p.id, p.status])).toEqual([[second.body.id, 2]]);
-    expect((await call('GET', `/v1/getPayments?status=0`)).body.items).toEqual([]);
+    // A pending payment is deleted (gone from every status, kept for audit).
     expect((await call('DELETE', '/v1/deletePayment', { id: second.body.id })).body).toEqual({ id: second.body.id, msg: 'Pago eliminado.' });
+    expect((await call('GET', `/v1/getPayments?status=0`)).body.items).toEqual([]);
     expect((await call('GET', `/v1/getPayment?id=${second.body.id}`)).status).toBe(404);
     expect((await call('GET', `/v1/getPayments?status=2`)).body.items).toEqual([]);
   });

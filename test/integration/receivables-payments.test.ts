@@ -160,15 +160,13 @@ describe('GET /v1/getPayment and DELETE /v1/deletePayment', () => {
     expect(repaid.status).toBe(200);
     expect(await paid(doc.id)).toBe(3000);
 
-    // Pending → discarded (status 2, still readable, owes nothing) → deleted (gone, kept for audit).
-    expect((await del(id)).body).toEqual({ id, msg: 'Pago descartado.' });
-    expect((await get(id)).body).toMatchObject({ id, status: 2, documents: [], reconciledAt: null });
+    // A pending payment is deleted (gone, kept for audit).
     expect((await del(id)).body).toEqual({ id, msg: 'Pago eliminado.' });
     expect((await get(id)).status).toBe(404);
     expect((await del(id)).status).toBe(404);
     expect(await paid(doc.id)).toBe(3000);
     const audit = await listAudit(tenant, id, 10);
-    expect(audit.items.map((e) => e.action).sort()).toEqual(['RECEIVABLES_PAYMENT_CREATE', ...Array(3).fill('RECEIVABLES_PAYMENT_DELETE')]);
+    expect(audit.items.map((e) => e.action).sort()).toEqual(['RECEIVABLES_PAYMENT_CREATE', ...Array(2).fill('RECEIVABLES_PAYMENT_DELETE')]);
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

@@ -22,12 +22,12 @@ interface Made {
 }
 const made: Made[] = [];
 let pending: Made;
-let discarded: Made;
+let removed: Made;
 
 const search = (query = '') => invoke(getPayments, { path: `/v1/getPayments${query}`, token: admin });
 const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((p) => p.id);
 const sortIds = (list: readonly Made[]) => list.map((m) => m.id).sort();
-const reconciled = () => made.filter((m) => m !== pending && m !== discarded);
+const reconciled = () => made.filter((m) => m !== pending && m !== removed);
 
 /** Newest payment date first, ties by id ascending: the default order. */
 const byDateDesc = (a: Made, b: Made) => (a.date === b.date ? (a.id.length - b.id.length || (a.id < b.id ? -1 : 1)) : a.date < b.date ? 1 : -1);
@@ -63,9 +63,9 @@ beforeAll(async () => {
   for (const spec of specs) await pay(...spec);
   pending = made[3]!;
   await invoke(deletePayment, { method: 'DELETE', path: '/v1/deletePayment', token: admin, body: { id: pending.id } });
-  // deletePayment twice discards a reconciled payment (un-reconciled, then discarded: status 2).
-  discarded = made[6]!;
-  for (let i = 0; i < 2; i++) await invoke(deletePayment, { method: 'DELETE', path: '/v1/deletePayment', token: admin, body: { id: discarded.id } });
+  // deletePayment twice deletes a reconciled payment (un-reconciled, then deleted: gone from every status).
+  removed = made[6]!;
+  for (let i = 0; i < 2; i++) await invoke(deletePayment, { method: 'DELETE', path: '/v1/deletePayment', token: admin, body: { id: removed.id } });
   // A deleted payment (a third call) leaves every search.
   const gone = await pay(cl, '2024-01-20', 10, 'CLP');
   made.pop();
@@ -136,10 +136,10 @@ describe('GET /v1/getPayments', () => {
     expect((await search('?resultsPerPage=100')).body.records.pages).toBe(1);
   });
 
-  it('shows pending and discarded payments by status; a deleted one never', async () => {
+  it('shows pending payments by status 0; nothing Caja records is discarded; a deleted one never shows', async () => {
     expect(ids(await search('?status=0'))).toEqual([pending.id]);
     expect((await search('?status=0')).body.items[0]).toMatchObject({ status: 0, documents: [], reconciledAt: null });
-    expect(ids(await search('?status=2'))).toEqual([discarded.id]);
+    expect(ids(await search('?status=2'))).toEqual([]);
     expect((await search('?since=2024-01-20&until=2024-01-20')).body.items).toEqual([]);
   });
 
