@@ -13,7 +13,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Payment } from '../domain/payments.js';
 import { db, tableName } from './client.js';
-import { addAt, type Series, TreeView } from './aggregates/tree.js';
+import { addAt, type Series } from './aggregates/tree.js';
+import { TreeView } from './aggregates/tree-view.js';
 import { indexKeys, keys } from './keys.js';
 import { getPayments } from './payments.js';
 import type { TransactItem, TxItems } from './tx.js';

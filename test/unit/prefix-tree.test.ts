@@ -12,7 +12,8 @@ import {
   slotAttributes,
   slotsOf,
 } from '../../shared/store/aggregates/prefix-tree.js';
-import { type Entry, TreeView } from '../../shared/store/aggregates/tree.js';
+import { type Entry } from '../../shared/store/aggregates/tree.js';
+import { TreeView } from '../../shared/store/aggregates/tree-view.js';
 
 const DAYS = { cuts: [4, 6, 8] };
 const series = { tenant: 't', name: 'TEST', shape: DAYS, measures: ['n', 'c'], shards: 1 };

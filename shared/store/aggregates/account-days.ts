@@ -21,7 +21,8 @@ import { hasDaysBeforeTrees, type StatementDay, statementDaysUpTo } from '../sta
 import type { OffsetIndex } from '../pagination.js';
 import type { TxItems } from '../tx.js';
 import { pathOf, range, sumSlots, type Totals } from './prefix-tree.js';
-import { addAt, type Entry, markComplete, openTree, openTrees, rebuild, type Series, TreeView } from './tree.js';
+import { addAt, type Entry, rebuild, type Series } from './tree.js';
+import { markComplete, openTree, openTrees, TreeView } from './tree-view.js';
 
 /** Year / month / day; year nodes hold 12 month slots and month nodes 31 day slots, from their first write. */
 const SHAPE = { cuts: [4, 6, 8], domains: [undefined, range(1, 12, 2), range(1, 31, 2)] };

@@ -16,7 +16,8 @@ import { db, tableName } from '../client.js';
 import { COUNTERS, indexKeys, keys } from '../keys.js';
 import { queryAll } from '../pagination.js';
 import type { TxItems } from '../tx.js';
-import { addAt, type Entry, markComplete, openTree, rebuild, type Series, type TreeView } from './tree.js';
+import { addAt, type Entry, rebuild, type Series } from './tree.js';
+import { markComplete, openTree, type TreeView } from './tree-view.js';
 
 /** Shards of the tenant-wide tree (README: the write rate this supports). */
 export const ACTIVE_PAYMENT_SHARDS = 4;

@@ -6,7 +6,7 @@
  *   lose an update) for the caller to append to the transaction of the change itself. Each ADD is
  *   conditional on the slot staying an exact integer (|total| <= limit): the items are named
  *   AGGREGATE, so a refused total shows as `ConditionFailed.on(AGGREGATE)` (the seam for a 422).
- * - Reads: `openTree` reads the K shard roots (one BatchGet) and then only the nodes a question
+ * - Reads (./tree-view.ts): `openTree` reads the K shard roots (one BatchGet) and then only the nodes a question
  *   needs: a cumulative total reads depth nodes x K shards, a rank lookup the same.
  * - Completeness: a tree is trusted once its roots say `complete`; until then (data written before
  *   the tree existed, or a brand-new series) `openTree` rebuilds it from the caller's source of
@@ -23,16 +23,13 @@ import {
   addBound,
   cumulative,
   levelOf,
-  mergeSlots,
   type NodeSlots,
   nodesFor,
   pathOf,
-  pickSlot,
   shardOf,
   slotAttribute,
   slotAttributes,
   slotsOf,
-  sumSlots,
   type Totals,
   type TreeShape,
   zeroSlots,
@@ -73,8 +70,8 @@ export type Entry = { key: string; totals: Totals };
 /** The series' source of truth, read in full (consistently) to rebuild it. */
 export type Source = () => Promise<Entry[]>;
 
-const nodeKey = (s: Series, shard: number, node: string) => keys.aggregate(s.tenant, s.name, shard, node);
-const shardList = (s: Series) => Array.from({ length: s.shards }, (_, i) => i);
+export const nodeKey = (s: Series, shard: number, node: string) => keys.aggregate(s.tenant, s.name, shard, node);
+export const shardList = (s: Series) => Array.from({ length: s.shards }, (_, i) => i);
 
 /** What one Update adds to one node: slot attribute → delta (kept per item, so a transaction's duplicates can be merged). */
 type NodeAdds = { series: Series; shard: number; node: string; adds: Map<string, number> };
@@ -286,152 +283,4 @@ export async function rebuild(series: Series, source: Source, mode: 'backfill' |
       if (attempt >= attempts) throw new Conflict('Totals are being rebuilt; retry');
     }
   }
-}
-
-/**
- * A read view of one tree: nodes are fetched on demand (all shards of a node in one BatchGet),
- * merged over the shards and kept. A view built from entries answers the same questions offline.
- */
-export class TreeView {
-  private readonly nodes = new Map<string, NodeSlots>();
-  private roots: (Record<string, unknown> | undefined)[] = [];
-
-  private constructor(
-    readonly series: Series,
-    private readonly offline: boolean,
-  ) {}
-
-  static async open(series: Series): Promise<TreeView> {
-    const view = TreeView.blank(series);
-    await view.load(['']);
-    return view;
-  }
-
-  /** A view that has read nothing yet. */
-  static blank(series: Series): TreeView {
-    return new TreeView(series, false);
-  }
-
-  /** The tree `entries` make, in memory: what a rebuild would store. */
-  static fromEntries(series: Series, entries: readonly Entry[]): TreeView {
-    const view = new TreeView(series, true);
-    for (const [node, slots] of nodesFor(entries, series.shape)) view.nodes.set(node, slots);
-    return view;
-  }
-
-  /** Fetches the nodes not read yet (all their shards), in one round trip. */
-  async load(nodes: readonly string[]): Promise<void> {
-    await TreeView.loadAll([[this, nodes]]);
-  }
-
-  /** The nodes each view has not read yet, for several trees in one BatchGet (100 keys a call). */
-  static async loadAll(requests: readonly (readonly [TreeView, readonly string[]])[]): Promise<void> {
-    const wanted = requests.flatMap(([view, nodes]) => {
-      if (view.offline) return [];
-      const missing = [...new Set(nodes)].filter((node) => !view.nodes.has(node));
-      return missing.map((node) => ({ view, node, keys: shardList(view.series).map((shard) => nodeKey(view.series, shard, node)) }));
-    });
-    if (wanted.length === 0) return;
-    const items = await batchGet<Record<string, unknown>>(wanted.flatMap((w) => w.keys), true);
-    let at = 0;
-    for (const { view, node, keys: nodeKeys } of wanted) {
-      const shards = items.slice(at, (at += nodeKeys.length));
-      if (node === '') view.roots = shards;
-      view.nodes.set(node, mergeSlots(shards.map(slotsOf)));
-    }
-  }
-
-  /** The node's slots over all shards (a node not stored is empty). */
-  slots(node: string): NodeSlots {
-    return this.nodes.get(node) ?? {};
-  }
-
-  /** Whether every shard root says the tree is exact (an offline view is, by construction). */
-  get complete(): boolean {
-    return this.offline || (this.roots.length > 0 && this.roots.every((root) => root?.complete === completeMark(this.series)));
-  }
-
-  /** Totals of the whole series. */
-  total(): Totals {
-    return sumSlots(this.slots(''), undefined, false);
-  }
-
-  /** Totals of every key before `key` (inclusive: through `key`'s leaf bucket). */
-  async cumulative(key: string, inclusive: boolean): Promise<Totals> {
-    const path = pathOf(key, this.series.shape);
-    await this.load(path.map((step) => step.node));
-    return cumulative(new Map(path.map(({ node }) => [node, this.slots(node)])), key, this.series.shape, inclusive);
-  }
-
-  /**
-   * The leaf bucket (key prefix) holding the item of ascending rank `rank` by `measure`, the number
-   * of the bucket's items before it, and the bucket's count; undefined past the end.
-   */
-  async locate(rank: number, measure: string): Promise<{ bucket: string; within: number; count: number } | undefined> {
-    let node = '';
-    let left = rank;
-    let count = 0;
-    for (let level = 0; level < this.series.shape.cuts.length; level++) {
-      await this.load([node]);
-      const pick = pickSlot(this.slots(node), left, measure);
-      if (!pick) return undefined;
-      left -= pick.before;
-      count = pick.count;
-      node += pick.slot;
-    }
-    return { bucket: node, within: left, count };
-  }
-}
-
-/**
- * Marks a series complete as it stands: right for a series every write of which went through
- * `addAt` (nothing written before the tree existed), whatever writers do meanwhile.
- */
-export async function markComplete(series: Series): Promise<void> {
-  await transact(
-    shardList(series).map((shard) => {
-      const update: TransactItem = {
-        Update: {
-          TableName: tableName(),
-          Key: nodeKey(series, shard, ''),
-          UpdateExpression: 'SET complete = :true, #type = :type, tenant = :tenant',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':true': completeMark(series), ':type': 'AGGREGATE', ':tenant': series.tenant },
-        },
-      };
-      return [AGGREGATE, update] as const;
-    }),
-  );
-}
-
-/**
- * Views of several complete trees, their roots read in one BatchGet; each tree not complete yet is
- * completed as `openTree` does (one at a time: that happens once per tree).
- */
-export async function openTrees(
-  list: readonly { series: Series; complete: () => Promise<void>; fallback: () => Promise<Entry[]> }[],
-): Promise<TreeView[]> {
-  const views = list.map(({ series }) => TreeView.blank(series));
-  await TreeView.loadAll(views.map((view) => [view, ['']] as const));
-  return Promise.all(list.map(async (how, i) => (views[i]!.complete ? views[i]! : openTree(how.series, how))));
-}
-
-/**
- * A view of a complete tree. When the tree is not complete yet, `complete()` makes it so (a
- * rebuild, or markComplete) and the tree is read again; when that loses to concurrent writers,
- * `fallback()` answers from the source of truth in memory (exact, costs the history once).
- */
-export async function openTree(
-  series: Series,
-  how: { complete: () => Promise<void>; fallback: () => Promise<Entry[]> },
-): Promise<TreeView> {
-  const view = await TreeView.open(series);
-  if (view.complete) return view;
-  try {
-    await how.complete();
-  } catch (error) {
-    if (!(error instanceof Conflict)) throw error;
-    return TreeView.fromEntries(series, await how.fallback());
-  }
-  return TreeView.open(series);
 }

@@ -17,7 +17,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../client.js';
 import { range } from '../aggregates/prefix-tree.js';
-import { addAt, coalesceAggregates, type Entry, openTree, rebuild, type Series, type TreeView } from '../aggregates/tree.js';
+import { addAt, coalesceAggregates, type Entry, rebuild, type Series } from '../aggregates/tree.js';
+import { openTree, type TreeView } from '../aggregates/tree-view.js';
 import { batchGetStored, fromItem } from '../items.js';
 import type { TxItems } from '../tx.js';
 import { partitionAttribute, partitionValue, rowAttribute, sortAttribute } from './attributes.js';
