@@ -11,7 +11,7 @@ export const reversePaymentRoute = { method: 'POST', path: '/api/v1/accounts/rev
 export const getStatementRoute = { method: 'GET', path: '/api/v1/accounts/statement', handler: 'accounts/get-statement', roles: ACCOUNTS, store: ['read', 'query', 'write'] } as const satisfies Route;
 export const listPaymentsRoute = { method: 'GET', path: '/api/v1/accounts/payments', handler: 'accounts/list-payments', roles: ACCOUNTS, store: ['read', 'query', 'write'] } as const satisfies Route;
 export const paymentHistoryRoute = { method: 'GET', path: '/api/v1/accounts/payment-history', handler: 'accounts/payment-history', roles: ACCOUNTS, store: ['read', 'query', 'write'] } as const satisfies Route;
-export const exportRoute = { method: 'GET', path: '/api/v1/accounts/export', handler: 'accounts/export', roles: ACCOUNTS, store: ['read', 'query', 'write'] } as const satisfies Route;
+export const exportRoute = { method: 'GET', path: '/api/v1/accounts/export', handler: 'accounts/export', roles: ACCOUNTS, store: ['read', 'query', 'write'], codeSplitting: true } as const satisfies Route;
 export const setActivityRoute = { method: 'POST', path: '/api/v1/accounts/activity', handler: 'accounts/set-activity', roles: ADMIN, store: ['read', 'query', 'write'] } as const satisfies Route;
 
 export const accountsRoutes = [
