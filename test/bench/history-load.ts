@@ -136,7 +136,7 @@ export async function loadWorkordersHistory(count: number, perDay = 1000, log: (
     }
     await putItems(items, PARALLEL);
     written += items.length;
-    if (count >= 100_000) log(`      ${written.toLocaleString('en-US')} payments (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    if (count >= 100_000) log(`      ${Math.min(count, from + CHUNK).toLocaleString('en-US')} payments, ${written.toLocaleString('en-US')} items (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
   const trees = [
     treeItems(activePaymentsSeries(tenant), entries, completeRoot(activePaymentsSeries(tenant))),
