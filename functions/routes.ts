@@ -28,6 +28,8 @@ export const routes = [
   { method: 'GET', path: '/ledger/parties/{id}', handler: 'ledger/get-party', roles: ADMIN, store: ['read'] },
   { method: 'PATCH', path: '/ledger/parties/{id}', handler: 'ledger/update-party', roles: ADMIN, store: ['read', 'write'] },
   { method: 'DELETE', path: '/ledger/parties/{id}', handler: 'ledger/delete-party', roles: ADMIN, store: ['read', 'write'] },
+  // Reads the days it moves (a Query on the entity's statement days) before its transaction
+  { method: 'PUT', path: '/ledger/parties/{id}/opening-balance', handler: 'ledger/set-opening-balance', roles: ADMIN, store: ['read', 'query', 'write'] },
   { method: 'POST', path: '/ledger/charges', handler: 'ledger/create-charge', roles: ADMIN, store: ['read', 'write'] },
   { method: 'GET', path: '/ledger/charges', handler: 'ledger/list-charges', roles: ADMIN, store: ['read', 'query'] },
   { method: 'GET', path: '/ledger/charges/{id}', handler: 'ledger/get-charge', roles: ADMIN, store: ['read'] },
