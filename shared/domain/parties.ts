@@ -37,3 +37,23 @@ export interface Party {
   updatedAt: string;
   version: number;
 }
+
+/**
+ * A party's `externalId` (issue 13 item 13): the id a client of the original server knows it by (a
+ * UUID, a code such as `ventana-001`, a Spring Long). Unique per tenant and kind, compared without
+ * case (UUIDs are written both ways). Printable, no `#` (key separator) and no `/` (it must fit in
+ * a path segment such as `/api/charges/contrato/{contratoId}`), no space at either end.
+ */
+export const EXTERNAL_ID_MAX = 100;
+const EXTERNAL_ID = /^[^\s#/\p{C}](?:[^#/\p{C}]*[^\s#/\p{C}])?$/u;
+
+/** What is wrong with an externalId, or undefined when it is well formed. */
+export function externalIdProblem(value: string): string | undefined {
+  if (value.length === 0) return 'Must not be empty';
+  if (value.length > EXTERNAL_ID_MAX) return `At most ${EXTERNAL_ID_MAX} characters`;
+  if (!EXTERNAL_ID.test(value)) return 'Printable characters only, without # or /, and no space at either end';
+  return undefined;
+}
+
+/** The id a client knows a party by: its externalId when it has one, Caja's id otherwise. */
+export const knownId = (party: Pick<Party, 'id' | 'externalId'>): string => party.externalId ?? party.id;

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { MAX_AMOUNT_MINOR, maxAmountText } from '../domain/money.js';
+import { EXTERNAL_ID_MAX } from '../domain/parties.js';
 import type { FieldIssue } from '../ledger/errors.js';
 import { invalidRequest } from './errors.js';
 import { prototypeKeyIssues } from './prototype-keys.js';
@@ -35,6 +36,17 @@ export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown, where: '
 // Reusable field schemas.
 export const idString = (message = 'Must be a numeric id') =>
   z.string().check(z.regex(/^[1-9][0-9]{0,15}$/, message));
+
+/**
+ * A party reference: Caja's id, or the party's externalId (issue 13 item 13; its shape is checked
+ * where it is set, shared/domain/parties.ts). What it names is resolved by the use case
+ * (shared/ledger/parties/resolve-party.ts): one that names nothing is that API's not-found.
+ */
+export function partyRef(message = 'Must be an id or an externalId') {
+  const schema = z.string(message).check(z.minLength(1, message), z.maxLength(EXTERNAL_ID_MAX, `At most ${EXTERNAL_ID_MAX} characters`));
+  z.globalRegistry.add(schema, { description: "Caja's id of the party, or its externalId (the original server's id)" });
+  return schema;
+}
 
 /** A query-string integer with bounds and a default. */
 export const queryInt = (opts: { min: number; max: number; default: number }) =>

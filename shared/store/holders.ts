@@ -1,6 +1,6 @@
 /**
- * The entity holding a unique value (a client's tax id, a document's SII code + folio, a charge's
- * external id), by one GetItem on its lookup item (./lookups.ts). The holder is read and checked to
+ * The entity holding a unique value (a party's tax id or external id, a document's SII code + folio,
+ * a charge's external id), by one GetItem on its lookup item (./lookups.ts). The holder is read and checked to
  * still hold the value, so a stale lookup can never answer another entity.
  *
  * Parties and charges written before the lookups existed (the ledger API had tax ids and folios
@@ -19,12 +19,17 @@ import { db, tableName } from './client.js';
 import type { EntityStore, Versioned } from './entities.js';
 import { indexKeys, keys } from './keys.js';
 import { findByLookup, type Lookup } from './lookups.js';
-import { parties, taxIdLookup } from './parties.js';
+import { parties, partyExternalIdLookup, taxIdLookup } from './parties.js';
 
 /** Entities walked per request at most by the backfill (a request's read budget, ~1 MB of items at most). */
 export const BACKFILL_PER_REQUEST = 1_000;
 
-const MARKER = 'lookups_backfill';
+/**
+ * The tenant's walk progress. Renamed when a lookup is added to an existing entity (the `_2` walk:
+ * party external ids, issue 13 item 13), so tenants whose earlier walk completed claim the new
+ * values of their existing entities too; claiming a value again is harmless.
+ */
+const MARKER = 'lookups_backfill_2';
 
 /** The lists the backfill walks, in order: every party, every charge. */
 const SOURCES: readonly { store: EntityStore<Versioned>; index: 'gsi1' | 'gsi2'; partition: (tenant: string) => string }[] = [
@@ -111,20 +116,32 @@ async function backfillAfterMiss(tenant: string): Promise<boolean> {
   return step;
 }
 
-/** The entity of `store` holding `lookup` (checked to still hold it), backfilling legacy lookups on a miss. */
-async function holder<T extends Versioned>(tenant: string, store: EntityStore<T>, lookup: Lookup): Promise<T | undefined> {
+/**
+ * The entity of `store` holding `lookup` (checked to still hold it), backfilling legacy lookups on a
+ * miss unless `backfill` is false (a route without the query grant, or one whose miss must stay a key read).
+ */
+async function holder<T extends Versioned>(tenant: string, store: EntityStore<T>, lookup: Lookup, backfill = true): Promise<T | undefined> {
   const read = async () => {
     const id = await findByLookup(tenant, lookup);
     const entity = id ? await store.get(tenant, id) : undefined;
     return entity && store.lookups(entity).some((l) => sameLookup(l, lookup)) ? entity : undefined;
   };
   const found = await read();
-  if (found || !(await backfillAfterMiss(tenant))) return found;
+  if (found || !backfill || !(await backfillAfterMiss(tenant))) return found;
   return read();
 }
 
 /** The party of `kind` with this tax id, if any. */
 export const partyByTaxId = (tenant: string, kind: PartyKind, taxId: string): Promise<Party | undefined> => holder(tenant, parties, taxIdLookup(kind, taxId));
+
+/**
+ * The party of `kind` with this external id (any case), if any. Party references of every dialect
+ * resolve through it with `backfill: false`: most of those routes may not query, and an unknown
+ * reference must cost a key read, not a walk (legacy external ids are claimed by the tenant's walk
+ * that `GET /ledger/parties?kind=&externalId=` or any other miss with backfill runs).
+ */
+export const partyByExternalId = (tenant: string, kind: PartyKind, externalId: string, options: { backfill?: boolean } = {}): Promise<Party | undefined> =>
+  holder(tenant, parties, partyExternalIdLookup(kind, externalId), options.backfill ?? true);
 
 /** The document with this SII code and folio number, if any. */
 export const documentByFolio = (tenant: string, code: string, number: string): Promise<Charge | undefined> => holder(tenant, charges, folioLookup(code, number));

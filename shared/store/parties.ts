@@ -6,6 +6,9 @@ import type { Lookup } from './lookups.js';
 /** A tax id is unique among the tenant's parties of one kind (RFCs compare case-insensitively). */
 export const taxIdLookup = (kind: PartyKind, taxId: string): Lookup => ({ name: `tax-id:${kind}`, value: taxId.toUpperCase() });
 
+/** An external id (the original server's id) is unique among the tenant's parties of one kind, in any case. */
+export const partyExternalIdLookup = (kind: PartyKind, externalId: string): Lookup => ({ name: `external-id:${kind}`, value: externalId.toLowerCase() });
+
 export const parties = entityStore<Party>({
   type: 'PARTY',
   label: 'Party',
@@ -16,5 +19,8 @@ export const parties = entityStore<Party>({
     gsi2pk: p.parentId ? indexKeys.children(t, p.parentId) : undefined,
     gsi2sk: p.parentId ? `${p.kind}#${p.id}` : undefined,
   }),
-  lookups: (p) => (p.taxId ? [{ ...taxIdLookup(p.kind, p.taxId), field: 'taxId' }] : []),
+  lookups: (p) => [
+    ...(p.taxId ? [{ ...taxIdLookup(p.kind, p.taxId), field: 'taxId' }] : []),
+    ...(p.externalId ? [{ ...partyExternalIdLookup(p.kind, p.externalId), field: 'externalId' }] : []),
+  ],
 });

@@ -7,8 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as createCharge from '../../functions/ledger/create-charge.js';
 import * as createParty from '../../functions/ledger/create-party.js';
 import * as updateCharge from '../../functions/ledger/update-charge.js';
+import * as listParties from '../../functions/ledger/list-parties.js';
 import * as updateParty from '../../functions/ledger/update-party.js';
-import { backfillLookups, chargeByExternalId, documentByFolio, partyByTaxId } from '../../shared/store/holders.js';
+import { findPartyByRef } from '../../shared/ledger/parties/resolve-party.js';
+import { backfillLookups, chargeByExternalId, documentByFolio, partyByExternalId, partyByTaxId } from '../../shared/store/holders.js';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as createPaymentByTaxId from '../../functions/receivables/create-payment-by-tax-id.js';
 import { newId } from '../../shared/ids.js';
@@ -122,5 +124,55 @@ describe('parties and charges written before the lookups existed', () => {
     expect(steps.map((s) => s.claimed)).toEqual([2, 2, 1, 0]);
     expect(steps.at(-1)!.complete).toBe(true);
     for (const p of made) expect((await findByLookup(old, { name: 'tax-id:client', value: p.taxId.toUpperCase() }))).toBe(p.id);
+  });
+});
+
+describe('party external ids (issue 13 item 13)', () => {
+  const patch = (id: string, body: unknown) => invoke(updateParty, { method: 'PATCH', path: `/ledger/parties/${id}`, token: admin, body });
+  const list = (query: Record<string, string>) => invoke(listParties, { method: 'GET', path: `/ledger/parties?${new URLSearchParams(query)}`, token: admin });
+
+  it('are unique per tenant and kind in any case (409 naming externalId, nothing written); another kind or tenant may share one', async () => {
+    const banca = (await party({ kind: 'banca', name: 'Banca Uno', externalId: 'BANCA-001' })).body;
+    expect(banca.externalId).toBe('BANCA-001');
+    const dup = await party({ kind: 'banca', name: 'Otra banca', externalId: 'banca-001' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error).toMatchObject({ code: 'CONFLICT', details: [{ field: 'externalId', message: expect.stringMatching(/already used/) }] });
+    expect((await list({ kind: 'banca', limit: '100' })).body.items.filter((p: { name: string }) => p.name === 'Otra banca')).toEqual([]);
+    expect((await party({ kind: 'ventana', name: 'Same code, other kind', externalId: 'banca-001' })).status).toBe(201);
+    // Another tenant's externalId names nothing here, and its own is its own.
+    const other = newTenant();
+    await saveTenant(other, { timeZone: 'America/Santiago', currency: 'CLP' });
+    expect((await invoke(createParty, { method: 'POST', path: '/ledger/parties', token: await token({ role: 'ADMIN', tenant: other }), body: { kind: 'banca', name: 'B', externalId: 'banca-001' } })).status).toBe(201);
+    expect((await partyByExternalId(other, 'banca', 'BANCA-001'))?.id).not.toBe(banca.id);
+    expect((await findPartyByRef(tenant, 'banca', 'Banca-001'))?.id).toBe(banca.id);
+
+    // A child names its parent by the parent's externalId; Caja's id is stored. The list finds one by kind + externalId.
+    const ventana = await party({ kind: 'ventana', name: 'Ventana Uno', parentId: 'banca-001', externalId: 'ventana-001' });
+    expect(ventana.status, ventana.text).toBe(201);
+    expect(ventana.body.parentId).toBe(banca.id);
+    expect((await list({ kind: 'ventana', externalId: 'VENTANA-001' })).body).toEqual({ items: [expect.objectContaining({ id: ventana.body.id, externalId: 'ventana-001' })], nextCursor: null });
+    expect((await list({ kind: 'ventana', parentId: 'banca-001' })).body.items.map((p: { id: string }) => p.id)).toEqual([ventana.body.id]);
+    expect((await list({ externalId: 'ventana-001' })).status).toBe(400);
+    expect((await party({ kind: 'ventana', name: 'Huérfana', parentId: 'banca-404' })).status).toBe(404);
+  });
+
+  it('are well formed, never another party’s Caja id, and set once (added later: yes; changed or removed: 409)', async () => {
+    for (const bad of ['a#b', 'a/b', 'tab\there']) {
+      const res = await party({ kind: 'client', name: 'Bad', externalId: bad });
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.details).toEqual([{ field: 'externalId', message: expect.any(String) }]);
+    }
+    const a = (await party({ kind: 'client', name: 'Sin código' })).body;
+    const clash = await party({ kind: 'client', name: 'Clash', externalId: a.id });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.details).toEqual([{ field: 'externalId', message: expect.stringMatching(/is the id of another client/) }]);
+    expect((await patch(a.id, { externalId: '2001' })).body).toMatchObject({ externalId: '2001', version: 2 });
+    expect((await patch(a.id, { externalId: '2001', name: 'Con código' })).status).toBe(200);
+    for (const change of [{ externalId: '2002' }, { externalId: null }]) {
+      const res = await patch(a.id, change);
+      expect(res.status).toBe(409);
+      expect(res.body.error.details).toEqual([{ field: 'externalId', message: expect.stringMatching(/cannot be changed/) }]);
+    }
+    expect((await partyByExternalId(tenant, 'client', '2001'))?.id).toBe(a.id);
   });
 });

@@ -1,6 +1,7 @@
 /** Request schemas of ledger/create-party (named by the route table through its handler). */
 import * as z from 'zod/mini';
-import { idString } from '../../../shared/http/validation.js';
+import { EXTERNAL_ID_MAX } from '../../../shared/domain/parties.js';
+import { partyRef } from '../../../shared/http/validation.js';
 import { emailSchema, partyKindSchema, text } from './fields.js';
 
 export const schemas = {
@@ -9,7 +10,7 @@ export const schemas = {
     name: text(200),
     taxId: z.optional(text(50)),
     email: z.optional(emailSchema),
-    parentId: z.optional(idString()),
-    externalId: z.optional(text(100)),
+    parentId: z.optional(partyRef()),
+    externalId: z.optional(text(EXTERNAL_ID_MAX)),
   }),
 };

@@ -1,8 +1,8 @@
 /** Request schemas of ledger/create-user (named by the route table through its handler). */
 import * as z from 'zod/mini';
-import { idString } from '../../../shared/http/validation.js';
+import { partyRef } from '../../../shared/http/validation.js';
 import { emailSchema, roleSchema } from './fields.js';
 
 export const schemas = {
-  body: z.strictObject({ email: emailSchema, role: roleSchema, partyId: z.optional(idString()) }),
+  body: z.strictObject({ email: emailSchema, role: roleSchema, partyId: z.optional(partyRef()) }),
 };

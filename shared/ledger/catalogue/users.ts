@@ -6,7 +6,8 @@ import { transact } from '../../store/tx.js';
 import { createUser as createDirectoryUser, type PoolUserCreator } from '../../users/directory.js';
 import { type Actor, compact } from '../context.js';
 import { type Created, createOnce } from '../create-once.js';
-import { Invalid, issue } from '../errors.js';
+import { Invalid, issue, NotFound } from '../errors.js';
+import { findPartyByRef } from '../parties/resolve-party.js';
 
 /** The kind of party a user of each role acts as, for roles scoped to a party. */
 export const ROLE_PARTY_KIND: Partial<Record<Role, PartyKind>> = {
@@ -44,15 +45,19 @@ export async function createUser(actor: Actor, command: CreateUserCommand, optio
   if (command.partyId === undefined && ROLES_NEEDING_PARTY.includes(command.role)) {
     throw new Invalid(`Invalid body: partyId: required for role ${command.role}`, issue('partyId', `Required for role ${command.role}`));
   }
+  // The token carries Caja's id of the party: a role's own kind may name it by its externalId too.
+  let partyId: string | undefined;
   if (command.partyId !== undefined) {
-    const party = await parties.require(actor.tenant, command.partyId);
-    if (partyKind && party.kind !== partyKind) {
+    const party = partyKind ? await findPartyByRef(actor.tenant, partyKind, command.partyId) : await parties.get(actor.tenant, command.partyId);
+    if (!party && partyKind && (await parties.get(actor.tenant, command.partyId))) {
       throw new Invalid(`Invalid body: partyId: a ${command.role} user acts as a ${partyKind} party`, issue('partyId', `Must be a ${partyKind} party for role ${command.role}`));
     }
+    if (!party) throw new NotFound('Party');
+    partyId = party.id;
   }
   return createOnce<User>(actor.tenant, { key: options.idempotencyKey, scope: 'ledger.user', request: { ...command, email } }, async (keyRecord) => {
     const created = await createDirectoryUser(
-      { email, role: command.role, tenant: actor.tenant, ...(command.partyId !== undefined ? { party: command.partyId } : {}) },
+      { email, role: command.role, tenant: actor.tenant, ...(partyId !== undefined ? { party: partyId } : {}) },
       options.pool,
     );
     const user: User = compact({ sub: created.sub, email: created.email, role: created.role, tenant: created.tenant, partyId: created.party });

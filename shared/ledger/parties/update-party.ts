@@ -3,7 +3,7 @@ import { type Actor, patchFields, present } from '../context.js';
 import { Invalid } from '../errors.js';
 import { updateEntity } from '../insert-entity.js';
 import type { Party } from '../model.js';
-import { taxIdOrThrow } from './party-rules.js';
+import { assertExternalIdKept, externalIdOrThrow, taxIdOrThrow } from './party-rules.js';
 
 export interface UpdatePartyCommand {
   name?: string | undefined;
@@ -16,7 +16,9 @@ export interface UpdatePartyCommand {
 export async function updateParty(actor: Actor, id: string, command: UpdatePartyCommand, idempotencyKey?: string): Promise<Party> {
   if (Object.values(command).every((v) => v === undefined)) throw new Invalid('Nothing to update: send at least one field');
   const taxId = present(command.taxId) ? taxIdOrThrow(command.taxId) : command.taxId;
+  if (present(command.externalId)) await externalIdOrThrow(actor.tenant, (await parties.require(actor.tenant, id)).kind, command.externalId, id);
   return updateEntity(parties, actor, id, 'Party', (before, now) => {
+    assertExternalIdKept(before, command.externalId);
     const after: Party = { ...before, updatedAt: now };
     if (command.name !== undefined) after.name = command.name;
     if (command.active !== undefined) after.active = command.active;
