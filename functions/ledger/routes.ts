@@ -10,6 +10,8 @@ export const listPartiesRoute = { method: 'GET', path: '/ledger/parties', handle
 export const getPartyRoute = { method: 'GET', path: '/ledger/parties/{id}', handler: 'ledger/get-party', roles: ADMIN, store: ['read'] } as const satisfies Route;
 export const updatePartyRoute = { method: 'PATCH', path: '/ledger/parties/{id}', handler: 'ledger/update-party', roles: ADMIN, store: ['read', 'write'] } as const satisfies Route;
 export const deletePartyRoute = { method: 'DELETE', path: '/ledger/parties/{id}', handler: 'ledger/delete-party', roles: ADMIN, store: ['read', 'write'] } as const satisfies Route;
+// Reads the days it moves (a Query on the entity's statement days) before its transaction
+export const setOpeningBalanceRoute = { method: 'PUT', path: '/ledger/parties/{id}/opening-balance', handler: 'ledger/set-opening-balance', roles: ADMIN, store: ['read', 'query', 'write'] } as const satisfies Route;
 export const createChargeRoute = { method: 'POST', path: '/ledger/charges', handler: 'ledger/create-charge', roles: ADMIN, store: ['read', 'write'] } as const satisfies Route;
 export const listChargesRoute = { method: 'GET', path: '/ledger/charges', handler: 'ledger/list-charges', roles: ADMIN, store: ['read', 'query'] } as const satisfies Route;
 export const getChargeRoute = { method: 'GET', path: '/ledger/charges/{id}', handler: 'ledger/get-charge', roles: ADMIN, store: ['read'] } as const satisfies Route;
@@ -29,6 +31,7 @@ export const ledgerRoutes = [
   getPartyRoute,
   updatePartyRoute,
   deletePartyRoute,
+  setOpeningBalanceRoute,
   createChargeRoute,
   listChargesRoute,
   getChargeRoute,
