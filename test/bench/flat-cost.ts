@@ -89,6 +89,13 @@ export interface FlatSizes {
   payments: number[];
 }
 
+/**
+ * The largest workorders history loaded with its sorted lists (`sort=` pages): beyond it the load
+ * leaves them out (3 items a payment that the default-order pages never read), so a million payments
+ * load in a quarter of the time; the `sort=` requests compare 1,000 against this size instead.
+ */
+const SORTED_LISTS_UP_TO = 100_000;
+
 export const FULL_SIZES: FlatSizes = { days: [1, 100, 1000, 3650], payments: [1000, 100_000, 1_000_000] };
 const QUICK_SIZES: FlatSizes = { days: [1, 100], payments: [1000, 20_000] };
 
@@ -127,8 +134,8 @@ export async function flatCostBudget(ctx: BenchContext, sizes: FlatSizes): Promi
   }
 
   for (const count of sizes.payments) {
-    const h = await loadWorkordersHistory(count, 1000, (line) => console.log(line));
-    loads.push(`workorders ${count.toLocaleString('en-US')} payments: ${h.items.toLocaleString('en-US')} items in ${fmt(h.seconds, 1)} s (${fmt(h.items / h.seconds, 0)} items/s)`);
+    const h = await loadWorkordersHistory(count, { sortedLists: count <= SORTED_LISTS_UP_TO, log: (line) => console.log(line) });
+    loads.push(`workorders ${count.toLocaleString('en-US')} payments${h.sortedLists ? '' : ' (no sorted lists)'}: ${h.items.toLocaleString('en-US')} items in ${fmt(h.seconds, 1)} s (${fmt(h.items / h.seconds, 0)} items/s)`);
     console.log(`   ${loads.at(-1)}`);
     const token = ctx.stack.issuer.mint({ role: 'ADMIN', tenant: h.tenant, sub: 'bench-admin' });
     const label = `${count.toLocaleString('en-US')} payments`;
@@ -136,7 +143,7 @@ export async function flatCostBudget(ctx: BenchContext, sizes: FlatSizes): Promi
     const lastPage = Math.ceil(count / 10) - 1;
     await measure('workorders last page', label, h.tenant, () => ctx.http.send('GET', `/api/pagos?page=${lastPage}&size=10`, { token }), 200);
     // Sorted (issue 13): page N of each order's list, in the direction that reads it backwards too.
-    for (const sort of ['fechaPago,desc', 'fechaCreacion,asc', 'monto,desc', 'id,desc']) {
+    for (const sort of h.sortedLists ? ['fechaPago,desc', 'fechaCreacion,asc', 'monto,desc', 'id,desc'] : []) {
       await measure(`workorders sort=${sort} last page`, label, h.tenant, () => ctx.http.send('GET', `/api/pagos?sort=${sort}&page=${lastPage}&size=10`, { token }), 200);
     }
   }
@@ -180,7 +187,8 @@ export async function flatCostBudget(ctx: BenchContext, sizes: FlatSizes): Promi
         'nodes (agg); bytes by DynamoDB item-size rules as returned (a ProjectionExpression trims a few attributes of the',
         'statement day item); RCU as billed (4 KB units per item, per Query in total; eventually consistent reads 0.5).',
         'Accounts: a vendedor with activity and 10 payments every day, history pages of 5 (the last page skips 5 inside its day); workorders: payments at a steady 1,000 a day (1,000,000',
-        'span 1,000 days). Loads (BatchWriteItem, 8 in flight):',
+        `span 1,000 days); the sorted lists (\`sort=\` pages) are loaded up to ${SORTED_LISTS_UP_TO.toLocaleString('en-US')} payments, so those rows compare 1,000 against that size.`,
+        'Loads (BatchWriteItem, 8 in flight):',
         ...loads.map((line) => `  ${line}`),
       ],
       failed: rows.some((row) => row.at(-1) === 'FAIL'),

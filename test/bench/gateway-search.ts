@@ -16,11 +16,10 @@ import { insertGatewayPayment } from '../../shared/store/gateway-payments.js';
 import { createTenant } from '../support/ledger-fixtures.js';
 import { searchPath, type Filter } from '../support/gateway-fixtures.js';
 import { expectStatus } from './http.js';
-import { itemsRead } from './recorder.js';
-import { describe, replay } from './replay.js';
 import type { BenchContext } from './setup.js';
-import { type BudgetResult, fmt, median } from './stats.js';
+import { type BudgetResult, fmt } from './stats.js';
 import { ITEMS_BUDGET_RATIO } from './search.js';
+import { MIX_HEADERS, measureSearchMix, type MixRequest } from './search-mix.js';
 
 export const GATEWAY_BENCH_PAYMENTS = 10_000;
 const COLLECTORS = ['c0', 'c0', 'c0', 'c0', 'c0', 'c0', 'c0', 'c0', 'c1', 'c1', 'c1', 'c1', 'c1', 'c2', 'c2', 'c2', 'c3', 'c3', 'c4', 'c4'];
@@ -85,11 +84,6 @@ const day = (y: number, m: number, d = 1) => `${y}${String(m).padStart(2, '0')}$
 const month = (field: string, m: number): Filter[] => [[field, 'GREATER_THAN_OR_EQUAL_TO', day(2025, m)], [field, 'LESS_THAN', day(2025, m + 1)]];
 const quarter = (field: string): Filter[] => [[field, 'GREATER_THAN_OR_EQUAL_TO', day(2025, 4)], [field, 'LESS_THAN', day(2025, 7)]];
 
-interface MixRequest {
-  group: string;
-  path: string;
-}
-
 function mix(ids: readonly string[]): MixRequest[] {
   const out: MixRequest[] = [];
   const add = (group: string, filters: Filter[], options: Parameters<typeof searchPath>[1] = {}) => out.push({ group, path: searchPath(filters, options) });
@@ -134,42 +128,15 @@ export async function gatewaySearchBudget(ctx: BenchContext, options: { samples:
   const send = (path: string) => ctx.http.send('GET', path, { token });
   for (let i = 0; i < 5; i++) expectStatus(await send(mix(ids)[0]!.path), 200, 'warm-up');
 
-  type Totals = { requests: number; returned: number; full: number; entries: number; gw: number[]; bare: number[]; worst: number; example?: string };
-  const groups = new Map<string, Totals>();
-  for (const request of mix(ids)) {
-    const capture = await ctx.recorder.capture(() => send(request.path));
-    expectStatus(capture.result, 200, `GET ${request.path}`);
-    const read = itemsRead(capture.commands);
-    const returned = (capture.result.body?.data as unknown[]).length;
-    const g = groups.get(request.group) ?? { requests: 0, returned: 0, full: 0, entries: 0, gw: [], bare: [], worst: 0 };
-    g.requests += 1;
-    g.returned += returned;
-    g.full += read.full;
-    g.entries += read.keysOnly;
-    if (returned > 0) g.worst = Math.max(g.worst, read.full / returned);
-    // p50: this request through the gateway and its recorded calls replayed bare, interleaved.
-    const names = capture.commands.map((c) => c.name);
-    const inputs = capture.commands.map((c) => c.input);
-    for (let i = 0; i < options.samples; i++) {
-      if (i % 2) g.bare.push(await replay(db(), names, inputs));
-      g.gw.push(expectStatus(await send(request.path), 200, request.path).ms);
-      if (i % 2 === 0) g.bare.push(await replay(db(), names, inputs));
-    }
-    g.example ??= `${request.group}, e.g. GET ${request.path}:\n${capture.commands.map((c, i) => `   ${i + 1}. ${describe(c, tenant)}`).join('\n')}`;
-    groups.set(request.group, g);
-  }
-  const all = [...groups.values()].reduce((t, g) => ({ returned: t.returned + g.returned, full: t.full + g.full, entries: t.entries + g.entries, requests: t.requests + g.requests }), { returned: 0, full: 0, entries: 0, requests: 0 });
-  const rows = [...groups].map(([name, g]) => {
-    const ratio = g.full / Math.max(1, g.returned);
-    return [name, g.requests, g.returned, g.full, g.entries, fmt(ratio), fmt(g.entries / Math.max(1, g.returned)), fmt(g.worst), fmt(median(g.gw)), fmt(median(g.bare)), `${fmt(median(g.gw) / median(g.bare))}x`, ratio <= ITEMS_BUDGET_RATIO ? 'PASS' : 'FAIL'];
+  const { rows, examples } = await measureSearchMix({
+    requests: mix(ids), send, recorder: ctx.recorder, tenant, samples: options.samples,
+    returned: (body) => (body?.data as unknown[]).length, total: 'whole gateway mix',
   });
-  const ratio = all.full / all.returned;
-  rows.push(['whole gateway mix', all.requests, all.returned, all.full, all.entries, fmt(ratio), fmt(all.entries / all.returned), '', '', '', '', ratio <= ITEMS_BUDGET_RATIO ? 'PASS' : 'FAIL']);
   return {
     result: {
       title: '4b. Gateway search mix (GET /pagos): items read per item returned',
       rule: `full items read / items returned <= ${ITEMS_BUDGET_RATIO} (aim 1.2) per combination and over the mix; index entries and p50 reported`,
-      headers: ['combination', 'requests', 'returned', 'full read', 'index entries', 'full/ret', 'entries/ret', 'worst full/ret', 'gw p50 ms', 'bare p50 ms', 'gw/bare', 'verdict'],
+      headers: MIX_HEADERS,
       rows,
       notes: [
         seedNote + '; 5 collectors of 40/25/15/10/10 %, a year of request dates, every status.',
@@ -181,6 +148,6 @@ export async function gatewaySearchBudget(ctx: BenchContext, options: { samples:
       ],
       failed: rows.some((row) => row.at(-1) === 'FAIL'),
     },
-    listings: [...groups.values()].map((g) => g.example!),
+    listings: examples,
   };
 }

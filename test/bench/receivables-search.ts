@@ -16,10 +16,10 @@ import { backfillReceivablesCounts, coverInSpan } from '../../shared/store/recei
 import { createTenant } from '../support/ledger-fixtures.js';
 import { expectStatus } from './http.js';
 import { itemsRead } from './recorder.js';
-import { describe, replay } from './replay.js';
 import type { BenchContext } from './setup.js';
-import { type BudgetResult, fmt, median } from './stats.js';
+import { type BudgetResult, fmt } from './stats.js';
 import { ITEMS_BUDGET_RATIO } from './search.js';
+import { MIX_HEADERS, measureSearchMix, type MixRequest } from './search-mix.js';
 
 export const RECEIVABLES_BENCH_PAYMENTS = Number(process.env.RECEIVABLES_BENCH_PAYMENTS ?? 10_000);
 /** Days of history the payments spread over (RECEIVABLES_BENCH_DAYS: 730 by default; 3,650 shows flat cost). */
@@ -73,11 +73,6 @@ async function seed(tenant: string): Promise<void> {
   await parties.insert({ tenant, sub: 'bench' }, { id: '3039', kind: 'client', name: 'Cliente 3039', taxId: '3039-K', active: true, createdAt: now, updatedAt: now, version: 1 });
 }
 
-interface MixRequest {
-  group: string;
-  path: string;
-}
-
 function mix(): MixRequest[] {
   const out: MixRequest[] = [];
   const add = (group: string, query: string, pages: readonly number[], perPage = 50) => {
@@ -112,44 +107,21 @@ export async function receivablesSearchBudget(ctx: BenchContext, options: { samp
   const send = (path: string) => ctx.http.send('GET', path, { token });
   for (let i = 0; i < 3; i++) expectStatus(await send(mix()[0]!.path), 200, 'warm-up');
 
-  type Totals = { requests: number; returned: number; full: number; entries: number; gw: number[]; bare: number[]; worst: number; example?: string };
-  const groups = new Map<string, Totals>();
   const perRequest: string[] = ['Each request once: items returned | full items read | row-index entries | aggregate nodes | Queries | totalRecords'];
-  for (const request of mix()) {
-    const capture = await ctx.recorder.capture(() => send(request.path));
-    expectStatus(capture.result, 200, `GET ${request.path}`);
-    const read = itemsRead(capture.commands);
-    const returned = (capture.result.body?.items as unknown[]).length;
-    const queries = capture.commands.filter((c) => c.name === 'Query').length;
-    perRequest.push(`   ${request.path}: ${returned} | ${read.full} | ${read.keysOnly} | ${read.counters} | ${queries} | ${String(capture.result.body?.records?.totalRecords)}`);
-    const g = groups.get(request.group) ?? { requests: 0, returned: 0, full: 0, entries: 0, gw: [], bare: [], worst: 0 };
-    g.requests += 1;
-    g.returned += returned;
-    g.full += read.full;
-    g.entries += read.keysOnly;
-    if (returned > 0) g.worst = Math.max(g.worst, read.full / returned);
-    const names = capture.commands.map((c) => c.name);
-    const inputs = capture.commands.map((c) => c.input);
-    for (let i = 0; i < options.samples; i++) {
-      if (i % 2) g.bare.push(await replay(db(), names, inputs));
-      g.gw.push(expectStatus(await send(request.path), 200, request.path).ms);
-      if (i % 2 === 0) g.bare.push(await replay(db(), names, inputs));
-    }
-    g.example ??= `${request.group}, e.g. GET ${request.path}:\n${capture.commands.map((c, i) => `   ${i + 1}. ${describe(c, tenant)}`).join('\n')}`;
-    groups.set(request.group, g);
-  }
-  const all = [...groups.values()].reduce((t, g) => ({ returned: t.returned + g.returned, full: t.full + g.full, entries: t.entries + g.entries, requests: t.requests + g.requests }), { returned: 0, full: 0, entries: 0, requests: 0 });
-  const rows = [...groups].map(([name, g]) => {
-    const ratio = g.full / Math.max(1, g.returned);
-    return [name, g.requests, g.returned, g.full, g.entries, fmt(ratio), fmt(g.entries / Math.max(1, g.returned)), fmt(g.worst), fmt(median(g.gw)), fmt(median(g.bare)), `${fmt(median(g.gw) / median(g.bare))}x`, ratio <= ITEMS_BUDGET_RATIO ? 'PASS' : 'FAIL'];
+  const { rows, examples } = await measureSearchMix({
+    requests: mix(), send, recorder: ctx.recorder, tenant, samples: options.samples,
+    returned: (body) => (body?.items as unknown[]).length, total: 'whole receivables mix',
+    onRequest: (path, answer, commands, returned) => {
+      const read = itemsRead(commands);
+      const queries = commands.filter((c) => c.name === 'Query').length;
+      perRequest.push(`   ${path}: ${returned} | ${read.full} | ${read.keysOnly} | ${read.counters} | ${queries} | ${String(answer.body?.records?.totalRecords)}`);
+    },
   });
-  const ratio = all.full / all.returned;
-  rows.push(['whole receivables mix', all.requests, all.returned, all.full, all.entries, fmt(ratio), fmt(all.entries / all.returned), '', '', '', '', ratio <= ITEMS_BUDGET_RATIO ? 'PASS' : 'FAIL']);
   return {
     result: {
       title: '4c. Receivables search mix (GET /v1/getPayments): items read per item returned',
       rule: `full items read / items returned <= ${ITEMS_BUDGET_RATIO} per combination and over the mix; index entries and p50 reported`,
-      headers: ['combination', 'requests', 'returned', 'full read', 'index entries', 'full/ret', 'entries/ret', 'worst full/ret', 'gw p50 ms', 'bare p50 ms', 'gw/bare', 'verdict'],
+      headers: MIX_HEADERS,
       rows,
       notes: [
         `${seedNote}; 40 clients (quadratic sizes), ${DAYS} days of dates, 80 % CLP, 90/5/5 % reconciled/pending/discarded.`,
@@ -159,6 +131,6 @@ export async function receivablesSearchBudget(ctx: BenchContext, options: { samp
       ],
       failed: rows.some((row) => row.at(-1) === 'FAIL'),
     },
-    listings: [perRequest.join('\n'), ...[...groups.values()].map((g) => g.example!)],
+    listings: [perRequest.join('\n'), ...examples],
   };
 }
