@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_EXAMPLES } from '../../lib/openapi/examples.js';
 import { MONEY_HEADERS } from '../../shared/exports/report-table.js';
 import { api, claimsOf, newTenant, token } from '../support/index.js';
 
@@ -403,17 +404,8 @@ describe('item 11: GET /export?format=csv|excel|pdf with the period filters', ()
 });
 
 describe('item 13: bring existing ids (externalId)', () => {
-  const seedExample = {
-    date: '2024-03-15',
-    time: '14:30',
-    ventanaId: 'ventana-001',
-    amount: 100000,
-    type: 'payment',
-    method: 'cash',
-    notes: 'Pago parcial de ventas del día',
-    isFinal: false,
-    idempotencyKey: 'payment-2024-03-15-001',
-  };
+  // The seed 001 example request as written: the API document's example with the seed's own ventanaId.
+  const seedExample = { ...REQUEST_EXAMPLES['POST /api/v1/accounts/payment']!.body, ventanaId: 'ventana-001' };
   let ventana001: string;
   let vendedor001: string;
 
