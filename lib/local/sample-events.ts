@@ -23,6 +23,7 @@ const ISSUER = 'http://localhost:3000/local-issuer';
 /** Path parameters: ids of the demo data (`npm start`) where one fits, else one that reads as missing (404). */
 const PATH_VALUES: Record<string, Record<string, string>> = {
   '/ledger/parties/{id}': { id: DEMO.parties.client.id },
+  '/ledger/parties/{id}/opening-balance': { id: DEMO.parties.ventana.id },
   '/ledger/charges/{id}': { id: DEMO.workOrders.first.id },
   '/api/pagos/pendiente/{pendienteId}': { pendienteId: DEMO.workOrders.first.id },
 };

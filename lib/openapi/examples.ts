@@ -83,6 +83,10 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, RequestExample>> = {
   },
 
   'POST /ledger/parties': { summary: 'The client of seed 000 as a party', body: { kind: 'client', name: 'Comercial Andina SAC', taxId: '20512345678', externalId: '345' } },
+  'PUT /ledger/parties/{id}/opening-balance': {
+    summary: 'Ventana Norte carried 1,325.00 in from the original server on 2024-03-01 (132500 minor units, issue 13 item 14)',
+    body: { amount: 132500, currency: 'PEN', date: '2024-03-01' },
+  },
   'POST /ledger/charges': {
     summary: 'Work order 6789 of seed 000 as a charge of 150.00 PEN (15000 minor units)',
     body: { kind: 'work_order', partyId: '345', amount: 15000, currency: 'PEN', number: '6789', dueDate: '2024-03-31' },

@@ -1,3 +1,5 @@
+import type { Currency } from './money.js';
+
 export const PARTY_KINDS = ['client', 'employee', 'resident', 'banca', 'ventana', 'vendedor', 'community', 'contract'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
@@ -9,6 +11,17 @@ export const PARENT_KIND: Partial<Record<PartyKind, PartyKind>> = {
   resident: 'contract',
 };
 
+/**
+ * The remaining balance an accounts entity (banca, ventana, vendedor) carried in from before Caja,
+ * counted from `date` on (issue 13 item 14): signed minor units of the tenant's currency, what the
+ * entity owes (negative: what it is owed). At most one per entity; setting it again replaces it.
+ */
+export interface OpeningBalance {
+  amount: number;
+  currency: Currency;
+  date: string;
+}
+
 export interface Party {
   id: string;
   kind: PartyKind;
@@ -17,6 +30,8 @@ export interface Party {
   email?: string;
   parentId?: string;
   externalId?: string;
+  /** Accounts entities only. */
+  openingBalance?: OpeningBalance;
   active: boolean;
   createdAt: string;
   updatedAt: string;

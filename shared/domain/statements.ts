@@ -2,13 +2,15 @@
  * Daily account statements (seed 001), pure arithmetic in integer minor units.
  *
  * Per day and entity the ledger stores only that day's own figures: totalSales, totalPayouts and
- * commission (set by the activity endpoint) and totalPaid / totalCollected (kept by payments and
- * reversals with atomic ADDs). Everything derived is computed at read time:
+ * commission (set by the activity endpoint), totalPaid / totalCollected (kept by payments and
+ * reversals with atomic ADDs) and, on one day of the entity at most, its openingBalance (the
+ * remaining balance carried in from before Caja: issue 13 item 14). Everything derived is computed
+ * at read time:
  *
  *   balance          = totalSales − totalPayouts − commission
- *   remainingBalance = previous day's remainingBalance + balance − totalPaid + totalCollected
+ *   remainingBalance = previous day's remainingBalance + openingBalance + balance − totalPaid + totalCollected
  *
- * so remainingBalance(D) is the sum of every day's net (balance − totalPaid + totalCollected) up to
+ * so remainingBalance(D) is the sum of every day's net (openingBalance + balance − totalPaid + totalCollected) up to
  * and including D. Computing it from the stored days means a change to an earlier day is reflected
  * in every later day at once, with no fan-out writes and nothing that can go stale.
  */
@@ -23,6 +25,8 @@ export interface DayFigures {
   commission: number;
   totalPaid: number;
   totalCollected: number;
+  /** The entity's opening balance when it is carried in on this day (signed: what the entity owes); absent or 0 otherwise. */
+  openingBalance?: number;
 }
 
 export interface StatementFigures extends DayFigures {
@@ -64,9 +68,12 @@ export function dayBalance(day: Pick<DayFigures, 'totalSales' | 'totalPayouts' |
   return sumMinor([day.totalSales, -day.totalPayouts, -day.commission]);
 }
 
-/** What one day adds to the running balance. */
+/**
+ * What one day adds to the running balance. The opening balance counts here only: it is not part of
+ * the day's `balance` (sales − payouts − commission), so not of the month's accumulatedBalance.
+ */
 export function dayNet(day: Omit<DayFigures, 'date'>): number {
-  return sumMinor([dayBalance(day), -day.totalPaid, day.totalCollected]);
+  return sumMinor([day.openingBalance ?? 0, dayBalance(day), -day.totalPaid, day.totalCollected]);
 }
 
 /**

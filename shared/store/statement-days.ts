@@ -7,7 +7,16 @@
 import type { ActivityFigures } from '../domain/statements.js';
 import { dayBalance } from '../domain/statements.js';
 import { balancesThrough, changeAccountDay, paymentNet } from './aggregates/account-days.js';
-import { addPaymentToStatement, removePaymentFromStatement, setActivityFigures, type StatementDay, statementDay, type StatementTarget } from './statements.js';
+import { coalesceAggregates } from './aggregates/tree.js';
+import {
+  addPaymentToStatement,
+  removePaymentFromStatement,
+  setActivityFigures,
+  setOpeningBalanceOnDay,
+  type StatementDay,
+  statementDay,
+  type StatementTarget,
+} from './statements.js';
 import type { TxItems } from './tx.js';
 
 /** Name of the statement day item in these transactions (its condition: the day is not settled). */
@@ -55,6 +64,28 @@ export function activitySetOnDay(s: StatementTarget, figures: ActivityFigures, b
       v: delta('vendedorCommission'),
     }),
   ];
+}
+
+/**
+ * An entity's opening balance set to `to` (minor units at its date), replacing `from` (absent: none
+ * yet). Each day item changed is conditional on the day not being settled (named `statement`); the
+ * tree moves by the delta only (`n`: it enters every remaining balance from that day on, and no
+ * day's own figures), one Update per node even when both days share nodes.
+ */
+export function openingBalanceMoved(
+  s: Omit<StatementTarget, 'date'>,
+  from: { date: string; amount: number } | undefined,
+  to: { date: string; amount: number },
+  now: string,
+): TxItems {
+  const moved = from !== undefined && from.date !== to.date;
+  const delta = to.amount - (from !== undefined && !moved ? from.amount : 0);
+  return coalesceAggregates([
+    [STATEMENT, setOpeningBalanceOnDay({ ...s, date: to.date }, to.amount, now)],
+    ...(moved ? [[STATEMENT, setOpeningBalanceOnDay({ ...s, date: from.date }, 0, now)] as const] : []),
+    ...changeAccountDay(s.tenant, s.entityId, to.date, { n: delta }),
+    ...(moved ? changeAccountDay(s.tenant, s.entityId, from.date, { n: -from.amount }) : []),
+  ]);
 }
 
 /**

@@ -9,7 +9,9 @@
  *   concurrent payments never lose an update);
  * - paymentCount: payments ever recorded on the day (reversed ones included, as the history lists
  *   them);
- * - isSaldado: set by an `isFinal` payment; every payment and activity write is conditional on it.
+ * - isSaldado: set by an `isFinal` payment; every payment and activity write is conditional on it;
+ * - openingBalance: SET on the day an entity's opening balance is carried in (one day per entity,
+ *   the party item says which: ledger/accounts/opening-balance.ts), refused on a settled day too.
  *
  * Running balances, history totals and page starts come from the entity's aggregate tree
  * (store/aggregates/account-days.ts), written in the same transactions (store/statement-changes.ts);
@@ -227,8 +229,27 @@ export function setActivityFigures(
   };
 }
 
+/**
+ * Sets the opening balance carried in on this day (0 when it moves to another day), creating the
+ * day if needed. Fails its condition (name it `statement`) when the day is settled.
+ */
+export function setOpeningBalanceOnDay(s: StatementTarget, amount: number, now: string): TransactItem {
+  const id = identity(s, now);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.statement(s.tenant, s.entityId, s.date),
+      UpdateExpression: `SET ${id.expression}, openingBalance = :opening, isSaldado = if_not_exists(isSaldado, :false)`,
+      ConditionExpression: NOT_SETTLED,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      ExpressionAttributeNames: id.names,
+      ExpressionAttributeValues: { ...id.values, ':opening': amount, ':false': false },
+    },
+  };
+}
+
 const PROJECTION =
-  'sk, id, entityKind, totalSales, totalPayouts, commission, listeroCommission, vendedorCommission, ticketCount, totalPaid, totalCollected, ' +
+  'sk, id, entityKind, totalSales, totalPayouts, commission, listeroCommission, vendedorCommission, ticketCount, totalPaid, totalCollected, openingBalance, ' +
   'isSaldado, settledAt, paymentCount, activityVersion, createdAt, updatedAt';
 
 function toDay(item: Record<string, unknown>): StatementDay {
@@ -249,6 +270,7 @@ function toDay(item: Record<string, unknown>): StatementDay {
     ticketCount: n('ticketCount'),
     totalPaid: n('totalPaid'),
     totalCollected: n('totalCollected'),
+    openingBalance: n('openingBalance'),
     isSaldado: item.isSaldado === true,
     ...text('settledAt'),
     paymentCount: n('paymentCount'),

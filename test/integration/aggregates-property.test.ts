@@ -1,6 +1,6 @@
 /**
  * Aggregate trees (shared/store/aggregates) against DynamoDB Local: after any random sequence of
- * creates, backdated creates, reversals, activity corrections, soft deletes and backfills through
+ * creates, backdated creates, reversals, activity corrections, opening balances, soft deletes and backfills through
  * the handlers, every stored node slot equals the brute-force sum of what it covers, and the
  * answers built on them (remaining balance, history total, workorders page N) match the model.
  */
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as createPago from '../../functions/workorders/create-payment.js';
 import * as deletePago from '../../functions/workorders/delete-payment.js';
 import * as listPagos from '../../functions/workorders/list-payments.js';
+import * as setOpeningBalance from '../../functions/ledger/set-opening-balance.js';
 import { dayNet } from '../../shared/domain/statements.js';
 import { accountDaysSeries, rebuildAccountDays } from '../../shared/store/aggregates/account-days.js';
 import { activePaymentsSeries, rebuildActivePayments } from '../../shared/store/aggregates/active-payments.js';
@@ -70,6 +71,7 @@ interface ModelDay {
   vendedor: number;
   totalPaid: number;
   totalCollected: number;
+  openingBalance: number;
   count: number;
   settled: boolean;
 }
@@ -97,6 +99,8 @@ const accountOp = fc.oneof(
       commission: fc.oneof(fc.nat(100_000), fc.record({ listero: fc.nat(60_000), vendedor: fc.nat(40_000) })),
     }),
   },
+  // The entity's opening balance (issue 13 item 14): set, replaced, moved between days.
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('opening' as const), day: fc.nat(DAYS.length - 1), amount: fc.integer({ min: -1_000_000, max: 1_000_000 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rebuild' as const) }) },
 );
 
@@ -109,10 +113,13 @@ describe('accounts aggregate tree', () => {
         const dim = { vendedorId: n.S1 };
         const days = new Map<string, ModelDay>();
         const dayOf = (date: string) => {
-          if (!days.has(date)) days.set(date, { totalSales: 0, totalPayouts: 0, commission: 0, listero: 0, vendedor: 0, totalPaid: 0, totalCollected: 0, count: 0, settled: false });
+          if (!days.has(date)) {
+            days.set(date, { totalSales: 0, totalPayouts: 0, commission: 0, listero: 0, vendedor: 0, totalPaid: 0, totalCollected: 0, openingBalance: 0, count: 0, settled: false });
+          }
           return days.get(date)!;
         };
         const payments: { id: string; date: string; collection: boolean; minor: number; isFinal: boolean; reversed: boolean }[] = [];
+        let opening: { date: string; amount: number } | undefined;
         for (const op of ops) {
           if (op.op === 'pay') {
             const date = DAYS[op.day]!;
@@ -149,6 +156,16 @@ describe('accounts aggregate tree', () => {
               totalSales: op.sales * 100, totalPayouts: op.payouts * 100, commission: (split.listero + split.vendedor) * 100,
               listero: split.listero * 100, vendedor: split.vendedor * 100,
             });
+          } else if (op.op === 'opening') {
+            const date = DAYS[op.day]!;
+            const res = await invoke(setOpeningBalance, { method: 'PUT', path: `/ledger/parties/${n.S1}/opening-balance`, token: admin, body: { amount: op.amount, date } });
+            const unchanged = opening?.date === date && opening.amount === op.amount;
+            const blocked = !unchanged && (dayOf(date).settled || (opening !== undefined && dayOf(opening.date).settled));
+            expect(res.status, res.text).toBe(blocked ? 409 : 200);
+            if (blocked) continue;
+            if (opening) dayOf(opening.date).openingBalance = 0;
+            dayOf(date).openingBalance = op.amount;
+            opening = { date, amount: op.amount };
           } else {
             await rebuildAccountDays(n.tenant, n.S1);
           }

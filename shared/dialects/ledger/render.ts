@@ -17,7 +17,7 @@ export interface Money {
 
 export const money = (amount: number, currency: Currency): Money => ({ amount, currency });
 
-/** The ledger API shows a party as it is stored. */
+/** The ledger API shows a party as it is stored (an opening balance is money with its date: `{amount, currency, date}`). */
 export type PartyView = Party;
 
 export function partyView(p: Party): PartyView {
@@ -29,6 +29,7 @@ export function partyView(p: Party): PartyView {
     email: p.email,
     parentId: p.parentId,
     externalId: p.externalId,
+    openingBalance: p.openingBalance,
     active: p.active,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,

@@ -17,6 +17,7 @@ export const ACCOUNT_ACTIONS = {
   statementView: 'ACCOUNT_STATEMENT_VIEW',
   historyView: 'ACCOUNT_PAYMENT_HISTORY_VIEW',
   activitySet: 'ACCOUNT_ACTIVITY_SET',
+  openingBalanceSet: 'ACCOUNT_OPENING_BALANCE_SET',
 } as const;
 
 /** The canonical statement of one entity's day. */

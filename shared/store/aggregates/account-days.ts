@@ -1,6 +1,6 @@
 /**
  * The accounts API's per-entity tree over business days (`YYYYMMDD`, cut into year / month / day):
- * measure `n` is each day's net (what it adds to the running balance: balance − paid + collected,
+ * measure `n` is each day's net (what it adds to the running balance: balance − paid + collected, and an opening balance,
  * shared/domain/statements.ts) and `c` its payments counted (reversed ones included, as the history
  * lists them); since version 2 also every figure of the day (DAY_MEASURES: sales, payouts, both
  * commissions, paid, collected, and `x`, 1 when the day is settled). Kept in the same transactions
