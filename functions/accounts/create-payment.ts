@@ -1,6 +1,6 @@
 import { createPayment } from '../../shared/dialects/accounts/create-payment.js';
 import { idempotencyKeyOf } from '../../shared/dialects/accounts/requests.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/accounts/endpoint.js';
 import { createPaymentRoute } from './routes.js';
 import { schemas } from './schemas/create-payment.js';
 

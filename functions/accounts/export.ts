@@ -1,5 +1,5 @@
 import { exportFile } from '../../shared/dialects/accounts/export.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/accounts/endpoint.js';
 import { getPeriodStatements } from '../../shared/ledger/accounts/period-statements.js';
 import { exportRoute } from './routes.js';
 import { schemas } from './schemas/export.js';

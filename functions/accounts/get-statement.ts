@@ -1,6 +1,6 @@
 import { renderPeriodStatements } from '../../shared/dialects/accounts/render-period.js';
 import { renderAccountStatement } from '../../shared/dialects/accounts/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/accounts/endpoint.js';
 import { getPeriodStatements } from '../../shared/ledger/accounts/period-statements.js';
 import { getAccountStatement } from '../../shared/ledger/accounts/statement.js';
 import { getStatementRoute } from './routes.js';

@@ -1,5 +1,5 @@
 import { renderPayment } from '../../shared/dialects/accounts/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/accounts/endpoint.js';
 import { listDayPayments } from '../../shared/ledger/accounts/history.js';
 import { paymentHistoryRoute } from './routes.js';
 import { schemas } from './schemas/payment-history.js';

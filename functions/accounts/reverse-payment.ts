@@ -1,5 +1,5 @@
 import { renderAccountStatement, renderPayment } from '../../shared/dialects/accounts/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/accounts/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { reverseAccountPayment } from '../../shared/ledger/accounts/reverse-account-payment.js';
 import { reversePaymentRoute } from './routes.js';

@@ -1,5 +1,5 @@
 import { renderAccountStatement } from '../../shared/dialects/accounts/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/accounts/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { setActivity } from '../../shared/ledger/accounts/set-activity.js';
 import { setActivityRoute } from './routes.js';

@@ -1,6 +1,6 @@
 import { toCargoResidente } from '../../shared/dialects/communities/render-residents.js';
 import { renderCreated } from '../../shared/dialects/created.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { createResidentCharge, withResident } from '../../shared/ledger/communities/resident-charges.js';

@@ -1,6 +1,6 @@
 import { toCargo } from '../../shared/dialects/communities/render.js';
 import { renderCreated } from '../../shared/dialects/created.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { createCargo } from '../../shared/ledger/communities/community-charges.js';

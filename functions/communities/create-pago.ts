@@ -1,6 +1,6 @@
 import { toPagoComunidad } from '../../shared/dialects/communities/render.js';
 import { renderCreated } from '../../shared/dialects/created.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { recordCommunityPayment } from '../../shared/ledger/communities/community-payments.js';
 import { createPagoRoute } from './routes.js';

@@ -1,6 +1,6 @@
 import { toPaymentHistory } from '../../shared/dialects/communities/render-residents.js';
 import { renderCreated } from '../../shared/dialects/created.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { recordHistory } from '../../shared/ledger/communities/payment-histories.js';
 import { createPaymentHistoryRoute } from './routes.js';

@@ -1,4 +1,4 @@
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { deleteCargo } from '../../shared/ledger/communities/community-charges.js';

@@ -1,4 +1,4 @@
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { deleteResidentPayment } from '../../shared/ledger/communities/resident-payments.js';
 import { deletePagoResidenteRoute } from './routes.js';

@@ -1,4 +1,4 @@
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { deleteHistory } from '../../shared/ledger/communities/payment-histories.js';
 import { deletePaymentHistoryRoute } from './routes.js';

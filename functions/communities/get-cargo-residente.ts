@@ -1,5 +1,5 @@
 import { toCargoResidente } from '../../shared/dialects/communities/render-residents.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { getResidentCharge } from '../../shared/ledger/communities/resident-charges.js';
 import { getCargoResidenteRoute } from './routes.js';
 import { schemas } from './schemas/get-cargo-residente.js';

@@ -1,5 +1,5 @@
 import { renderStatement } from '../../shared/dialects/communities/lists.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { communityStatement } from '../../shared/ledger/communities/statements.js';
 import { getCommunityStatementRoute } from './routes.js';
 import { schemas } from './schemas/get-community-statement.js';

@@ -1,5 +1,5 @@
 import { toPagoResidente } from '../../shared/dialects/communities/render-residents.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { getResidentPayment } from '../../shared/ledger/communities/resident-payments.js';
 import { getPagoResidenteRoute } from './routes.js';
 import { schemas } from './schemas/get-pago-residente.js';

@@ -1,5 +1,5 @@
 import { toPaymentHistory } from '../../shared/dialects/communities/render-residents.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { getHistory } from '../../shared/ledger/communities/payment-histories.js';
 import { getPaymentHistoryRoute } from './routes.js';
 import { schemas } from './schemas/get-payment-history.js';

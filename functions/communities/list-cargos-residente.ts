@@ -1,6 +1,6 @@
 import { renderList } from '../../shared/dialects/communities/lists.js';
 import { toCargoResidente } from '../../shared/dialects/communities/render-residents.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { listResidentCharges } from '../../shared/ledger/communities/resident-charges.js';
 import { listCargosResidenteRoute } from './routes.js';
 import { schemas } from './schemas/list-cargos-residente.js';

@@ -1,5 +1,5 @@
 import { renderCargos } from '../../shared/dialects/communities/lists.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { listCargos } from '../../shared/ledger/communities/statements.js';
 import { listCommunityCargosRoute } from './routes.js';
 import { schemas } from './schemas/list-community-cargos.js';

@@ -1,6 +1,6 @@
 import { renderList } from '../../shared/dialects/communities/lists.js';
 import { toPaymentHistory } from '../../shared/dialects/communities/render-residents.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { listHistories } from '../../shared/ledger/communities/payment-histories.js';
 import { listContractPaymentHistoriesRoute } from './routes.js';
 import { schemas } from './schemas/list-contract-payment-histories.js';

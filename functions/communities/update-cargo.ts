@@ -1,5 +1,5 @@
 import { toCargo } from '../../shared/dialects/communities/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf, tenantToday } from '../../shared/ledger/context.js';
 import { updateCargo } from '../../shared/ledger/communities/community-charges.js';

@@ -1,5 +1,5 @@
 import { toPagoResidente } from '../../shared/dialects/communities/render-residents.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { updateResidentPayment } from '../../shared/ledger/communities/resident-payments.js';
 import { updatePagoResidenteRoute } from './routes.js';

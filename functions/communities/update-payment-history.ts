@@ -1,5 +1,5 @@
 import { toPaymentHistory } from '../../shared/dialects/communities/render-residents.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { updateHistory } from '../../shared/ledger/communities/payment-histories.js';
 import { updatePaymentHistoryRoute } from './routes.js';

@@ -1,4 +1,4 @@
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/communities/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { voidCommunityPayment } from '../../shared/ledger/communities/community-payments.js';
 import { voidPagoRoute } from './routes.js';

@@ -1,6 +1,6 @@
 import { renderPayment } from '../../shared/dialects/gateway/render-payment.js';
 import { normalizeRequest } from '../../shared/domain/gateway/request.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/gateway/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { createGatewayPayment } from '../../shared/ledger/gateway/create-payment.js';
 import { createPaymentRoute } from './routes.js';

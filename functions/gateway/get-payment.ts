@@ -1,5 +1,5 @@
 import { renderPayment } from '../../shared/dialects/gateway/render-payment.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/gateway/endpoint.js';
 import { getGatewayPayment } from '../../shared/ledger/gateway/get-payment.js';
 import { getPaymentRoute } from './routes.js';
 import { schemas } from './schemas/get-payment.js';

@@ -1,6 +1,6 @@
 import { renderPayment } from '../../shared/dialects/gateway/render-payment.js';
 import { parseSearch } from '../../shared/domain/gateway/search-grammar.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/gateway/endpoint.js';
 import { searchGatewayPayments } from '../../shared/ledger/gateway/search-payments.js';
 import { searchPaymentsRoute } from './routes.js';
 import { schemas } from './schemas/search-payments.js';

@@ -1,5 +1,5 @@
 import { renderPayment } from '../../shared/dialects/gateway/render-payment.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/gateway/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { transitionGatewayPayment } from '../../shared/ledger/gateway/transition-payment.js';
 import { updatePaymentRoute } from './routes.js';

@@ -1,6 +1,6 @@
 import { renderCreated } from '../../shared/dialects/created.js';
 import { partyView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { createParty } from '../../shared/ledger/parties/create-party.js';

@@ -1,6 +1,6 @@
 import { renderCreated } from '../../shared/dialects/created.js';
 import { paymentMethodView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { createPaymentMethod } from '../../shared/ledger/catalogue/payment-methods.js';
 import { actorOf } from '../../shared/ledger/context.js';

@@ -1,5 +1,5 @@
 import { renderCreated } from '../../shared/dialects/created.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { createUser } from '../../shared/ledger/catalogue/users.js';
 import { actorOf } from '../../shared/ledger/context.js';

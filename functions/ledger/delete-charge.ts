@@ -1,5 +1,5 @@
 import { chargeView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { voidCharge } from '../../shared/ledger/charges/update-charge.js';
 import { actorOf, tenantToday } from '../../shared/ledger/context.js';

@@ -1,5 +1,5 @@
 import { chargeView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { getCharge } from '../../shared/ledger/charges/get-charge.js';
 import { tenantToday } from '../../shared/ledger/context.js';
 import { getChargeRoute } from './routes.js';

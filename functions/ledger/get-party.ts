@@ -1,5 +1,5 @@
 import { partyView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { getParty } from '../../shared/ledger/parties/get-party.js';
 import { getPartyRoute } from './routes.js';
 import { schemas } from './schemas/get-party.js';

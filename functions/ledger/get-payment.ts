@@ -1,5 +1,5 @@
 import { paymentView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { getCanonicalPayment } from '../../shared/ledger/catalogue/audit-and-payments.js';
 import { getPaymentRoute } from './routes.js';
 import { schemas } from './schemas/get-payment.js';

@@ -1,5 +1,5 @@
 import { settingsView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { getTenantSettings } from '../../shared/ledger/settings/tenant-settings.js';
 import { getSettingsRoute } from './routes.js';
 import { schemas } from './schemas/get-settings.js';

@@ -1,4 +1,4 @@
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { listAuditEntries } from '../../shared/ledger/catalogue/audit-and-payments.js';
 import { listAuditRoute } from './routes.js';
 import { schemas } from './schemas/list-audit.js';

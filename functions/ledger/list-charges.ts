@@ -1,5 +1,5 @@
 import { chargeView, pageView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { listCharges } from '../../shared/ledger/charges/list-charges.js';
 import { tenantToday } from '../../shared/ledger/context.js';
 import { listChargesRoute } from './routes.js';

@@ -1,5 +1,5 @@
 import { pageView, partyView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { listParties } from '../../shared/ledger/parties/list-parties.js';
 import { listPartiesRoute } from './routes.js';
 import { schemas } from './schemas/list-parties.js';

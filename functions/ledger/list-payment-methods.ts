@@ -1,5 +1,5 @@
 import { pageView, paymentMethodView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { listPaymentMethods } from '../../shared/ledger/catalogue/payment-methods.js';
 import { listPaymentMethodsRoute } from './routes.js';
 import { schemas } from './schemas/list-payment-methods.js';

@@ -1,5 +1,5 @@
 import { partyView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { setOpeningBalance } from '../../shared/ledger/accounts/opening-balance.js';
 import { actorOf } from '../../shared/ledger/context.js';

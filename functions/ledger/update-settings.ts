@@ -1,5 +1,5 @@
 import { settingsView } from '../../shared/dialects/ledger/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/ledger/endpoint.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { updateTenantSettings } from '../../shared/ledger/settings/tenant-settings.js';
 import { updateSettingsRoute } from './routes.js';

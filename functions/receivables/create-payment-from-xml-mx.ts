@@ -1,6 +1,6 @@
 import { renderPaymentsAnswer } from '../../shared/dialects/receivables/answers.js';
 import { MAX_CFDI_XML_BYTES } from '../../shared/domain/receivables/cfdi-xml.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/receivables/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { createPaymentsFromCfdi } from '../../shared/ledger/receivables/payment-from-cfdi.js';
 import { createPaymentFromXmlMxRoute } from './routes.js';

@@ -1,5 +1,5 @@
 import { renderPaymentAnswer } from '../../shared/dialects/receivables/answers.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/receivables/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { createPayment } from '../../shared/ledger/receivables/create-payment.js';
 import { createPaymentRoute } from './routes.js';

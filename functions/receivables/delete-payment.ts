@@ -1,4 +1,4 @@
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/receivables/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { deleteReceivablesPayment } from '../../shared/ledger/receivables/payments.js';
 import { deletePaymentRoute } from './routes.js';

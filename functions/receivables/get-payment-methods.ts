@@ -1,5 +1,5 @@
 import { recordsPage } from '../../shared/dialects/receivables/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/receivables/endpoint.js';
 import { receivablesPaymentMethods } from '../../shared/ledger/receivables/payment-methods.js';
 import { getPaymentMethodsRoute } from './routes.js';
 import { schemas } from './schemas/get-payment-methods.js';

@@ -1,5 +1,5 @@
 import { renderPaymentAnswer } from '../../shared/dialects/receivables/answers.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/receivables/endpoint.js';
 import { getReceivablesPayment } from '../../shared/ledger/receivables/payments.js';
 import { getPaymentRoute } from './routes.js';
 import { schemas } from './schemas/get-payment.js';

@@ -1,5 +1,5 @@
 import { recordsPage, toReceivablesPayment } from '../../shared/dialects/receivables/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/receivables/endpoint.js';
 import { searchReceivablesPayments } from '../../shared/ledger/receivables/search-payments.js';
 import { getPaymentsRoute } from './routes.js';
 import { schemas } from './schemas/get-payments.js';

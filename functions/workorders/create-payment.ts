@@ -1,5 +1,5 @@
 import { renderCreatedPago } from '../../shared/dialects/workorders/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/workorders/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { recordWorkOrderPayment } from '../../shared/ledger/work-orders/record-work-order-payment.js';
 import { createPaymentRoute } from './routes.js';

@@ -1,4 +1,4 @@
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/workorders/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { deleteWorkOrderPayment } from '../../shared/ledger/work-orders/delete-work-order-payment.js';
 import { deletePaymentRoute } from './routes.js';

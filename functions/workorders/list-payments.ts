@@ -1,6 +1,6 @@
 import { toPago } from '../../shared/dialects/workorders/render.js';
 import { springPage } from '../../shared/dialects/workorders/spring-page.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/workorders/endpoint.js';
 import { listWorkOrderPaymentsPage } from '../../shared/ledger/work-orders/queries.js';
 import { listPaymentsRoute } from './routes.js';
 import { schemas } from './schemas/list-payments.js';

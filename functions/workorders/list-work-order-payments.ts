@@ -1,5 +1,5 @@
 import { toPago } from '../../shared/dialects/workorders/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/workorders/endpoint.js';
 import { listPaymentsOfWorkOrder } from '../../shared/ledger/work-orders/queries.js';
 import { listWorkOrderPaymentsRoute } from './routes.js';
 import { schemas } from './schemas/list-work-order-payments.js';

@@ -1,5 +1,5 @@
 import { toPago } from '../../shared/dialects/workorders/render.js';
-import { endpoint } from '../../shared/http/endpoint.js';
+import { endpoint } from '../../shared/dialects/workorders/endpoint.js';
 import { invalidRequest } from '../../shared/http/errors.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { replaceWorkOrderPayment } from '../../shared/ledger/work-orders/replace-work-order-payment.js';

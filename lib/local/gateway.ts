@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { routes } from '../../functions/routes.js';
+import { DIALECTS } from '../../shared/dialects/index.js';
 import { unauthorizedResponse } from '../../shared/http/response.js';
 import { apiOf, type Route, routeKey } from '../../shared/http/route.js';
 import { buildEvent, INTEGRATION_TIMEOUT_MS, lambdaContext, newRequestId } from './gateway/event.js';
@@ -147,7 +148,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       const token = bearerToken(req.headers.authorization);
       const verdict = token ? issuer!.verify(token) : { ok: false as const, reason: 'missing token' };
       if (!verdict.ok) {
-        const denied = unauthorizedResponse(apiOf(route), requestId);
+        const denied = unauthorizedResponse(DIALECTS[apiOf(route)], requestId);
         write(res, toHttpResult(denied), requestId);
         return { route, status: 401, reason: verdict.reason };
       }

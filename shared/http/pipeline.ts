@@ -14,6 +14,7 @@ import { HttpError } from './errors.js';
 import { apiOf, type Route } from './route.js';
 import { createLogger, type Logger } from './logger.js';
 import { type DownloadFile, errorResponse, fileResponse, successResponse, type HttpResponse } from './response.js';
+import type { Dialect } from '../dialects/dialect.js';
 import * as z from 'zod/mini';
 import { requestBudgetMs, withRequestDeadline } from '../store/budget.js';
 import { countMetric, setMetricApi } from '../metrics.js';
@@ -71,7 +72,7 @@ const reasonOf = (error: unknown, status: number) => {
 };
 
 /** Request id, one structured log line per request (and its metrics), errors rendered in the route's envelope. */
-function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
+function observe(route: Route, dialect: Dialect): middy.MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext> {
   const api = apiOf(route);
   const finish = (request: MiddyRequest, response: HttpResponse) => {
     const { context } = request;
@@ -97,7 +98,7 @@ function observe(route: Route): middy.MiddlewareObj<APIGatewayProxyEventV2, Http
       if (request.response) finish(request, request.response);
     },
     onError: (request) => {
-      request.response = errorResponse(api, request.error, request.context.requestId ?? request.context.awsRequestId);
+      request.response = errorResponse(dialect, request.error, request.context.requestId ?? request.context.awsRequestId);
       if (request.response.statusCode === 503) {
         // Expected under load or store outages: the client retries after Retry-After.
         request.context.log?.warn('store unavailable', { error: String((request.error as { cause?: unknown })?.cause ?? request.error) });
@@ -137,11 +138,13 @@ function limitBody(maxBytes: number): middy.MiddlewareObj<APIGatewayProxyEventV2
   };
 }
 
-/** A handler for `route` (its own entry of functions/routes.ts); `tenantExists` for every route that takes a token. */
-export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Route, spec: EndpointSpec<B, Q, P>, tenantExists?: TenantCheck) {
-  const api = apiOf(route);
+/**
+ * A handler for `route` (its own entry of functions/routes.ts) answering in `dialect` (its API's,
+ * passed in so a bundle carries no other API's envelope); `tenantExists` for every route that takes a token.
+ */
+export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Route, dialect: Dialect, spec: EndpointSpec<B, Q, P>, tenantExists?: TenantCheck) {
   const chain = middy<APIGatewayProxyEventV2, HttpResponse, Error, PipelineContext>()
-    .use(observe(route))
+    .use(observe(route, dialect))
     .use(authorize(route, tenantExists))
     .use(limitBody(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   if (spec.body) chain.use(httpJsonBodyParser({ reviver: nullPrototype }));
@@ -162,7 +165,7 @@ export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Rou
       }),
     );
     if (result.file) return fileResponse(result.file, context.requestId);
-    const response = successResponse(api, result.data, {
+    const response = successResponse(dialect, result.data, {
       status: result.status ?? 200,
       requestId: context.requestId,
       ...(result.message !== undefined ? { message: result.message } : {}),

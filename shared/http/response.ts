@@ -1,6 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Api } from '../apis.js';
-import { DIALECTS, type Failure, type SuccessContext } from '../dialects/index.js';
+import type { Dialect, Failure, SuccessContext } from '../dialects/dialect.js';
 import { Unauthenticated } from '../ledger/errors.js';
 import { toFailure } from '../dialects/failure.js';
 
@@ -17,8 +16,8 @@ function json(status: number, body: unknown, requestId: string): HttpResponse {
   };
 }
 
-export function successResponse(api: Api, data: unknown, ctx: SuccessContext, headers?: Record<string, string>): HttpResponse {
-  const response = json(ctx.status, DIALECTS[api].success(data, ctx), ctx.requestId);
+export function successResponse(dialect: Dialect, data: unknown, ctx: SuccessContext, headers?: Record<string, string>): HttpResponse {
+  const response = json(ctx.status, dialect.success(data, ctx), ctx.requestId);
   // 204 No Content carries no body.
   if (ctx.status === 204) response.body = '';
   if (headers) response.headers = { ...response.headers, ...headers };
@@ -48,15 +47,15 @@ export function fileResponse(file: DownloadFile, requestId: string): HttpRespons
 }
 
 /** Anything thrown, through the API's error map and envelope. */
-export function errorResponse(api: Api, error: unknown, requestId: string): HttpResponse {
-  const failure: Failure = toFailure(error, DIALECTS[api].errors);
-  const response = json(failure.status, DIALECTS[api].error(failure, requestId), requestId);
+export function errorResponse(dialect: Dialect, error: unknown, requestId: string): HttpResponse {
+  const failure: Failure = toFailure(error, dialect.errors);
+  const response = json(failure.status, dialect.error(failure, requestId), requestId);
   if (failure.status === 401) response.headers = { ...response.headers, 'www-authenticate': 'Bearer' };
   if (failure.retryAfterSeconds !== undefined) response.headers = { ...response.headers, 'retry-after': String(failure.retryAfterSeconds) };
   return response;
 }
 
 /** What the gateway's JWT authorizer answers (locally) for a missing or rejected token. */
-export function unauthorizedResponse(api: Api, requestId: string): HttpResponse {
-  return errorResponse(api, new Unauthenticated(), requestId);
+export function unauthorizedResponse(dialect: Dialect, requestId: string): HttpResponse {
+  return errorResponse(dialect, new Unauthenticated(), requestId);
 }

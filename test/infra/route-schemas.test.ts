@@ -1,7 +1,8 @@
 /**
  * Every route names its request schemas through the route table: one module per route, beside its
  * handler; and every handler takes its own entry of the table from its API's route module, never the
- * whole table (functions/routes.ts), so no function bundle carries the other routes.
+ * whole table (functions/routes.ts), and its API's `endpoint` (shared/dialects/<api>/endpoint.ts), so
+ * no function bundle carries the other routes or the other dialects.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -33,6 +34,9 @@ describe('route entries', () => {
       const imported = [...source.matchAll(/import \{ ([^}]+) \} from '\.\/routes\.js'/g)].flatMap((m) => m[1]!.split(',').map((n) => n.trim()));
       // The docs page is a plain handler (no pipeline, no route needed).
       if (route.handler === 'system/docs') return expect(imported).toEqual([]);
+      // It answers in its own API's dialect, and its bundle carries no other (system: public-endpoint, the ledger's).
+      const dialects = [...source.matchAll(/from '\.\.\/\.\.\/shared\/(?:dialects\/(\w+)\/endpoint|http\/(public-endpoint|endpoint))\.js'/g)].map((m) => m[1] ?? m[2]);
+      expect(dialects).toEqual([api === 'system' ? 'public-endpoint' : api]);
       expect(imported).toHaveLength(1);
       const entries = (await import(resolve(FUNCTIONS, api!, 'routes.ts'))) as Record<string, unknown>;
       expect(entries[imported[0]!]).toBe(route);

@@ -68,7 +68,7 @@ describe('business metrics', () => {
     const failing = async () => {
       throw new Unavailable();
     };
-    const { handler } = await import('../../shared/http/endpoint.js').then(({ endpoint }) => ({
+    const { handler } = await import('../../shared/dialects/ledger/endpoint.js').then(({ endpoint }) => ({
       handler: endpoint({ method: 'GET', path: '/ledger/settings', handler: 'ledger/get-settings', roles: ['ADMIN'], store: ['read'] }, { handle: failing }),
     }));
     expect((await invoke(handler, { path: '/ledger/settings', token: admin })).status).toBe(503);
