@@ -2,6 +2,7 @@
  * How every Lambda bundle is built, in one place: the CDK functions use it, and `npm run bench`
  * builds the same bundles with esbuild to measure them (SPEC §6).
  */
+import { join } from 'node:path';
 
 /** ESM needs a `require` for the CommonJS dependencies esbuild inlines. */
 export const ESM_REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
@@ -47,5 +48,23 @@ export function esbuildOptions(entry: string, outfile: string) {
     banner: { js: LAMBDA_BUNDLING.banner },
     external: [...LAMBDA_BUNDLING.externalModules],
     metafile: true,
+  };
+}
+
+/**
+ * The same build split into chunks (esbuild `splitting`, ESM only): `index.mjs` holds the handler
+ * and what every request needs; what it imports with `await import()` lands in chunks/ that Node
+ * reads only when asked for. For a route that names `codeSplitting` (the export: its XLSX and PDF
+ * libraries load per format, a CSV export never reads them); NodejsFunction builds one file only.
+ */
+export function splitEsbuildOptions(entry: string, outdir: string) {
+  const { outfile: _outfile, entryPoints: _entry, ...options } = esbuildOptions(entry, join(outdir, 'index.mjs'));
+  return {
+    ...options,
+    entryPoints: { index: entry },
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
   };
 }

@@ -1,14 +1,14 @@
 import { exportFile } from '../../shared/dialects/accounts/export.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { getPeriodStatements } from '../../shared/ledger/accounts/period-statements.js';
-import { findRoute } from '../routes.js';
+import { exportRoute } from './routes.js';
 import { schemas } from './schemas/export.js';
 
 /**
  * `?format=csv|excel|pdf` with a period's filters: the period statements as a download. The XLSX
  * and PDF libraries are imported only when their format is asked for (shared/exports/render-export.ts).
  */
-export const handler = endpoint(findRoute('GET /api/v1/accounts/export'), {
+export const handler = endpoint(exportRoute, {
   ...schemas,
   handle: async ({ query, principal, log }) => {
     const { format, ...period } = query;

@@ -3,11 +3,11 @@ import { renderAccountStatement } from '../../shared/dialects/accounts/render.js
 import { endpoint } from '../../shared/http/endpoint.js';
 import { getPeriodStatements } from '../../shared/ledger/accounts/period-statements.js';
 import { getAccountStatement } from '../../shared/ledger/accounts/statement.js';
-import { findRoute } from '../routes.js';
+import { getStatementRoute } from './routes.js';
 import { isPeriodQuery, schemas } from './schemas/get-statement.js';
 
 /** ?date=&(bancaId|ventanaId|vendedorId)=: one day's statement; a period (month=, date=week…): statements per day. */
-export const handler = endpoint(findRoute('GET /api/v1/accounts/statement'), {
+export const handler = endpoint(getStatementRoute, {
   ...schemas,
   handle: async ({ query, principal, log }) => {
     const ctx = { principal, log };

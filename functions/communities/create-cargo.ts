@@ -4,10 +4,10 @@ import { endpoint } from '../../shared/http/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { createCargo } from '../../shared/ledger/communities/community-charges.js';
-import { findRoute } from '../routes.js';
+import { createCargoRoute } from './routes.js';
 import { schemas } from './schemas/create-cargo.js';
 
-export const handler = endpoint(findRoute('POST /api/charges/contrato/{contratoId}/cargos'), {
+export const handler = endpoint(createCargoRoute, {
   ...schemas,
   handle: async ({ path, body, headers, principal }) =>
     renderCreated(await createCargo(actorOf(principal), path.contratoId, body, idempotencyKeyHeader(headers)), (s) => toCargo(s.charge, s.asOf)),

@@ -1,10 +1,10 @@
 import { endpoint } from '../../shared/http/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { deleteResidentPayment } from '../../shared/ledger/communities/resident-payments.js';
-import { findRoute } from '../routes.js';
+import { deletePagoResidenteRoute } from './routes.js';
 import { schemas } from './schemas/delete-pago-residente.js';
 
-export const handler = endpoint(findRoute('DELETE /api/PagosResidente/{id}'), {
+export const handler = endpoint(deletePagoResidenteRoute, {
   ...schemas,
   handle: async ({ path, headers, principal, log }) => {
     await deleteResidentPayment({ principal, log }, path.id, idempotencyKeyHeader(headers));

@@ -2,10 +2,10 @@ import { renderList } from '../../shared/dialects/communities/lists.js';
 import { toCargoResidente } from '../../shared/dialects/communities/render-residents.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { listResidentCharges } from '../../shared/ledger/communities/resident-charges.js';
-import { findRoute } from '../routes.js';
+import { listCargosResidenteRoute } from './routes.js';
 import { schemas } from './schemas/list-cargos-residente.js';
 
-export const handler = endpoint(findRoute('GET /api/CargosResidente'), {
+export const handler = endpoint(listCargosResidenteRoute, {
   ...schemas,
   handle: async ({ query, principal }) => renderList(await listResidentCharges(principal, { tenant: true }, query), toCargoResidente),
 });

@@ -2,10 +2,10 @@ import { renderList } from '../../shared/dialects/communities/lists.js';
 import { toPagoResidente } from '../../shared/dialects/communities/render-residents.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { listResidentPayments } from '../../shared/ledger/communities/resident-payments.js';
-import { findRoute } from '../routes.js';
+import { listResidentPagosResidenteRoute } from './routes.js';
 import { schemas } from './schemas/list-resident-pagos-residente.js';
 
-export const handler = endpoint(findRoute('GET /api/PagosResidente/resident/{residentId}'), {
+export const handler = endpoint(listResidentPagosResidenteRoute, {
   ...schemas,
   handle: async ({ path, query, principal }) => renderList(await listResidentPayments(principal, { residentId: path.residentId }, query), toPagoResidente),
 });

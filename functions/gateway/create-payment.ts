@@ -3,10 +3,10 @@ import { normalizeRequest } from '../../shared/domain/gateway/request.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { createGatewayPayment } from '../../shared/ledger/gateway/create-payment.js';
-import { findRoute } from '../routes.js';
+import { createPaymentRoute } from './routes.js';
 import { schemas } from './schemas/create-payment.js';
 
-export const handler = endpoint(findRoute('POST /pagos'), {
+export const handler = endpoint(createPaymentRoute, {
   ...schemas,
   handle: async ({ body, headers, principal, log }) => {
     const { payment, replayed, timeZone } = await createGatewayPayment({ principal, log }, normalizeRequest(body), idempotencyKeyHeader(headers));

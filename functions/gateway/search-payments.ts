@@ -2,10 +2,10 @@ import { renderPayment } from '../../shared/dialects/gateway/render-payment.js';
 import { parseSearch } from '../../shared/domain/gateway/search-grammar.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { searchGatewayPayments } from '../../shared/ledger/gateway/search-payments.js';
-import { findRoute } from '../routes.js';
+import { searchPaymentsRoute } from './routes.js';
 import { schemas } from './schemas/search-payments.js';
 
-export const handler = endpoint(findRoute('GET /pagos'), {
+export const handler = endpoint(searchPaymentsRoute, {
   ...schemas,
   handle: async ({ query, principal }) => {
     const search = parseSearch(query);

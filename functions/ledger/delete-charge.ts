@@ -3,10 +3,10 @@ import { endpoint } from '../../shared/http/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { voidCharge } from '../../shared/ledger/charges/update-charge.js';
 import { actorOf, tenantToday } from '../../shared/ledger/context.js';
-import { findRoute } from '../routes.js';
+import { deleteChargeRoute } from './routes.js';
 import { schemas } from './schemas/delete-charge.js';
 
-export const handler = endpoint(findRoute('DELETE /ledger/charges/{id}'), {
+export const handler = endpoint(deleteChargeRoute, {
   ...schemas,
   handle: async ({ path, principal, headers }) => {
     const charge = await voidCharge(actorOf(principal), path.id, idempotencyKeyHeader(headers));

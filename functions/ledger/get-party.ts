@@ -1,10 +1,10 @@
 import { partyView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { getParty } from '../../shared/ledger/parties/get-party.js';
-import { findRoute } from '../routes.js';
+import { getPartyRoute } from './routes.js';
 import { schemas } from './schemas/get-party.js';
 
-export const handler = endpoint(findRoute('GET /ledger/parties/{id}'), {
+export const handler = endpoint(getPartyRoute, {
   ...schemas,
   handle: async ({ path, principal }) => ({ data: partyView(await getParty(principal.tenant, path.id)) }),
 });

@@ -1,10 +1,10 @@
 import { settingsView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { getTenantSettings } from '../../shared/ledger/settings/tenant-settings.js';
-import { findRoute } from '../routes.js';
+import { getSettingsRoute } from './routes.js';
 import { schemas } from './schemas/get-settings.js';
 
-export const handler = endpoint(findRoute('GET /ledger/settings'), {
+export const handler = endpoint(getSettingsRoute, {
   ...schemas,
   handle: async ({ principal }) => ({ data: settingsView(await getTenantSettings(principal.tenant)) }),
 });

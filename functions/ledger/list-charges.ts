@@ -2,10 +2,10 @@ import { chargeView, pageView } from '../../shared/dialects/ledger/render.js';
 import { endpoint } from '../../shared/http/endpoint.js';
 import { listCharges } from '../../shared/ledger/charges/list-charges.js';
 import { tenantToday } from '../../shared/ledger/context.js';
-import { findRoute } from '../routes.js';
+import { listChargesRoute } from './routes.js';
 import { schemas } from './schemas/list-charges.js';
 
-export const handler = endpoint(findRoute('GET /ledger/charges'), {
+export const handler = endpoint(listChargesRoute, {
   ...schemas,
   handle: async ({ query, principal }) => {
     const today = await tenantToday(principal.tenant);

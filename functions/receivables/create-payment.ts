@@ -2,11 +2,11 @@ import { renderPaymentAnswer } from '../../shared/dialects/receivables/answers.j
 import { endpoint } from '../../shared/http/endpoint.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { createPayment } from '../../shared/ledger/receivables/create-payment.js';
-import { findRoute } from '../routes.js';
+import { createPaymentRoute } from './routes.js';
 import { schemas } from './schemas/create-payment.js';
 
 /** 200 with the reconciled payment; a replay (same Idempotency-Key) answers the first payment. */
-export const handler = endpoint(findRoute('POST /v1/createPayment'), {
+export const handler = endpoint(createPaymentRoute, {
   ...schemas,
   handle: async ({ body, headers, principal, log }) =>
     renderPaymentAnswer(principal.tenant, await createPayment({ principal, log }, body, idempotencyKeyHeader(headers))),

@@ -1,6 +1,6 @@
 import { publicEndpoint } from '../../shared/http/public-endpoint.js';
-import { findRoute } from '../routes.js';
+import { healthRoute } from './routes.js';
 
-export const handler = publicEndpoint(findRoute('GET /health'), {
+export const handler = publicEndpoint(healthRoute, {
   handle: async () => ({ data: { status: 'ok' } }),
 });

@@ -3,9 +3,9 @@
  * the route table, the request schemas and the dialects: lib/openapi). Public, like /health.
  */
 import { publicEndpoint } from '../../shared/http/public-endpoint.js';
-import { findRoute } from '../routes.js';
+import { openapiRoute } from './routes.js';
 import document from './openapi.json' with { type: 'json' };
 
-export const handler = publicEndpoint(findRoute('GET /openapi.json'), {
+export const handler = publicEndpoint(openapiRoute, {
   handle: async () => ({ data: document }),
 });

@@ -3,10 +3,10 @@ import { endpoint } from '../../shared/http/endpoint.js';
 import { invalidRequest } from '../../shared/http/errors.js';
 import { idempotencyKeyHeader } from '../../shared/http/idempotency-key.js';
 import { replaceWorkOrderPayment } from '../../shared/ledger/work-orders/replace-work-order-payment.js';
-import { findRoute } from '../routes.js';
+import { updatePaymentRoute } from './routes.js';
 import { schemas } from './schemas/update-payment.js';
 
-export const handler = endpoint(findRoute('PUT /api/pagos/{id}'), {
+export const handler = endpoint(updatePaymentRoute, {
   ...schemas,
   handle: async ({ path, body, principal, log, headers }) => {
     // The payment as the client read it: its id must be this one; the read-only fields are ignored.

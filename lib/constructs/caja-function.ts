@@ -1,6 +1,6 @@
-import { Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { ApplicationLogLevel, Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STORE_BUDGET } from '../../shared/store/budget.js';
-import { LAMBDA_BUNDLING } from '../bundling.js';
+import { buildSync } from 'esbuild';
+import { LAMBDA_BUNDLING, splitEsbuildOptions } from '../bundling.js';
 import { acknowledge } from '../nag.js';
 
 /** Repository root (this file is lib/constructs/caja-function.ts). */
@@ -37,6 +38,28 @@ export interface CajaFunctionProps {
   logLevel?: LogLevel;
   /** How long the function's logs are kept. Default one month. */
   logRetention?: RetentionDays;
+  /** Deploy the bundle split into chunks (lib/bundling.ts splitEsbuildOptions), not as one file. */
+  codeSplitting?: boolean;
+}
+
+/**
+ * The code of a split bundle: esbuild run locally at synth (as NodejsFunction does; no Docker), the
+ * asset hashed by its output. The image is required by the API and never pulled: local bundling
+ * always succeeds or throws.
+ */
+function splitBundleCode(entry: string): Code {
+  return Code.fromAsset(dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+      local: {
+        tryBundle(outputDir) {
+          buildSync({ ...splitEsbuildOptions(entry, outputDir), logLevel: 'error' });
+          return true;
+        },
+      },
+    },
+  });
 }
 
 /**
@@ -46,7 +69,7 @@ export interface CajaFunctionProps {
  * X-Ray (no AWSLambdaBasicExecutionRole managed policy). Callers add grants to `fn`.
  */
 export class CajaFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -65,11 +88,7 @@ export class CajaFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry,
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+    const common = {
       runtime: RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -89,8 +108,17 @@ export class CajaFunction extends Construct {
         LOG_LEVEL: logLevel,
         ...props.environment,
       },
-      bundling: { ...LAMBDA_BUNDLING, format: OutputFormat.ESM, mainFields: [...LAMBDA_BUNDLING.mainFields], externalModules: [...LAMBDA_BUNDLING.externalModules] },
-    });
+    };
+    this.fn = props.codeSplitting
+      ? new LambdaFunction(this, 'Function', { ...common, handler: 'index.handler', code: splitBundleCode(entry) })
+      : new NodejsFunction(this, 'Function', {
+        ...common,
+        entry,
+        handler: 'handler',
+        projectRoot: PROJECT_ROOT,
+        depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+        bundling: { ...LAMBDA_BUNDLING, format: OutputFormat.ESM, mainFields: [...LAMBDA_BUNDLING.mainFields], externalModules: [...LAMBDA_BUNDLING.externalModules] },
+      });
     acknowledge(this.fn, 'AwsSolutions-L1');
     // Active tracing grants xray:PutTraceSegments/PutTelemetryRecords, which take no resource ARN.
     acknowledge(this.role, 'AwsSolutions-IAM5', 'Resource::*');

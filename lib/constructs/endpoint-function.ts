@@ -1,7 +1,7 @@
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { routeKey, type Route } from '../../shared/http/route.js';
 import { tablePolicyStatements } from '../../shared/store/permissions.js';
@@ -42,7 +42,7 @@ export const USER_ADMIN_ACTIONS = [
  */
 export class EndpointFunction extends Construct {
   readonly route: Route;
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: EndpointFunctionProps) {
     super(scope, id);
@@ -62,6 +62,7 @@ export class EndpointFunction extends Construct {
       environment,
       ...(props.logLevel ? { logLevel: props.logLevel } : {}),
       ...(props.logRetention ? { logRetention: props.logRetention } : {}),
+      ...(route.codeSplitting ? { codeSplitting: true } : {}),
     });
     this.fn = built.fn;
 

@@ -24,6 +24,12 @@ export interface Route {
   store: readonly StoreOperation[];
   /** The function manages users of the Cognito user pool (gets USER_POOL_ID and admin-create rights). */
   managesUsers?: true;
+  /**
+   * Deployed split into chunks (lib/bundling.ts splitEsbuildOptions) instead of one file: what the
+   * handler imports with `await import()` is read only when a request asks for it (the export's XLSX
+   * and PDF libraries).
+   */
+  codeSplitting?: true;
   /** The catalogue realm this route searches (shared/store/query/catalogue.ts); the docs list its access patterns. */
   search?: string;
 }

@@ -7,7 +7,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AccessPattern, ListIndex } from './access-patterns.js';
 import { db, tableName } from './client.js';
 import { batchGet, fromItem } from './items.js';
-import { TABLE } from './table.js';
+import { LIST_INDEXES } from './list-indexes.js';
 
 export interface PageRequest {
   /** From 1. */
@@ -21,7 +21,7 @@ export interface ListPage<T> {
 }
 
 function baseQuery<P, I extends ListIndex>(tenant: string, pattern: AccessPattern<P, I>, params: P): QueryCommandInput {
-  const index = TABLE.indexes.find((i) => i.name === pattern.index)!;
+  const index = LIST_INDEXES.find((i) => i.name === pattern.index)!;
   const prefix = pattern.sortPrefix?.(params);
   return {
     TableName: tableName(),
@@ -59,7 +59,7 @@ async function skipTo(input: QueryCommandInput, skip: number): Promise<Record<st
 async function itemsFrom<T>(input: QueryCommandInput, limit: number, startKey?: Record<string, unknown>): Promise<T[]> {
   const result = await db().send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: startKey }));
   const items = result.Items ?? [];
-  const keysOnly = TABLE.indexes.find((i) => i.name === input.IndexName)?.projection === 'KEYS_ONLY';
+  const keysOnly = LIST_INDEXES.find((i) => i.name === input.IndexName)?.projection === 'KEYS_ONLY';
   if (!keysOnly) return items.map((item) => fromItem<T>(item));
   const found = await batchGet<T>(items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) })));
   return found.filter((item): item is Awaited<T> => item !== undefined) as T[];

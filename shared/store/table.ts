@@ -5,28 +5,18 @@
  */
 import { CATALOGUE } from './query/catalogue.js';
 import { searchIndexes } from './query/attributes.js';
+import { type IndexDefinition, LIST_INDEXES } from './list-indexes.js';
+
+export type { IndexDefinition } from './list-indexes.js';
 
 export const TTL_ATTRIBUTE = 'expiresAt';
-
-export interface IndexDefinition {
-  name: string;
-  partitionKey: string;
-  sortKey: string;
-  /** `include`: the keys plus the named attributes (search indexes project the row only). */
-  projection: 'ALL' | 'KEYS_ONLY' | { include: readonly string[] };
-}
 
 export const TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: TTL_ATTRIBUTE,
   indexes: [
-    /** Overloaded lookups: parties of a tenant by kind, charges of a party, payments of a work order or entity. */
-    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
-    /** Second overloaded lookup: children of a parent party, charges of a tenant by kind. */
-    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'ALL' },
-    /** Sparse and keys-only: page skipping for offset-paginated lists (workorders `page`). */
-    { name: 'pages', partitionKey: 'pagepk', sortKey: 'pagesk', projection: 'KEYS_ONLY' },
+    ...LIST_INDEXES,
     /** Search access patterns of the query planner (gateway `GET /pagos`, …), one GSI per pattern. */
     ...searchIndexes(CATALOGUE),
   ] as IndexDefinition[],

@@ -1,13 +1,16 @@
 /**
  * The export function's bundle (issue 13 item 11; SPEC §6 gives it a budget of its own), measured
- * with the options every function is built with (lib/bundling.ts esbuildOptions), two ways:
+ * with the options every function is built with (lib/bundling.ts), two ways:
  *
- * - "single file": what NodejsFunction builds today (`--outfile`, no code splitting). esbuild inlines
+ * - "split": as it is deployed (its route names `codeSplitting`; lib/bundling.ts splitEsbuildOptions):
+ *   the entry chunk holds the handler, CSV and everything shared; the XLSX and PDF code sit in chunks
+ *   of their own that Node reads only when `await import()` asks for them.
+ * - "single file": what NodejsFunction would build (`--outfile`, no code splitting). esbuild inlines
  *   the dynamic imports, so the XLSX and PDF libraries are in the one file: evaluated lazily, but
  *   read and parsed at every cold start.
- * - "split": the same entry with `splitting: true` into a directory: the entry chunk holds the
- *   handler, CSV and everything shared; the XLSX and PDF code sit in chunks of their own that Node
- *   reads only when `await import()` asks for them.
+ *
+ * The unit test renders through a stand-in handler (no store needed); the real function
+ * (functions/accounts/export.ts) is built split the way the CDK deploys it.
  *
  * Run: `npx tsx test/bench/export-bundle.ts` (prints a table); the unit test
  * test/unit/exports-lazy-loading.test.ts checks the split with buildExportBundles().
@@ -18,12 +21,12 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { esbuildOptions } from '../../lib/bundling.js';
+import { esbuildOptions, splitEsbuildOptions } from '../../lib/bundling.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXPORT_ENTRY = resolve(REPO_ROOT, 'test/bench/export-handler-stand-in.ts');
 const STATEMENT_ENTRY = resolve(REPO_ROOT, 'functions/accounts/get-statement.ts');
-/** The export function itself (functions/accounts/export.ts), as the CDK builds it: one file, dynamic imports inlined but evaluated lazily. */
+/** The export function itself (functions/accounts/export.ts). */
 const REAL_EXPORT_ENTRY = resolve(REPO_ROOT, 'functions/accounts/export.ts');
 
 /** Proposed budgets of the export function (KB, minified, without .map), about 20 % over today's sizes. */
@@ -34,13 +37,15 @@ export const EXPORT_BUDGET_KB = {
   excel: 100,
   /** Split build: what the first PDF export adds (pdf-lib, its font metrics, pako; ~434 KB today). */
   pdf: 520,
-  /** Single-file build, as NodejsFunction bundles today (~811 KB). */
+  /** Single-file build, as NodejsFunction would bundle it (~811 KB; not deployed since the split). */
   singleFile: 980,
 } as const;
 
 export interface OutputChunk {
   /** File name inside the split directory. */
   file: string;
+  /** Absolute path of the file. */
+  path: string;
   bytes: number;
   /** Package names and repository modules whose code the chunk holds. */
   packages: string[];
@@ -60,13 +65,14 @@ function packageOf(input: string): string | undefined {
   return /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
 }
 
-function chunksOf(metafile: Metafile): Map<string, OutputChunk> {
+export function chunksOf(metafile: Metafile): Map<string, OutputChunk> {
   const chunks = new Map<string, OutputChunk>();
   for (const [file, output] of Object.entries(metafile.outputs)) {
     if (!file.endsWith('.mjs')) continue;
     const inputs = Object.keys(output.inputs);
     chunks.set(basename(file), {
       file: basename(file),
+      path: resolve(file),
       bytes: output.bytes,
       packages: [...new Set(inputs.map(packageOf).filter((p): p is string => p !== undefined))].sort(),
       modules: inputs.filter((input) => packageOf(input) === undefined),
@@ -95,6 +101,34 @@ function formatClosure(chunks: ReadonlyMap<string, OutputChunk>, rendererChunk: 
 export const closureBytes = (chunks: ReadonlyMap<string, OutputChunk>, files: Iterable<string>) =>
   [...files].reduce((sum, file) => sum + (chunks.get(file)?.bytes ?? 0), 0);
 
+export interface SplitBuild {
+  chunks: Map<string, OutputChunk>;
+  dir: string;
+  /** What a cold start reads: index.mjs and its static imports. */
+  entryClosure: Set<string>;
+  /** Per format, the chunks its renderer and its library add to the entry closure when first asked for. */
+  formatChunks: Record<keyof typeof FORMAT_MODULES, Set<string>>;
+}
+
+function splitBuildOf(metafile: Metafile, dir: string): SplitBuild {
+  const chunks = chunksOf(metafile);
+  const entryClosure = staticClosure(chunks, 'index.mjs');
+  const chunkOf = (module: string) => [...chunks.values()].find((chunk) => chunk.modules.includes(module))!.file;
+  const formatChunks = Object.fromEntries(
+    Object.entries(FORMAT_MODULES).map(([format, module]) => [
+      format,
+      new Set([...formatClosure(chunks, chunkOf(module))].filter((file) => !entryClosure.has(file))),
+    ]),
+  ) as SplitBuild['formatChunks'];
+  return { chunks, dir, entryClosure, formatChunks };
+}
+
+/** The entry as the CDK deploys a `codeSplitting` route (chunk files flattened into one name space for the analysis). */
+export async function buildSplit(entry: string, dir: string): Promise<SplitBuild> {
+  const result = await build({ ...splitEsbuildOptions(entry, dir), logLevel: 'error' });
+  return splitBuildOf(result.metafile!, dir);
+}
+
 export interface ExportBundles {
   chunks: Map<string, OutputChunk>;
   splitDir: string;
@@ -108,6 +142,8 @@ export interface ExportBundles {
   statementBytes: number;
   realExportFile: string;
   realExportBytes: number;
+  /** The real export function, split as deployed. */
+  deployed: SplitBuild;
 }
 
 /** Builds the export stand-in split into chunks, and single-file (as NodejsFunction does today), and the statement function for comparison. */
@@ -130,15 +166,8 @@ export async function buildExportBundles(outDir = mkdtempSync(join(tmpdir(), 'ca
   const realExportFile = join(outDir, 'export', 'index.mjs');
   await build({ ...esbuildOptions(REAL_EXPORT_ENTRY, realExportFile), logLevel: 'error' });
 
-  const chunks = chunksOf(split.metafile!);
-  const entryClosure = staticClosure(chunks, 'index.mjs');
-  const chunkOf = (module: string) => [...chunks.values()].find((chunk) => chunk.modules.includes(module))!.file;
-  const formatChunks = Object.fromEntries(
-    Object.entries(FORMAT_MODULES).map(([format, module]) => [
-      format,
-      new Set([...formatClosure(chunks, chunkOf(module))].filter((file) => !entryClosure.has(file))),
-    ]),
-  ) as ExportBundles['formatChunks'];
+  const { chunks, entryClosure, formatChunks } = splitBuildOf(split.metafile!, splitDir);
+  const deployed = await buildSplit(REAL_EXPORT_ENTRY, join(outDir, 'deployed'));
   return {
     chunks,
     splitDir,
@@ -150,6 +179,7 @@ export async function buildExportBundles(outDir = mkdtempSync(join(tmpdir(), 'ca
     statementBytes: statSync(statementFile).size,
     realExportFile,
     realExportBytes: statSync(realExportFile).size,
+    deployed,
   };
 }
 
@@ -187,31 +217,58 @@ async function printRenderTimes() {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
+/**
+ * A cold start of the split function, then the first export of `format`: milliseconds of
+ * `await import(index.mjs)` and of importing the chunks that format adds (its renderer and library),
+ * median of `runs` fresh processes each.
+ */
+function splitInitMs(built: SplitBuild, format: keyof typeof FORMAT_MODULES, runs: number): { entry: number; format: number } {
+  const files = [...built.formatChunks[format]].map((file) => pathToFileURL(built.chunks.get(file)!.path).href);
+  const script = `const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(join(built.dir, 'index.mjs')).href)});
+    const t1 = performance.now(); for (const f of ${JSON.stringify(files)}) await import(f);
+    process.stdout.write((t1 - t0) + ' ' + (performance.now() - t1));`;
+  const samples = Array.from({ length: runs }, () => {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', NODE_OPTIONS: '--enable-source-maps' },
+      encoding: 'utf8',
+    });
+    return String(child.stdout).split(' ').map(Number) as [number, number];
+  });
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { entry: median(samples.map((s) => s[0])), format: median(samples.map((s) => s[1])) };
+}
+
 async function main() {
   const built = await buildExportBundles();
-  const { chunks } = built;
+  const { chunks, deployed } = built;
   const allBytes = closureBytes(chunks, chunks.keys());
   const row = (label: string, bytes: number, budgetKb?: number, note = '') => {
     const verdict = budgetKb === undefined ? 'INFO' : bytes / 1024 <= budgetKb ? `PASS (<= ${budgetKb})` : `FAIL (> ${budgetKb})`;
-    console.log(`  ${label.padEnd(46)} ${kb(bytes).padStart(8)} KB  ${verdict.padEnd(13)} ${note}`);
+    console.log(`  ${label.padEnd(50)} ${kb(bytes).padStart(8)} KB  ${verdict.padEnd(13)} ${note}`);
   };
+  const packagesOf = (build: { chunks: Map<string, OutputChunk> }, files: Set<string>) => [...new Set([...files].flatMap((file) => build.chunks.get(file)!.packages))].join(', ');
   console.log('export function bundle: lib/bundling.ts options, minified ESM, KB without .map');
-  row('split: entry closure (cold start; CSV export)', closureBytes(chunks, built.entryClosure), EXPORT_BUDGET_KB.entry, `${built.entryClosure.size} files`);
-  for (const [format, files] of Object.entries(built.formatChunks)) {
-    const packages = [...new Set([...files].flatMap((file) => chunks.get(file)!.packages))].join(', ');
+  row('deployed (split): entry closure (cold start; CSV)', closureBytes(deployed.chunks, deployed.entryClosure), EXPORT_BUDGET_KB.entry, `${deployed.entryClosure.size} files`);
+  for (const [format, files] of Object.entries(deployed.formatChunks)) {
     const budget = format === 'csv' ? undefined : EXPORT_BUDGET_KB[format as 'excel' | 'pdf'];
-    row(`split: + ${format} on first use`, closureBytes(chunks, files), budget, `${files.size} files${packages ? `: ${packages}` : ''}`);
+    const packages = packagesOf(deployed, files);
+    row(`deployed (split): + ${format} on first use`, closureBytes(deployed.chunks, files), budget, `${files.size} files${packages ? `: ${packages}` : ''}`);
   }
-  row('split: all chunks (SDK lazy parts included)', allBytes, undefined, `${chunks.size} files`);
-  row('single file (NodejsFunction today)', built.singleFileBytes, EXPORT_BUDGET_KB.singleFile);
-  row('accounts/export (the deployed function, one file)', built.realExportBytes, EXPORT_BUDGET_KB.singleFile);
+  row('deployed (split): all chunks (SDK lazy parts included)', closureBytes(deployed.chunks, deployed.chunks.keys()), undefined, `${deployed.chunks.size} files`);
+  row('accounts/export as one file (NodejsFunction would)', built.realExportBytes, EXPORT_BUDGET_KB.singleFile);
+  row('stand-in (test handler), split: entry closure', closureBytes(chunks, built.entryClosure), EXPORT_BUDGET_KB.entry, `${built.entryClosure.size} files`);
+  row('stand-in, split: all chunks', allBytes, undefined, `${chunks.size} files`);
+  row('stand-in, single file', built.singleFileBytes, EXPORT_BUDGET_KB.singleFile);
   row('accounts/get-statement, for comparison', built.statementBytes);
   await printRenderTimes();
   const runs = 7;
   console.log(`module init, median of ${runs} fresh processes (ms):`);
+  for (const format of ['csv', 'excel', 'pdf'] as const) {
+    const { entry, format: more } = splitInitMs(deployed, format, runs);
+    console.log(`  deployed export, cold start ${entry.toFixed(1)} + first ${format} export loads ${more.toFixed(1)}`);
+  }
   console.log(
-    `  split entry ${importMs(join(built.splitDir, 'index.mjs'), runs).toFixed(1)}, single file ${importMs(built.singleFile, runs).toFixed(1)},` +
-      ` export function ${importMs(built.realExportFile, runs).toFixed(1)}, get-statement ${importMs(built.statementFile, runs).toFixed(1)}`,
+    `  export as one file ${importMs(built.realExportFile, runs).toFixed(1)}, get-statement ${importMs(built.statementFile, runs).toFixed(1)}`,
   );
 }
 

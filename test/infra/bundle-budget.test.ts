@@ -31,6 +31,12 @@ describe('function bundles', () => {
     for (const b of functions) expect(b.bytes, b.name).toBeGreaterThan(0);
   });
 
+  it('measures the routes deployed split into chunks by what a cold start reads', () => {
+    const split = built.bundles.filter((b) => b.split);
+    expect(split.map((b) => b.label)).toEqual(routes.filter((r) => 'codeSplitting' in r && r.codeSplitting).map(routeKey));
+    for (const b of split) expect(b.bytes, b.name).toBeLessThan(b.split!.allBytes);
+  });
+
   it('keeps every function bundle within its size budget', () => {
     expect(bundlesOverBudget(built.bundles)).toEqual([]);
   });

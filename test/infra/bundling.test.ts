@@ -6,30 +6,38 @@
 import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { builtinModules } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_SHIM, LAMBDA_BUNDLING } from '../../lib/bundling.js';
 import { CajaFunction } from '../../lib/constructs/caja-function.js';
+import { exportRoute } from '../../functions/accounts/routes.js';
 
 /** Any endpoint that reads the table, so the AWS SDK is part of its bundle. */
 const HANDLER = 'ledger/get-party';
+/** The one route deployed split into chunks (its `codeSplitting`): the formats' libraries load on demand. */
+const SPLIT_ROUTE = exportRoute;
 
 let outdir: string;
 let bundleDir: string;
 let template: Template;
 let fnLogicalId: string;
+let splitDir: string;
+let splitFn: { Properties: { Handler: string } };
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'caja-bundle-'));
   const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new Stack(app, 'Bundle');
   const built = new CajaFunction(stack, 'Endpoint', { handler: HANDLER });
+  const split = new CajaFunction(stack, 'Split', { handler: SPLIT_ROUTE.handler, codeSplitting: SPLIT_ROUTE.codeSplitting });
   template = Template.fromStack(stack);
+  const resources = template.toJSON().Resources as Record<string, { Metadata: Record<string, string>; Properties: { Handler: string } }>;
   fnLogicalId = stack.getLogicalId(built.fn.node.defaultChild as CfnElement);
-  const fn = template.toJSON().Resources[fnLogicalId] as { Metadata: Record<string, string> };
-  bundleDir = join(outdir, fn.Metadata['aws:asset:path']!);
+  bundleDir = join(outdir, resources[fnLogicalId]!.Metadata['aws:asset:path']!);
+  splitFn = resources[stack.getLogicalId(split.fn.node.defaultChild as CfnElement)]!;
+  splitDir = join(outdir, (splitFn as unknown as { Metadata: Record<string, string> }).Metadata['aws:asset:path']!);
 }, 60_000);
 
 afterAll(() => {
@@ -72,5 +80,43 @@ describe(`bundle of functions/${HANDLER}.ts`, () => {
     expect(map.sourcesContent).toBeUndefined();
     const fn = template.toJSON().Resources[fnLogicalId];
     expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+});
+
+describe(`bundle of functions/${SPLIT_ROUTE.handler}.ts (codeSplitting)`, () => {
+  const chunks = () => readdirSync(join(splitDir, 'chunks')).filter((f) => f.endsWith('.mjs'));
+  /** The chunk files a module imports statically (read with it) and dynamically (read on demand). */
+  const importsOf = (file: string) => {
+    const code = readFileSync(join(splitDir, file), 'utf8');
+    const staticImports = [...code.matchAll(/(?:^|[;}])\s*import\s*(?:[^"'();]*?\bfrom\s*)?["']\.\/(?:chunks\/)?([^"']+\.mjs)["']/g)].map((m) => m[1]!);
+    const dynamicImports = [...code.matchAll(/\bimport\(\s*["']\.\/(?:chunks\/)?([^"']+\.mjs)["']\s*\)/g)].map((m) => m[1]!);
+    return { staticImports, dynamicImports };
+  };
+  const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const next of importsOf(file === 'index.mjs' ? file : `chunks/${file}`).staticImports) staticClosure(next, seen);
+    return seen;
+  };
+
+  it('is an index.mjs entry plus chunks, the function handler index.handler', () => {
+    expect(splitFn.Properties.Handler).toBe('index.handler');
+    expect(readFileSync(join(splitDir, 'index.mjs'), 'utf8').startsWith(ESM_REQUIRE_SHIM)).toBe(true);
+    expect(chunks().length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps the XLSX and PDF libraries in chunks a cold start (and a CSV export) does not read', () => {
+    const loaded = staticClosure('index.mjs');
+    // What each file holds, from its source map (sources are kept, their content is not).
+    const packagesOf = (files: string[]) =>
+      new Set(files.flatMap((f) => (JSON.parse(readFileSync(join(splitDir, `${f === 'index.mjs' ? f : `chunks/${f}`}.map`), 'utf8')) as { sources: string[] }).sources)
+        .map((source) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1])
+        .filter((name): name is string => name !== undefined));
+    const eager = packagesOf([...loaded]);
+    const lazy = packagesOf(chunks().filter((f) => !loaded.has(f)));
+    for (const library of ['write-excel-file', 'pdf-lib']) {
+      expect(eager.has(library), library).toBe(false);
+      expect(lazy.has(library), library).toBe(true);
+    }
   });
 });
