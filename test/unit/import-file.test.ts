@@ -1,4 +1,6 @@
 /** The import file's rows (lib/import/file.ts, rows.ts): CSV quoting, line numbers, row checks, import order. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileRows, formatOf, ImportFileError, sourceRows } from '../../lib/import/file.js';
 
@@ -103,4 +105,12 @@ describe('JSON', () => {
     expect(() => sourceRows('{"rows": []}', 'json')).toThrow(/array of rows/);
     expect(() => sourceRows('[{', 'json')).toThrow(/not a JSON file/);
   });
+});
+
+it('the README\'s example files are valid', () => {
+  const example = (name: string) => fileRows(readFileSync(resolve(import.meta.dirname, '../../examples', name), 'utf8'), formatOf(name));
+  const [fromCsv, fromJson] = [example('import.csv'), example('import.json')];
+  expect([fromCsv.rejected, fromJson.rejected]).toEqual([[], []]);
+  expect(fromCsv.rows.map((r) => r.record)).toEqual(['party', 'party', 'party', 'opening_balance', 'opening_balance', 'payment', 'payment']);
+  expect(fromJson.rows.map((r) => r.record)).toEqual(['party', 'party', 'opening_balance', 'payment']);
 });
