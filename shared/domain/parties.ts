@@ -57,3 +57,20 @@ export function externalIdProblem(value: string): string | undefined {
 
 /** The id a client knows a party by: its externalId when it has one, Caja's id otherwise. */
 export const knownId = (party: Pick<Party, 'id' | 'externalId'>): string => party.externalId ?? party.id;
+
+/** What a record keeps of the parties it names so it renders the ids their clients know: Caja id → externalId. */
+export interface KnownIds {
+  externalIds?: Record<string, string>;
+}
+
+/** The `externalIds` of a record naming these parties (absent when none has one: the record's shape is unchanged). */
+export function externalIdsOf(...named: (Pick<Party, 'id' | 'externalId'> | undefined)[]): KnownIds {
+  const pairs = named.flatMap((p) => (p?.externalId !== undefined ? [[p.id, p.externalId] as const] : []));
+  return pairs.length > 0 ? { externalIds: Object.fromEntries(pairs) } : {};
+}
+
+/** The id the client knows for party `id` named by `record` (Caja's id when it kept no externalId for it). */
+export function knownIdIn(record: KnownIds, id: string): string {
+  const { externalIds } = record;
+  return externalIds !== undefined && Object.hasOwn(externalIds, id) ? externalIds[id]! : id;
+}

@@ -47,6 +47,11 @@ export interface Payment {
   receiptUuid?: string;
   employeeId?: string;
   employeeName?: string;
+  /**
+   * The externalIds the parties it names (payer, employee, entity) had when it was recorded: the ids
+   * their clients know, which the dialects render (./parties.ts knownIdIn). Absent when none had one.
+   */
+  externalIds?: Record<string, string>;
   /** Accounts API: the banca/ventana/vendedor the payment settles, and its kind. */
   entityId?: string;
   entityKind?: string;

@@ -143,6 +143,10 @@ export const partyByTaxId = (tenant: string, kind: PartyKind, taxId: string): Pr
 export const partyByExternalId = (tenant: string, kind: PartyKind, externalId: string, options: { backfill?: boolean } = {}): Promise<Party | undefined> =>
   holder(tenant, parties, partyExternalIdLookup(kind, externalId), options.backfill ?? true);
 
+/** The id of the party of `kind` holding this external id, by its lookup item alone (one GetItem, no backfill). */
+export const partyIdByExternalId = (tenant: string, kind: PartyKind, externalId: string): Promise<string | undefined> =>
+  findByLookup(tenant, partyExternalIdLookup(kind, externalId));
+
 /** The document with this SII code and folio number, if any. */
 export const documentByFolio = (tenant: string, code: string, number: string): Promise<Charge | undefined> => holder(tenant, charges, folioLookup(code, number));
 

@@ -35,7 +35,7 @@
  *   starts from the same tree's counts.
  * - audit of an entity, newest first: Query ScanIndexForward=false (audit ids are time-ordered).
  * - idempotency: GetItem (consistent) and conditional Put inside the creating transaction.
- * - a party by tax id (per kind), a document by SII code + folio, a charge by external id: GetItem on
+ * - a party by tax id or external id (per kind), a document by SII code + folio, a charge by external id: GetItem on
  *   its lookup item, claimed with attribute_not_exists in the entity's own transactions (./lookups.ts).
  */
 export const tenantPrefix = (tenant: string) => `T#${tenant}#`;

@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_EXAMPLES } from '../../lib/openapi/examples.js';
 import { MONEY_HEADERS } from '../../shared/exports/report-table.js';
 import { api, claimsOf, newTenant, token } from '../support/index.js';
 
@@ -399,5 +400,65 @@ describe('item 11: GET /export?format=csv|excel|pdf with the period filters', ()
     }
     const unauthorized = await api('GET', `${BASE}/export?format=csv&${query()}`);
     expect(unauthorized.status).toBe(401);
+  });
+});
+
+describe('item 13: bring existing ids (externalId)', () => {
+  // The seed 001 example request as written: the API document's example with the seed's own ventanaId.
+  const seedExample = { ...REQUEST_EXAMPLES['POST /api/v1/accounts/payment']!.body, ventanaId: 'ventana-001' };
+  let ventana001: string;
+  let vendedor001: string;
+
+  beforeAll(async () => {
+    ventana001 = await createParty({ kind: 'ventana', name: 'Ventana 001', parentId: ids.banca, externalId: 'ventana-001' });
+    // A child names its parent by the parent's externalId.
+    vendedor001 = await createParty({ kind: 'vendedor', name: 'Vendedor 001', parentId: 'ventana-001', externalId: 'a3f1c2e4-0b6d-4c1e-9f7a-2d5e8b9c0a11' });
+  });
+
+  it("the seed 001 example as written: ventanaId 'ventana-001' in, 'ventana-001' out, in every read of that ventana", async () => {
+    const res = await api('POST', `${BASE}/payment`, { token: admin, body: seedExample });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.data.payment).toMatchObject({ date: '2024-03-15', time: '14:30', amount: 100000, ventanaId: 'ventana-001', bancaId: null });
+    expect(res.body.data.statement).toMatchObject({ date: '2024-03-15', ventanaId: 'ventana-001', ventanaName: 'Ventana 001', totalPaid: 100000 });
+    const replay = await api('POST', `${BASE}/payment`, { token: admin, body: seedExample });
+    expect(replay.status).toBe(200);
+    expect(replay.body.data.payment).toMatchObject({ id: res.body.data.payment.id, ventanaId: 'ventana-001' });
+
+    const day = await api('GET', `${BASE}/statement?date=2024-03-15&ventanaId=ventana-001`, { token: admin });
+    expect(day.body.data).toMatchObject({ ventanaId: 'ventana-001', totalPaid: 100000 });
+    const history = await api('GET', `${BASE}/payment-history?date=2024-03-15&ventanaId=VENTANA-001`, { token: admin });
+    expect(history.body.data.map((p: { ventanaId: string }) => p.ventanaId)).toEqual(['ventana-001']);
+    const period = await api('GET', `${BASE}/statement?month=2024-03&dimension=ventana&scope=all&ventanaId=ventana-001`, { token: admin });
+    expect(period.status, period.text).toBe(200);
+    expect(period.body.data.statements.find((s: { date: string }) => s.date === '2024-03-15')).toMatchObject({ ventanaId: 'ventana-001', totalPaid: 100000 });
+    // Caja's id still works, and answers the id the client knows.
+    const byCajaId = await api('GET', `${BASE}/statement?date=2024-03-15&ventanaId=${ventana001}`, { token: admin });
+    expect(byCajaId.body.data.ventanaId).toBe('ventana-001');
+  });
+
+  it('scope is judged on the party found: an externalId reaches no further than Caja’s id; another tenant’s is a 404', async () => {
+    const own = await token({ role: 'VENDEDOR', tenant: claimsOf(admin).tenant_id as string, party: vendedor001 });
+    const mine = await api('GET', `${BASE}/statement?date=2024-03-15&vendedorId=A3F1C2E4-0B6D-4C1E-9F7A-2D5E8B9C0A11`, { token: own });
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.data.vendedorId).toBe('a3f1c2e4-0b6d-4c1e-9f7a-2d5e8b9c0a11');
+    const vendedor = await token({ role: 'VENDEDOR', tenant: claimsOf(admin).tenant_id as string, party: ids.vendedor });
+    const other = await api('GET', `${BASE}/statement?date=2024-03-15&vendedorId=a3f1c2e4-0b6d-4c1e-9f7a-2d5e8b9c0a11`, { token: vendedor });
+    expect(other.status).toBe(403);
+    const norte = await api('POST', `${BASE}/payment`, { token: ventanaToken, body: { ...seedExample, idempotencyKey: 'norte-0001' } });
+    expect(norte.status).toBe(403);
+
+    const elsewhere = newTenant();
+    const otherAdmin = await token({ role: 'ADMIN', tenant: elsewhere });
+    const made = await api('POST', '/ledger/parties', { token: otherAdmin, body: { kind: 'ventana', name: 'Ajena', externalId: 'ventana-999' } });
+    expect(made.status, made.text).toBe(201);
+    const foreign = await api('POST', `${BASE}/payment`, { token: admin, body: { ...seedExample, ventanaId: 'ventana-999', idempotencyKey: 'foreign-0001' } });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toEqual(errorEnvelope('NOT_FOUND'));
+  });
+
+  it('a second ventana with the same externalId is a 409 in the ledger envelope naming externalId', async () => {
+    const dup = await api('POST', '/ledger/parties', { token: admin, body: { kind: 'ventana', name: 'Otra', parentId: ids.banca, externalId: 'Ventana-001' } });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error).toMatchObject({ code: 'CONFLICT', details: [{ field: 'externalId', message: expect.any(String) }] });
   });
 });

@@ -53,6 +53,8 @@ describe('npm run import', () => {
     expect(await statementOf(`date=2024-03-01&${V}`)).toMatchObject({ remainingBalance: 1325 });
     const march15 = await statementOf(`date=2024-03-15&${V}`);
     expect(march15).toMatchObject({ totalPaid: 1000, remainingBalance: 325, isSaldado: false });
+    // The seed's own reference works as written too (issue 13 item 13).
+    expect(await statementOf('date=2024-03-15&ventanaId=ventana-001')).toEqual(march15);
     const ventanaToken = await token({ role: 'VENTANA', tenant, party: ids['ventana-001'], sub: 'e2e-ventana' });
     expect(await statementOf('date=2024-03-15', ventanaToken)).toEqual(march15);
     expect(await statementOf(`date=2024-03-15&vendedorId=${ids['vendedor-001']}`)).toMatchObject({ totalCollected: 250.5, remainingBalance: 0, isSaldado: true });

@@ -301,3 +301,38 @@ describe('items 3 and 4 under party scope and Idempotency-Key (issue 12 rules ke
     expect(byAmount.body.data.content.map((p: Listed) => p.monto)).toEqual([12, 20, 30]);
   });
 });
+
+describe("item 13: the original's Long ids as externalIds", () => {
+  const tenant = newTenant();
+
+  it('empleadoId and clienteId take the externalIds and render them; an EMPLOYEE names itself by its own, not another', async () => {
+    const refs = await workOrderTenant(tenant);
+    const employee = await createParty(tenant, 'employee', { name: 'Empleado Original', externalId: '1001' });
+    await createParty(tenant, 'client', { name: 'Cliente Original', externalId: '2001' });
+    const admin = await token({ role: 'ADMIN', tenant });
+    const body = pagoBody(refs, { empleadoId: 1001, clienteId: '2001' });
+    const created = await api('POST', '/api/pagos', { token: admin, body });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.data).toMatchObject({
+      empleadoId: 1001, empleado: { id: 1001, nombre: 'Empleado Original' },
+      clienteId: 2001, cliente: { id: 2001, nombre: 'Cliente Original' },
+    });
+    const list = await api('GET', '/api/pagos?sort=id,desc', { token: admin });
+    expect(list.body.data.content[0]).toMatchObject({ id: created.body.data.id, empleadoId: 1001, clienteId: 2001 });
+    // A PUT of the payment as read keeps those ids.
+    const put = await api('PUT', `/api/pagos/${created.body.data.id}`, { token: admin, body: { ...created.body.data, monto: 99 } });
+    expect(put.status, put.text).toBe(200);
+    expect(put.body.data).toMatchObject({ empleadoId: 1001, clienteId: 2001, monto: 99 });
+
+    const itself = await token({ role: 'EMPLOYEE', tenant, party: employee.id });
+    expect((await api('POST', '/api/pagos', { token: itself, body })).status).toBe(201);
+    const another = await token({ role: 'EMPLOYEE', tenant, party: refs.employee.id });
+    expect((await api('POST', '/api/pagos', { token: another, body })).status).toBe(403);
+    // Another tenant's externalIds name nothing here.
+    const elsewhere = newTenant();
+    const elsewhereRefs = await workOrderTenant(elsewhere);
+    await createParty(elsewhere, 'employee', { externalId: '3001' });
+    expect((await api('POST', '/api/pagos', { token: admin, body: pagoBody(refs, { empleadoId: 3001 }) })).status).toBe(404);
+    expect(elsewhereRefs.employee.id).not.toBe(employee.id);
+  });
+});

@@ -5,10 +5,13 @@ import * as createPaymentByTaxId from '../../functions/receivables/create-paymen
 import * as deletePayment from '../../functions/receivables/delete-payment.js';
 import * as getPayment from '../../functions/receivables/get-payment.js';
 import * as getPaymentMethods from '../../functions/receivables/get-payment-methods.js';
+import * as getPayments from '../../functions/receivables/get-payments.js';
 import * as ledgerCharge from '../../functions/ledger/get-charge.js';
 import * as ledgerPayment from '../../functions/ledger/get-payment.js';
 import { listAudit } from '../../shared/store/audit.js';
+import { newId } from '../../shared/ids.js';
 import { charges } from '../../shared/store/charges.js';
+import { parties } from '../../shared/store/parties.js';
 import { invoke, newTenant, token } from '../support/index.js';
 import { newDocument, receivablesTenant } from '../support/receivables-fixtures.js';
 
@@ -208,4 +211,24 @@ describe('tenant isolation', () => {
     expect((await get(created.body.id)).status).toBe(200);
   });
   const get = (id: string) => invoke(getPayment, { path: `/v1/getPayment?id=${id}`, token: admin });
+});
+
+describe('a client known by the original id (issue 13 item 13)', () => {
+  it('createPayment takes clientId as its externalId and renders it; getPayments?clientId= finds it by the same id', async () => {
+    const known = await parties.insert({ tenant, sub: 'fixture' }, {
+      id: newId(), kind: 'client', name: 'Cliente Original', externalId: '8195', active: true,
+      createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 1,
+    });
+    const doc = await newDocument(tenant, known.id, 5000);
+    const res = await pay({ clientId: 8195, date: '2018-04-07', total: 5000, currency: 'CLP', documents: [{ documentId: doc.id, amount: 5000 }] });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.client).toMatchObject({ id: '8195', name: 'Cliente Original' });
+    expect(res.body.documents[0].document.client.id).toBe('8195');
+    const found = await invoke(getPayments, { path: '/v1/getPayments?clientId=8195&since=2018-04-01&until=2018-04-30', token: admin });
+    expect(found.status, found.text).toBe(200);
+    expect(found.body.items.map((p: { id: string; client: { id: string } }) => [p.id, p.client.id])).toEqual([[res.body.id, '8195']]);
+    // Caja's id keeps working, and another tenant's externalId names nothing here.
+    expect((await invoke(getPayments, { path: `/v1/getPayments?clientId=${known.id}&since=2018-04-01&until=2018-04-30`, token: admin })).body.items).toHaveLength(1);
+    expect((await pay({ clientId: 99999, date: '2018-04-07', total: 1, currency: 'CLP', documents: [{ documentId: doc.id, amount: 1 }] })).status).toBe(404);
+  });
 });

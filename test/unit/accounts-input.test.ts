@@ -53,7 +53,9 @@ describe('createPaymentBody', () => {
     [{ isFinal: 'yes' }, 'isFinal'],
     [{ idempotencyKey: 'short' }, 'idempotencyKey'],
     [{ idempotencyKey: 'k'.repeat(101) }, 'idempotencyKey'],
-    [{ ventanaId: 'ventana-001' }, 'ventanaId'],
+    // 'ventana-001' is an externalId now (issue 13 item 13): what names no ventana is a 404, not a 400.
+    [{ ventanaId: '' }, 'ventanaId'],
+    [{ ventanaId: 'v'.repeat(101) }, 'ventanaId'],
     [{ tenant: 'other' }, 'tenant'],
     [{ paidById: 'someone-else' }, 'paidById'],
   ])('rejects %j naming %s', (change, field) => {

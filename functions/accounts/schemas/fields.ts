@@ -1,7 +1,7 @@
 /** Field schemas of the accounts requests (seed 001), shared by its routes' schemas. */
 import * as z from 'zod/mini';
 import { isValidDate, TIME_PATTERN } from '../../../shared/domain/dates.js';
-import { idString, majorAmount } from '../../../shared/http/validation.js';
+import { majorAmount, partyRef } from '../../../shared/http/validation.js';
 
 /**
  * An optional body field that also takes JSON `null` as absent (issue 13 item 5: the original's
@@ -13,9 +13,9 @@ export const nullAsAbsent = <T>(schema: z.ZodMiniType<T>) =>
 
 export const dateField = /* @__PURE__ */ z.string().check(z.refine(isValidDate, 'Must be a valid date (YYYY-MM-DD)'));
 export const timeField = /* @__PURE__ */ z.string().check(z.regex(TIME_PATTERN, 'Must be a time HH:MM (24 h)'));
-/** The dimension of a body (null as absent) and of a query string. */
-export const dimensionFields = { bancaId: nullAsAbsent(idString()), ventanaId: nullAsAbsent(idString()), vendedorId: nullAsAbsent(idString()) };
-export const dimensionQuery = { bancaId: z.optional(idString()), ventanaId: z.optional(idString()), vendedorId: z.optional(idString()) };
+/** The dimension of a body (null as absent) and of a query string: Caja's id of the entity, or its externalId. */
+export const dimensionFields = { bancaId: nullAsAbsent(partyRef()), ventanaId: nullAsAbsent(partyRef()), vendedorId: nullAsAbsent(partyRef()) };
+export const dimensionQuery = { bancaId: z.optional(partyRef()), ventanaId: z.optional(partyRef()), vendedorId: z.optional(partyRef()) };
 export const money = (rule: 'positive' | 'non-negative') =>
   majorAmount(
     z.number('Must be a number').check(rule === 'positive' ? z.gt(0, 'Must be greater than 0') : z.gte(0, 'Must not be negative')),

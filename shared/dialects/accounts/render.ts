@@ -1,6 +1,10 @@
-/** The accounts shapes (seed 001): the seed's field names, money as major-unit numbers, ids as strings. */
+/**
+ * The accounts shapes (seed 001): the seed's field names, money as major-unit numbers, ids as strings;
+ * an entity's id is the one its clients know (its externalId when it has one: issue 13 item 13).
+ */
 import { type AccountKind, DIMENSION_FIELD } from '../../domain/account-scope.js';
 import { type Currency, sumMinor, toMajorNumber } from '../../domain/money.js';
+import { knownIdIn } from '../../domain/parties.js';
 import type { Payment } from '../../domain/payments.js';
 import { splitCommission, type StatementFigures } from '../../domain/statements.js';
 import type { AccountStatement } from '../../ledger/accounts/statement.js';
@@ -62,7 +66,7 @@ export function renderPayment(payment: Payment): RenderedPayment {
     date: payment.date,
     month: payment.date.slice(0, 7),
     time: payment.time ?? '00:00',
-    ...dimensionIds(payment.entityKind, payment.entityId),
+    ...dimensionIds(payment.entityKind, payment.entityId && knownIdIn(payment, payment.entityId)),
     amount: toMajorNumber(payment.amount, payment.currency),
     type: accountType(payment),
     method: payment.method,
@@ -121,7 +125,7 @@ export type StatementView = StatementFigures & { day?: StatementDay; accumulated
 
 export function renderStatement(
   figures: StatementView,
-  entity: { kind: AccountKind; id: string; name?: string | null },
+  entity: { kind: AccountKind; id: string; name?: string | null; externalId?: string | undefined },
   currency: Currency,
 ): RenderedStatement {
   const major = (minor: number) => toMajorNumber(minor, currency);
@@ -134,7 +138,7 @@ export function renderStatement(
     id: day?.id ?? null,
     date: figures.date,
     month: figures.date.slice(0, 7),
-    ...dimensionIds(entity.kind, entity.id),
+    ...dimensionIds(entity.kind, entity.externalId ?? entity.id),
     ...names,
     totalSales: major(figures.totalSales),
     totalPayouts: major(figures.totalPayouts),

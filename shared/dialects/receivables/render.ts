@@ -4,12 +4,14 @@
  * Caja adds `status` (0 pending reconciliation, 1 reconciled, 2 discarded) and `reconciledAt`.
  */
 import { renderReceivablesAmount, renderReceivablesTimestamp } from '../../domain/receivables/render.js';
+import { knownIdIn } from '../../domain/parties.js';
 import type { Payment } from '../../domain/payments.js';
 
 export const RECONCILIATION_STATUS = { pending: 0, reconciled: 1, discarded: 2 } as const satisfies Record<Payment['reconciliation'], number>;
 
 export function toReceivablesPayment(p: Payment, timeZone: string) {
-  const client = { id: p.payerId ?? '', name: p.payerName ?? '', taxId: p.payerTaxId ?? '' };
+  // The client's id is the one its clients know (its externalId when it had one: issue 13 item 13).
+  const client = { id: p.payerId !== undefined ? knownIdIn(p, p.payerId) : '', name: p.payerName ?? '', taxId: p.payerTaxId ?? '' };
   return {
     id: p.id,
     createdAt: renderReceivablesTimestamp(p.createdAt, timeZone),

@@ -1,15 +1,24 @@
 /**
  * The workorders `Pago` (seed 000). Ids render as numbers; the flat fields the real server answers
  * (empleadoId, empleadoNombre…) and the nested objects the document describes are both present.
+ * Employee and client ids are the ones the client knows (their externalIds, kept on the payment).
  */
 import { toMajorNumber } from '../../domain/money.js';
+import { knownIdIn } from '../../domain/parties.js';
 import type { Payment } from '../../domain/payments.js';
+import { isId } from '../../ids.js';
 import type { Created } from '../../ledger/create-once.js';
 import { firstResult } from '../created.js';
 
+/** The id the client knows for a party the payment names, as a number (an externalId that is not one renders Caja's id). */
+function knownNumericId(payment: Payment, id: string | undefined): number {
+  const known = id === undefined ? undefined : knownIdIn(payment, id);
+  return Number(known !== undefined && isId(known) ? known : id);
+}
+
 export function toPago(payment: Payment) {
-  const employeeId = Number(payment.employeeId);
-  const clientId = Number(payment.payerId);
+  const employeeId = knownNumericId(payment, payment.employeeId);
+  const clientId = knownNumericId(payment, payment.payerId);
   return {
     id: Number(payment.id),
     empleadoId: employeeId,

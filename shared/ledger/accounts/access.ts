@@ -17,6 +17,7 @@ import {
 import { checkNotFuture } from '../../domain/dates.js';
 import type { Party } from '../../domain/parties.js';
 import { parties } from '../../store/parties.js';
+import { findPartyByRef } from '../parties/resolve-party.js';
 import { getPayment } from '../../store/payments.js';
 import { Forbidden, Invalid, issue, NotFound } from '../errors.js';
 import type { Payment } from '../model.js';
@@ -71,9 +72,9 @@ async function inScope(tenant: string, actor: AccountActor, access: Access, part
 }
 
 /**
- * The entity named (or defaulted) by the dimension: it must exist in the caller's tenant with the
- * named kind (404 otherwise: another tenant's id looks exactly like a missing one) and be within
- * the caller's scope (403). New money is not recorded against a deactivated entity (404).
+ * The entity named (or defaulted) by the dimension, by Caja's id or its externalId: it must exist in
+ * the caller's tenant with the named kind (404 otherwise: another tenant's id looks exactly like a
+ * missing one) and be within the caller's scope (403), judged on the party found whichever id named it. New money is not recorded against a deactivated entity (404).
  */
 export async function loadEntity(
   tenant: string,
@@ -82,8 +83,8 @@ export async function loadEntity(
   access: Access,
   requireActive: boolean,
 ): Promise<AccountEntity> {
-  const party = await parties.get(tenant, dim.id);
-  if (!party || party.kind !== dim.kind || (requireActive && !party.active)) throw new NotFound(LABEL[dim.kind]);
+  const party = await findPartyByRef(tenant, dim.kind, dim.id);
+  if (!party || (requireActive && !party.active)) throw new NotFound(LABEL[dim.kind]);
   if (!(await inScope(tenant, actor, access, party))) throw new Forbidden(`Not allowed for this ${dim.kind}`);
   return { kind: dim.kind, id: party.id, party };
 }

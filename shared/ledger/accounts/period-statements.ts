@@ -7,6 +7,7 @@
  */
 import type { AccountKind, Dimensions } from '../../domain/account-scope.js';
 import type { Currency } from '../../domain/money.js';
+import { knownId } from '../../domain/parties.js';
 import { type PeriodQuery, PeriodError, resolvePeriod } from '../../domain/accounts/period.js';
 import { buildPeriodStatements, type DayMeasures, type PeriodSort, type PeriodStatements } from '../../domain/accounts/period-statements.js';
 import type { Totals } from '../../store/aggregates/prefix-tree.js';
@@ -83,11 +84,11 @@ export async function getPeriodStatements(ctx: UseCaseContext, query: PeriodStat
     sort: query.sort ?? 'desc',
     breakdowns: entities.length > 1,
     entities: stored.map((s, i) => ({
-      entity: { id: entities[i]!.id, name: entities[i]!.name },
+      entity: { id: knownId(entities[i]!), name: entities[i]!.name },
       balanceBefore: s.before.n ?? 0,
       days: new Map([...s.days].map(([date, totals]) => [date, measuresOf(totals)])),
     })),
   });
   const only = entities.length === 1 ? entities[0]! : undefined;
-  return { ...built, currency, dimension, ...(only ? { single: { id: only.id, name: only.name } } : {}) };
+  return { ...built, currency, dimension, ...(only ? { single: { id: knownId(only), name: only.name } } : {}) };
 }

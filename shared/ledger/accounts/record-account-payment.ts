@@ -6,6 +6,7 @@
  */
 import type { Dimensions } from '../../domain/account-scope.js';
 import { toMinorUnits } from '../../domain/money.js';
+import { externalIdsOf } from '../../domain/parties.js';
 import { tenantSettings } from '../../store/tenants.js';
 import type { UseCaseContext } from '../context.js';
 import type { Created } from '../create-once.js';
@@ -87,6 +88,7 @@ export async function recordAccountPayment(
       payerName: entity.party.name,
       entityId: entity.id,
       entityKind: entity.kind,
+      ...externalIdsOf(entity.party),
       accountStatementId,
       isFinal,
       recordedByName: principal.username,

@@ -22,7 +22,7 @@ export const ACCOUNT_ACTIONS = {
 
 /** The canonical statement of one entity's day. */
 export interface AccountStatement {
-  entity: { kind: AccountKind; id: string; name: string | null };
+  entity: { kind: AccountKind; id: string; name: string | null; externalId?: string };
   currency: Currency;
   figures: StatementFigures & { day?: StatementDay; accumulatedBalance: number };
 }
@@ -30,7 +30,7 @@ export interface AccountStatement {
 export async function readAccountStatement(tenant: string, entity: AccountEntity, date: string, currency: Currency): Promise<AccountStatement> {
   const { day, remainingBalance, accumulatedBalance } = await statementThrough(tenant, entity.id, date);
   return {
-    entity: { kind: entity.kind, id: entity.id, name: entity.party.name },
+    entity: { kind: entity.kind, id: entity.id, name: entity.party.name, ...(entity.party.externalId !== undefined ? { externalId: entity.party.externalId } : {}) },
     currency,
     figures: { ...statementFor(day ? [day] : [], date), remainingBalance, accumulatedBalance },
   };

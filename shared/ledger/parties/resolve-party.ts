@@ -13,7 +13,7 @@
  */
 import { type Party, type PartyKind } from '../../domain/parties.js';
 import { isId } from '../../ids.js';
-import { partyByExternalId } from '../../store/holders.js';
+import { partyByExternalId, partyIdByExternalId } from '../../store/holders.js';
 import { parties } from '../../store/parties.js';
 import { NotFound } from '../errors.js';
 
@@ -38,7 +38,11 @@ export async function requirePartyByRef(tenant: string, kind: PartyKind, ref: st
   return party;
 }
 
-/** Caja's id of the party `ref` names, for filters that key on it; a reference naming none stays as sent (it matches nothing). */
+/**
+ * Caja's id of the party `ref` names, for filters that key on it without reading the party: one
+ * GetItem on the externalId lookup (its holder is written in the party's own transactions); a
+ * reference that is no externalId of the kind is taken as Caja's id (naming nothing, it matches nothing).
+ */
 export async function partyIdOfRef(tenant: string, kind: PartyKind, ref: string): Promise<string> {
-  return (await findPartyByRef(tenant, kind, ref))?.id ?? ref;
+  return (await partyIdByExternalId(tenant, kind, ref)) ?? ref;
 }

@@ -4,7 +4,7 @@ import { parseCanonicalRut } from '../../domain/rut.js';
 import { parseSiiDocumentCode } from '../../domain/receivables/sii-documents.js';
 import { charges } from '../../store/charges.js';
 import { documentByFolio, partyByTaxId } from '../../store/holders.js';
-import { parties } from '../../store/parties.js';
+import { findPartyByRef } from '../parties/resolve-party.js';
 import { coverInSpan } from '../../store/receivables-payments.js';
 import type { UseCaseContext } from '../context.js';
 import type { Created } from '../create-once.js';
@@ -69,7 +69,7 @@ export async function createPayment(ctx: UseCaseContext, command: CreatePaymentC
   const amounts = command.documents.map((d, i) => requestAmount(d.amount, command.currency, `documents[${i}].amount`));
   const request = { ...command, send: undefined, documents: command.documents.map((d, i) => ({ documentId: d.documentId, amount: amounts[i] })) };
   return record(ctx, 'receivables.create-payment', idempotencyKey, command, request, async () => {
-    const [client, found] = await Promise.all([parties.get(tenant, command.clientId), charges.getMany(tenant, command.documents.map((d) => d.documentId))]);
+    const [client, found] = await Promise.all([findPartyByRef(tenant, 'client', command.clientId), charges.getMany(tenant, command.documents.map((d) => d.documentId))]);
     return {
       payer: requireClient(client, `Client ${command.clientId}`),
       docs: command.documents.map((d, i) => ({ label: d.documentId, field: `documents[${i}]`, charge: found[i], amount: amounts[i]! })),

@@ -5,6 +5,7 @@
  * (see store/charges.ts applyToCharge), so concurrent payments never over-pay a document: the one
  * that would is refused with a 409 naming it.
  */
+import { externalIdsOf } from '../../domain/parties.js';
 import { outstanding } from '../../domain/charges.js';
 import { type Currency, maxAmountText } from '../../domain/money.js';
 import { findAllocationProblem, parseRequestAmount, type AllocationProblem } from '../../domain/receivables/request-amounts.js';
@@ -105,6 +106,7 @@ export function documentPaymentDraft(
     payerId: payer.id,
     payerName: payer.name,
     payerTaxId: payer.taxId,
+    externalIds: externalIdsOf(payer).externalIds,
     allocations: docs.map((doc, i) => compact({ chargeId: charges[i]!.id, amount: doc.amount, number: charges[i]!.number, code: charges[i]!.code })),
   });
   return { draft, capped: new Map(charges.map((c) => [c.id, c])) };

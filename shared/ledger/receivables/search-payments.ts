@@ -21,6 +21,7 @@ import type { Predicate, Sort } from '../../store/query/types.js';
 import { receivablesSpan } from '../../store/receivables-payments.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { Invalid, issue } from '../errors.js';
+import { partyIdOfRef } from '../parties/resolve-party.js';
 
 export interface PaymentSearch {
   since?: string | undefined;
@@ -89,7 +90,7 @@ export async function searchReceivablesPayments(tenant: string, q: PaymentSearch
   const none = { payments: [], total: 0, timeZone };
   const predicates: Predicate[] = [{ field: 'status', op: 'EQUAL', value: q.status }];
   if (q.currency) predicates.push({ field: 'currency', op: 'EQUAL', value: q.currency });
-  if (q.clientId) predicates.push({ field: 'clientId', op: 'EQUAL', value: q.clientId });
+  if (q.clientId) predicates.push({ field: 'clientId', op: 'EQUAL', value: await partyIdOfRef(tenant, 'client', q.clientId) });
   if (q.documentId) predicates.push({ field: 'documentId', op: 'EQUAL', value: q.documentId });
   if (q.clientTaxId) {
     // The tax id names one client (a key read on its lookup); the row's clientId then keys the search.

@@ -21,9 +21,9 @@ export async function replaceWorkOrderPayment(ctx: UseCaseContext, id: string, c
     decide: async (before) => {
       if (before.deleted) throw new NotFound('Pago');
       assertMayWrite(principal, before.employeeId ?? '');
-      assertMayWrite(principal, command.empleadoId);
-      const { reference: _replaced, ...kept } = before;
-      return { ...kept, ...(await workOrderDraft(principal.tenant, command, currency)) };
+      // The body's employee is checked once resolved (it may be named by its externalId).
+      const { reference: _replaced, externalIds: _named, ...kept } = before;
+      return { ...kept, ...(await workOrderDraft(principal, command, currency)) };
     },
     audit: { action: 'PAYMENT_UPDATE' },
   }));

@@ -5,6 +5,8 @@
 import type { Principal } from '../../auth/principal.js';
 import type { Currency } from '../../domain/money.js';
 import { toMinorUnits } from '../../domain/money.js';
+import { externalIdsOf } from '../../domain/parties.js';
+import { partyOrByExternalId } from '../parties/resolve-party.js';
 import { getEntities } from '../../store/entities.js';
 import { parties } from '../../store/parties.js';
 import { charges } from '../../store/charges.js';
@@ -38,23 +40,34 @@ export function assertMayWrite(principal: Principal, employeeId: string): void {
 export const workOrderAmount = (command: Pick<WorkOrderPaymentCommand, 'monto'>, currency: Currency) =>
   toMinorUnits(command.monto, currency, 'monto', 'positive');
 
-/** The employee, client and work order a payment references: all must exist in the tenant (404 otherwise). */
-async function resolveReferences(tenant: string, command: WorkOrderPaymentCommand) {
-  const [employee, client, workOrder] = (await getEntities(tenant, [
+/**
+ * The employee, client and work order a payment references, in one BatchGet by Caja's ids; an
+ * employee or client not found that way is looked up by externalId (the original's Long id: issue 13
+ * item 13). All must exist in the tenant (404 otherwise); an EMPLOYEE may name only itself (403),
+ * judged on the employee found.
+ */
+async function resolveReferences(principal: Principal, command: WorkOrderPaymentCommand) {
+  const { tenant } = principal;
+  const [byId, byClientId, workOrder] = (await getEntities(tenant, [
     [parties, command.empleadoId],
     [parties, command.clienteId],
     [charges, command.pendienteId],
   ] as const)) as [Party | undefined, Party | undefined, Charge | undefined];
-  if (!employee || employee.kind !== 'employee') throw new NotFound('Empleado');
-  if (!client || client.kind !== 'client') throw new NotFound('Cliente');
+  const [employee, client] = await Promise.all([
+    partyOrByExternalId(tenant, 'employee', command.empleadoId, byId),
+    partyOrByExternalId(tenant, 'client', command.clienteId, byClientId),
+  ]);
+  assertMayWrite(principal, employee?.id ?? command.empleadoId);
+  if (!employee) throw new NotFound('Empleado');
+  if (!client) throw new NotFound('Cliente');
   if (!workOrder || workOrder.kind !== 'work_order') throw new NotFound('Pendiente');
   return { employee, client, workOrder };
 }
 
 /** The canonical payment a work-order command describes: the whole amount applied to its work order. */
-export async function workOrderDraft(tenant: string, command: WorkOrderPaymentCommand, currency: Currency): Promise<PaymentDraft> {
+export async function workOrderDraft(principal: Principal, command: WorkOrderPaymentCommand, currency: Currency): Promise<PaymentDraft> {
   const amount = workOrderAmount(command, currency);
-  const { employee, client, workOrder } = await resolveReferences(tenant, command);
+  const { employee, client, workOrder } = await resolveReferences(principal, command);
   return {
     source: 'workorders',
     amount,
@@ -67,6 +80,7 @@ export async function workOrderDraft(tenant: string, command: WorkOrderPaymentCo
     payerName: client.name,
     employeeId: employee.id,
     employeeName: employee.name,
+    ...externalIdsOf(client, employee),
     allocations: [{ chargeId: workOrder.id, amount }],
   };
 }
