@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileRows, formatOf, ImportFileError, sourceRows } from '../../lib/import/file.js';
+import { progressTo } from '../../lib/import/progress.js';
 
 const HEADER = 'record,id,kind,name,externalId,parent,entity,date,time,amount,type,method,notes,isFinal';
 const csv = (...lines: string[]) => sorted(fileRows([HEADER, ...lines].join('\r\n'), 'csv'));
@@ -114,3 +115,21 @@ it('the README\'s example files are valid', () => {
   expect(fromCsv.rows.map((r) => r.record)).toEqual(['party', 'party', 'party', 'opening_balance', 'opening_balance', 'payment', 'payment']);
   expect(fromJson.rows.map((r) => r.record)).toEqual(['party', 'party', 'opening_balance', 'payment']);
 });
+
+it('progress: a bar redrawn in place on a terminal, a plain line at every tenth otherwise', () => {
+  const counts = { accepted: 1, alreadyImported: 0, rejected: 0 };
+  const terminal: string[] = [];
+  const onTerminal = progressTo({ isTTY: true, write: (text: string) => terminal.push(text) > 0 });
+  onTerminal(0, 2, { ...counts, accepted: 0 });
+  onTerminal(2, 2, counts);
+  expect(terminal).toEqual([
+    `\r[${'.'.repeat(30)}]   0% 0/2 rows (accepted 0, already imported 0, rejected 0)`,
+    `\r[${'#'.repeat(30)}] 100% 2/2 rows (accepted 1, already imported 0, rejected 0)\n`,
+  ]);
+  const piped: string[] = [];
+  const onPipe = progressTo({ isTTY: false, write: (text: string) => piped.push(text) > 0 });
+  for (let done = 0; done <= 20; done++) onPipe(done, 20, counts);
+  expect(piped).toHaveLength(11);
+  expect(piped.at(-1)).toBe('import: 20/20 rows (accepted 1, already imported 0, rejected 0)\n');
+});
+
