@@ -5,7 +5,7 @@
  * characters of base64, leaving about 290 KB for the rest.
  */
 export const MAX_EXPORT_FILE_BYTES = 4_500_000;
-export const LAMBDA_RESPONSE_LIMIT_BYTES = 6_291_456;
+export { LAMBDA_RESPONSE_LIMIT_BYTES } from '../http/response-limit.js';
 
 /** The file is too large to be answered; the accounts dialect maps it to a 4xx naming the limit. */
 export class ExportTooLargeError extends Error {

@@ -20,6 +20,7 @@ import { countMetric, setMetricApi } from '../metrics.js';
 import { nullPrototype } from './prototype-keys.js';
 import { parseInput } from './validation.js';
 import { withoutCacheBuster } from './cache-buster.js';
+import { responseBytesOverLimit, responseTooLarge } from './response-limit.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -161,11 +162,14 @@ export function pipeline<B = undefined, Q = undefined, P = undefined>(route: Rou
       }),
     );
     if (result.file) return fileResponse(result.file, context.requestId);
-    return successResponse(api, result.data, {
+    const response = successResponse(api, result.data, {
       status: result.status ?? 200,
       requestId: context.requestId,
       ...(result.message !== undefined ? { message: result.message } : {}),
       ...(result.meta !== undefined ? { meta: result.meta } : {}),
     }, result.headers);
+    const tooLarge = responseBytesOverLimit(response);
+    if (tooLarge !== undefined) throw responseTooLarge(tooLarge);
+    return response;
   });
 }

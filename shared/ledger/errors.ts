@@ -30,6 +30,8 @@ export type Reason =
   | 'TOO_MANY_ENTITIES'
   | 'EXPORT_TOO_LARGE'
   | 'EXPORT_TOO_MANY_ROWS'
+  // any route: the answer would pass the Lambda response limit (shared/http/response-limit.ts)
+  | 'RESPONSE_TOO_LARGE'
   // receivables (seed 004)
   | 'EXCEEDS_OUTSTANDING'
   | 'ALLOCATION_MISMATCH'
