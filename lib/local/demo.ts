@@ -17,7 +17,8 @@ export const DEMO = {
     client: { id: '2001', kind: 'client', name: 'Comercial Andina SAC' },
     client2: { id: '2002', kind: 'client', name: 'Inversiones Sol del Sur' },
     banca: { id: '3001', kind: 'banca', name: 'Banca Central' },
-    ventana: { id: '3101', kind: 'ventana', name: 'Ventana Norte', parentId: '3001' },
+    // The seed 001 example names this ventana by the original's id (issue 13 item 13: its externalId).
+    ventana: { id: '3101', kind: 'ventana', name: 'Ventana Norte', parentId: '3001', externalId: 'ventana-001' },
     ventana2: { id: '3102', kind: 'ventana', name: 'Ventana Sur', parentId: '3001' },
     vendedor: { id: '3201', kind: 'vendedor', name: 'Carlos Mora', parentId: '3101' },
     vendedor2: { id: '3202', kind: 'vendedor', name: 'Ana Solís', parentId: '3102' },

@@ -1,7 +1,8 @@
 /**
  * Request examples, by route key, taken from the seed documents (shared/seeds: 000 workorders,
- * 001 accounts, 002 gateway) and adapted to Caja's formats: ids are Caja's numeric ids (the seed's
- * `ventana-001` becomes `"3101"`, the demo ventana of `npm start`), amounts follow each API's rule (workorders: a decimal, accounts:
+ * 001 accounts, 002 gateway) and adapted to Caja's formats: ids are Caja's numeric ids, except the seed
+ * 001 example's `ventana-001`, kept as written (the externalId of 3101, the demo ventana of `npm start`:
+ * issue 13 item 13), amounts follow each API's rule (workorders: a decimal, accounts:
  * a number of the tenant's currency, ledger: integer minor units). test/unit/openapi-examples.test.ts
  * parses every one with the route's own request schemas.
  */
@@ -32,7 +33,7 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, RequestExample>> = {
     body: {
       date: '2024-03-15',
       time: '14:30',
-      ventanaId: '3101',
+      ventanaId: 'ventana-001',
       amount: 100000,
       type: 'payment',
       method: 'cash',

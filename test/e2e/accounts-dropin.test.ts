@@ -404,8 +404,8 @@ describe('item 11: GET /export?format=csv|excel|pdf with the period filters', ()
 });
 
 describe('item 13: bring existing ids (externalId)', () => {
-  // The seed 001 example request as written: the API document's example with the seed's own ventanaId.
-  const seedExample = { ...REQUEST_EXAMPLES['POST /api/v1/accounts/payment']!.body, ventanaId: 'ventana-001' };
+  // The seed 001 example request as written (the API document's example keeps the seed's ventanaId).
+  const seedExample = REQUEST_EXAMPLES['POST /api/v1/accounts/payment']!.body!;
   let ventana001: string;
   let vendedor001: string;
 

@@ -20,14 +20,16 @@ import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite 
 export interface RecordAccountPaymentCommand extends Dimensions {
   date: string;
   time?: string | undefined;
-  /** Major units of the tenant's currency, as the accounts API speaks. */
-  amount: number;
+  /** Major units of the tenant's currency, as the accounts API speaks (the import's decimal text: no float on the way). */
+  amount: number | string;
   /** `in`: the entity pays (lowers what it owes); `out`: money collected from it. */
   direction: Payment['direction'];
   method: string;
   notes?: string | null | undefined;
   isFinal?: boolean | undefined;
   idempotencyKey?: string | undefined;
+  /** Keep the key for good, not 48 h: an imported row's (a re-run of its file, however late, finds it). */
+  keyForGood?: boolean | undefined;
 }
 
 const IDEMPOTENCY_SCOPE = 'accounts.payment';
@@ -93,7 +95,7 @@ export async function recordAccountPayment(
       ...(command.idempotencyKey !== undefined ? { idempotencyKey: command.idempotencyKey } : {}),
       allocations: [],
     },
-    idempotency: { key: command.idempotencyKey, scope: IDEMPOTENCY_SCOPE, request },
+    idempotency: { key: command.idempotencyKey, scope: IDEMPOTENCY_SCOPE, request, ...(command.keyForGood ? { forGood: true } : {}) },
     audit: {
       action: ACCOUNT_ACTIONS.create,
       details: { entityKind: entity.kind, entityId: entity.id, ...(command.idempotencyKey ? { idempotencyKey: command.idempotencyKey } : {}) },
