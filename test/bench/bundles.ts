@@ -240,6 +240,18 @@ export interface InitOptions {
   budgetMs: number;
 }
 
+/** The environment a bundle's module init sees in the bench: what the handlers read at import, pointing nowhere. */
+export const BENCH_INIT_ENV: Readonly<Record<string, string>> = {
+  TABLE_NAME: 'caja-bench',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AUTH_ISSUER: 'http://127.0.0.1:9/local-issuer',
+  AUTH_JWKS_URI: 'http://127.0.0.1:9/local-issuer/.well-known/jwks.json',
+  AUTH_CLIENT_ID: 'caja-local-client',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
 export function measureInit(bundles: readonly Bundle[], options: InitOptions): InitSamples {
   const started = performance.now();
   const usable = bundles.filter((b) => !b.error);

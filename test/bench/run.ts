@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../lib/local/dynamodb.js';
 import { type LocalStack, startLocalStack } from '../../lib/local/stack.js';
 import { db } from '../../shared/store/client.js';
-import { buildBundles, bundleSizeBudget, initBudget, measureInit } from './bundles.js';
+import { BENCH_INIT_ENV, buildBundles, bundleSizeBudget, initBudget, measureInit } from './bundles.js';
 import { capacityBudget } from './capacity.js';
 import { racersBudget } from './racers.js';
 import { flatCostBudget, flatSizes } from './flat-cost.js';
@@ -85,19 +85,7 @@ try {
   report(bundleSizeBudget(built));
 
   phase('module init');
-  const init = measureInit(built.bundles, {
-    ...INIT,
-    env: {
-      TABLE_NAME: 'caja-bench',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AUTH_ISSUER: 'http://127.0.0.1:9/local-issuer',
-      AUTH_JWKS_URI: 'http://127.0.0.1:9/local-issuer/.well-known/jwks.json',
-      AUTH_CLIENT_ID: 'caja-local-client',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-  });
+  const init = measureInit(built.bundles, { ...INIT, env: BENCH_INIT_ENV });
   report(initBudget(built.bundles, init));
 
   phase('starting the local stack (DynamoDB Local in memory, issuer, gateway)');
