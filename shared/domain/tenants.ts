@@ -35,11 +35,13 @@ export interface TenantSettings extends TenantProfile {
 /** Tenant ids: in every key (`T#{id}#…`) and in the Cognito attribute custom:tenant_id (at most 64). */
 export const TENANT_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
-const regions = /* @__PURE__ */ new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+// Built on first use: creating it loads ICU region data, ~30 ms of every ledger function's cold start.
+let regions: Intl.DisplayNames | undefined;
 
 /** An ISO 3166-1 alpha-2 code the runtime knows as a region (not `ZZ`, not a private-use `XA`). */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return false;
+  regions ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
   const name = regions.of(code);
   return name !== undefined && name !== code;
 }
