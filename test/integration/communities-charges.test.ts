@@ -13,6 +13,7 @@ import * as getLedgerPayment from '../../functions/ledger/get-payment.js';
 import { listAudit } from '../../shared/store/audit.js';
 import { charges } from '../../shared/store/charges.js';
 import { invoke, newTenant, token } from '../support/index.js';
+import { createParty } from '../support/ledger-fixtures.js';
 import { communityTenant, type CommunityRefs, tenantDate } from '../support/community-fixtures.js';
 
 describe('/api/charges', () => {
@@ -175,6 +176,33 @@ describe('/api/charges', () => {
     expect((await statement(refs.contract.id, foreignAdmin)).status).toBe(404);
     expect((await invoke(communityStatement, { path: `/api/charges/comunidad/${refs.community.id}`, token: foreignAdmin })).status).toBe(404);
     expect((await invoke(communityStatement, { path: `/api/charges/comunidad/${refs.community.id}`, token: refs.admin })).status).toBe(200);
+  });
+
+  it('takes a contrato and comunidad by externalId (issue 13 item 13); scope and tenants answer as for Caja ids', async () => {
+    const community = await createParty(tenant, 'community', { name: 'Condominio Las Palmas', externalId: 'COM-7' });
+    const contract = await createParty(tenant, 'contract', { name: 'Casa 7', parentId: community.id, externalId: 'CTR-7' });
+    const created = await cargo({ montoCargo: 700, fechaDePago: tenantDate(-3) }, 'CTR-7');
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ contratoId: contract.id, comunidadId: community.id });
+    const listed = await invoke(contractCargos, { path: '/api/charges/contrato/CTR-7/cargos', token: refs.admin });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+    const byCommunity = await invoke(communityCargos, { path: '/api/charges/comunidad/COM-7/cargos', token: refs.admin });
+    expect(byCommunity.body.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+    expect((await pago({ montoPago: 700, formaDePago: 'efectivo', fechaDePago: tenantDate(0) }, 'ctr-7')).status).toBe(201);
+    const byRef = await statement('CTR-7');
+    expect(byRef.status).toBe(200);
+    expect(byRef.body).toEqual((await statement(contract.id)).body);
+    // A resident of another contract: the same 404 as for Caja's id; its own contract by its externalId reads.
+    expect((await statement('CTR-7', refs.residentToken)).status).toBe(404);
+    const neighbour = await createParty(tenant, 'resident', { name: 'Ana Solís', parentId: contract.id });
+    const neighbourToken = await token({ role: 'RESIDENT', tenant, party: neighbour.id, sub: 'ana' });
+    expect((await statement('CTR-7', neighbourToken)).status).toBe(200);
+    // Another tenant's externalId names nothing here; neither does an unknown one.
+    await createParty(newTenant(), 'contract', { name: 'Casa 9', externalId: 'CTR-9' });
+    expect((await invoke(contractCargos, { path: '/api/charges/contrato/CTR-9/cargos', token: refs.admin })).status).toBe(404);
+    expect((await cargo({ montoCargo: 1, fechaDePago: tenantDate(0) }, 'CTR-9')).status).toBe(404);
+    expect((await invoke(communityCargos, { path: '/api/charges/comunidad/CTR-7/cargos', token: refs.admin })).status).toBe(404);
   });
 
   it('answers bad input with 400 BAD_REQUEST naming the field, and no token with 401 UNAUTHORIZED', async () => {

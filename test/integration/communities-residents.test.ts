@@ -145,6 +145,23 @@ describe('/api/CargosResidente and /api/PagosResidente', () => {
     expect((await invoke(listPagos, { path: '/api/PagosResidente', token: unknown })).status).toBe(403);
   });
 
+  it('takes a resident by its externalId (issue 13 item 13): residentId stays Caja\'s id, residentNumber the externalId; scope unchanged', async () => {
+    const created = await cargo({ residentId: 'R-12', fecha: tenantDate(-2), descripcion: 'Gas', monto: 500 });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ residentId: refs.resident.id, residentNumber: 'R-12' });
+    const listed = await invoke(residentCargos, { path: '/api/CargosResidente/resident/r-12', token: refs.admin });
+    expect(listed.body.map((c: { id: string }) => c.id)).toContain(created.body.id);
+    const put = await invoke(updateCargo, { method: 'PUT', path: `/api/CargosResidente/${created.body.id}`, token: refs.admin, body: { residentId: 'R-12', fecha: tenantDate(-2), descripcion: 'Gas', monto: 600 } });
+    expect(put.status).toBe(200);
+    const own = await pago({ residenteId: 'R-12', fechaPago: tenantDate(0), monto: 1 }, refs.residentToken);
+    expect(own.status).toBe(201);
+    expect(own.body).toMatchObject({ residenteId: refs.resident.id, residentNumber: 'R-12' });
+    expect((await pago({ residenteId: 'R-14', fechaPago: tenantDate(0), monto: 1 }, refs.residentToken)).status).toBe(403);
+    expect((await invoke(residentPagos, { path: '/api/PagosResidente/resident/R-12', token: refs.admin })).body.map((p: { id: string }) => p.id)).toContain(own.body.id);
+    const foreign = await token({ role: 'ADMIN', tenant: newTenant() });
+    expect((await invoke(residentCargos, { path: '/api/CargosResidente/resident/R-12', token: foreign })).status).toBe(404);
+  });
+
   it('updates a resident cargo; it may be cancelled but never below what is applied', async () => {
     const c = (await cargo({ residentId: refs.resident.id, fecha: tenantDate(-1), descripcion: 'Gas', monto: 30 })).body;
     const put = (body: Record<string, unknown>) => invoke(updateCargo, { method: 'PUT', path: `/api/CargosResidente/${c.id}`, token: refs.admin, body: { residentId: refs.resident.id, fecha: tenantDate(-1), descripcion: 'Gas', ...body } });

@@ -1,5 +1,5 @@
 /** Request schemas of communities/create-cargo. */
 import { cargoBody } from './cargo.js';
-import { pathOf } from './fields.js';
+import { partyPathOf } from './fields.js';
 
-export const schemas = { path: pathOf('contratoId'), body: cargoBody };
+export const schemas = { path: partyPathOf('contratoId'), body: cargoBody };

@@ -1,10 +1,10 @@
 /** Request schemas of communities/create-pago: an explicit split (aplicaciones) or none (oldest first). */
 import * as z from 'zod/mini';
 import type { CommunityPaymentCommand } from '../../../shared/ledger/communities/community-payments.js';
-import { amount, id, isoDate, pathOf, text } from './fields.js';
+import { amount, id, isoDate, partyPathOf, text } from './fields.js';
 
 export const schemas = {
-  path: pathOf('contratoId'),
+  path: partyPathOf('contratoId'),
   body: z.strictObject({
     montoPago: amount,
     formaDePago: text(50).check(z.minLength(1)),

@@ -1,12 +1,17 @@
 /** Field schemas the communities request schemas share (seed 003). */
 import * as z from 'zod/mini';
 import { isValidDate } from '../../../shared/domain/dates.js';
-import { majorAmount, queryInt } from '../../../shared/http/validation.js';
+import { majorAmount, partyRef, queryInt } from '../../../shared/http/validation.js';
 
 /** Any id a client got from Caja: decimal digits (parties, charges, payments). */
 export const id = z.string().check(z.regex(/^[0-9]{1,20}$/, 'Must be an id'));
 
 export const pathOf = <K extends string>(name: K) => z.strictObject({ [name]: id } as Record<K, typeof id>);
+
+/** A contrato, comunidad or resident: Caja's id or the party's externalId (issue 13 item 13; resolved by the use case). */
+export const partyId = partyRef();
+
+export const partyPathOf = <K extends string>(name: K) => z.strictObject({ [name]: partyId } as Record<K, typeof partyId>);
 
 const ISO_8601 = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { RESIDENT_PAYMENT_STATUSES } from '../../../shared/domain/community.js';
 import type { ResidentPaymentCommand } from '../../../shared/ledger/communities/resident-payments.js';
-import { amount, id, isoDate, text } from './fields.js';
+import { amount, isoDate, partyId, text } from './fields.js';
 
 function isHttpsUrl(value: string): boolean {
   try {
@@ -14,7 +14,7 @@ function isHttpsUrl(value: string): boolean {
 }
 
 export const pagoResidenteBody = z.strictObject({
-  residenteId: z.optional(id),
+  residenteId: z.optional(partyId),
   fechaPago: isoDate,
   monto: amount,
   status: z.optional(z.enum(RESIDENT_PAYMENT_STATUSES)),

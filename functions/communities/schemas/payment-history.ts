@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { HISTORY_METHODS, HISTORY_STATES } from '../../../shared/domain/community.js';
 import type { HistoryCommand } from '../../../shared/ledger/communities/payment-histories.js';
-import { amount, id, isoDate, text } from './fields.js';
+import { amount, isoDate, partyId, text } from './fields.js';
 
 const fields = {
   monto: amount,
@@ -14,4 +14,4 @@ const fields = {
 };
 
 export const historyUpdateBody = z.strictObject(fields) satisfies z.ZodMiniType<HistoryCommand>;
-export const historyCreateBody = z.strictObject({ contratoId: id, ...fields });
+export const historyCreateBody = z.strictObject({ contratoId: partyId, ...fields });

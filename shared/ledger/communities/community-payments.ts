@@ -126,7 +126,7 @@ export async function recordCommunityPayment(ctx: UseCaseContext, contractId: st
   return optimistic(lostChargeRace, () =>
     recordPayment(ctx, {
       draft: plannedDraft(draft, plan),
-      idempotency: { key: idempotencyKey, scope: 'communities.pago', request: { contractId, ...command, montoPago: amount, aplicaciones: split ?? null } },
+      idempotency: { key: idempotencyKey, scope: 'communities.pago', request: { contractId: contract.id, ...command, montoPago: amount, aplicaciones: split ?? null } },
       audit: { action: 'PAGO_CREATE' },
     }),
   );

@@ -47,7 +47,7 @@ export async function recordHistory(ctx: UseCaseContext, contractId: string, com
       allocations: [],
       community: { record: 'history' as const, communityId: communityOf(contract), contractId: contract.id, status: command.estadoPago },
     }),
-    idempotency: { key: idempotencyKey, scope: 'communities.payment-history', request: { contractId, ...command, monto: amount } },
+    idempotency: { key: idempotencyKey, scope: 'communities.payment-history', request: { contractId: contract.id, ...command, monto: amount } },
     audit: { action: 'PAYMENT_HISTORY_CREATE' },
   });
 }
@@ -87,8 +87,8 @@ export async function listHistories(
 ): Promise<ListPage<Payment>> {
   const { tenant } = principal;
   if ('contractId' in scope) {
-    await requireParty(tenant, 'contract', scope.contractId);
-    return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfParty, { partyId: scope.contractId, record: 'history' as const }, page);
+    const contract = await requireParty(tenant, 'contract', scope.contractId);
+    return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfParty, { partyId: contract.id, record: 'history' as const }, page);
   }
   return scope.includeInactive
     ? readPage(tenant, ACCESS_PATTERNS.communityRecordsOfTenant, { record: 'history' as const }, page)

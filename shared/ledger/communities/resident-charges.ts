@@ -18,7 +18,8 @@ import { voidCharge } from '../charges/update-charge.js';
 import { updateEntity } from '../insert-entity.js';
 import { Conflict, Invalid, issue, NotFound } from '../errors.js';
 import type { Charge, Party } from '../model.js';
-import { isAdmin, requireParty, resolveResidentScope, type ResidentListScope } from './scope.js';
+import { findPartyByRef } from '../parties/resolve-party.js';
+import { isAdmin, namesParty, requireParty, resolveResidentScope, type ResidentListScope } from './scope.js';
 
 export interface ResidentChargeCommand {
   residentId: string;
@@ -81,7 +82,7 @@ async function requireResidentCharge(tenant: string, id: string): Promise<Charge
  */
 export async function updateResidentCharge(actor: Actor, id: string, command: ResidentChargeCommand, idempotencyKey?: string): Promise<Charge> {
   const found = await requireResidentCharge(actor.tenant, id);
-  if (command.residentId !== found.partyId) throw new Invalid('Invalid body: residentId: a cargo cannot move to another resident', issue('residentId', 'Cannot change'));
+  if (!(await namesParty(actor.tenant, 'resident', command.residentId, found.partyId))) throw new Invalid('Invalid body: residentId: a cargo cannot move to another resident', issue('residentId', 'Cannot change'));
   const status = storedStatus(command.estatus);
   const { amount } = await amountOf(actor.tenant, command.monto);
   const cancel = status === 'Cancelado';
@@ -119,8 +120,8 @@ async function withResidentsPage(tenant: string, page: ListPage<Charge>): Promis
   return { items: await withResidents(tenant, page.items), total: page.total };
 }
 
-/** The resident a charge belongs to, for rendering (undefined if it is gone). */
-export const withResident = (tenant: string, residentId: string) => parties.get(tenant, residentId);
+/** The resident a charge belongs to (Caja's id or its externalId), for rendering (undefined if it is gone). */
+export const withResident = (tenant: string, residentRef: string) => findPartyByRef(tenant, 'resident', residentRef);
 
 /** GET {id}: ADMIN any of the tenant's; a RESIDENT only its own (404 otherwise). */
 export async function getResidentCharge(principal: Principal, id: string): Promise<ResidentCharge> {

@@ -28,7 +28,7 @@ import {
   requireCommunityPayment,
   voidCommunityRecord,
 } from './community-payments.js';
-import { isAdmin, requireCallerResident, requireParty, resolveResidentScope, type ResidentListScope } from './scope.js';
+import { isAdmin, namesParty, requireCallerResident, requireParty, resolveResidentScope, type ResidentListScope } from './scope.js';
 import { parties } from '../../store/parties.js';
 
 export interface ResidentPaymentCommand {
@@ -59,7 +59,7 @@ async function payingResident(principal: Principal, residentId: string | undefin
     return requireParty(principal.tenant, 'resident', residentId);
   }
   const self = await requireCallerResident(principal);
-  if (residentId !== undefined && residentId !== self.id) throw new Forbidden('A resident may submit payments only for themself');
+  if (residentId !== undefined && !(await namesParty(principal.tenant, 'resident', residentId, self.id))) throw new Forbidden('A resident may submit payments only for themself');
   return self;
 }
 
@@ -118,7 +118,7 @@ export function updateResidentPayment(ctx: UseCaseContext, id: string, command: 
       decide: async (before) => {
         if (before.deleted) throw new NotFound('Pago');
         const details = before.community!;
-        if (command.residenteId !== undefined && command.residenteId !== details.residentId) {
+        if (command.residenteId !== undefined && !(await namesParty(tenant, 'resident', command.residenteId, details.residentId))) {
           throw new Invalid('Invalid body: residenteId: a payment cannot move to another resident', issue('residenteId', 'Cannot change'));
         }
         const amount = toMinorUnits(command.monto, before.currency, 'monto', 'positive');

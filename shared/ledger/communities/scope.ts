@@ -9,16 +9,27 @@ import type { PartyKind } from '../../domain/parties.js';
 import { parties } from '../../store/parties.js';
 import { Invalid, NotFound } from '../errors.js';
 import type { Party } from '../model.js';
+import { findPartyByRef } from '../parties/resolve-party.js';
 
 export const isAdmin = (principal: Principal) => principal.roles.includes('ADMIN');
 
 const LABELS: Partial<Record<PartyKind, string>> = { community: 'Comunidad', contract: 'Contrato', resident: 'Residente' };
 
-/** A party of that kind in the caller's tenant, or a 404 naming it. */
-export async function requireParty(tenant: string, kind: 'community' | 'contract' | 'resident', id: string): Promise<Party> {
-  const party = await parties.get(tenant, id);
-  if (!party || party.kind !== kind) throw new NotFound(LABELS[kind]!);
+type CommunityKind = 'community' | 'contract' | 'resident';
+
+/**
+ * The party of that kind in the caller's tenant that `ref` names (Caja's id or its externalId,
+ * issue 13 item 13), or a 404 naming it. Callers go on with `party.id`, never the reference.
+ */
+export async function requireParty(tenant: string, kind: CommunityKind, ref: string): Promise<Party> {
+  const party = await findPartyByRef(tenant, kind, ref);
+  if (!party) throw new NotFound(LABELS[kind]!);
   return party;
+}
+
+/** Whether `ref` (Caja's id or an externalId) names the party whose Caja id is `id`. */
+export async function namesParty(tenant: string, kind: CommunityKind, ref: string, id: string | undefined): Promise<boolean> {
+  return ref === id || (id !== undefined && (await findPartyByRef(tenant, kind, ref))?.id === id);
 }
 
 /** The resident party the caller acts as, or undefined (an admin, or a token without a resident). */
@@ -36,12 +47,12 @@ export async function requireCallerResident(principal: Principal): Promise<Party
 }
 
 /** A contract the caller may read: ADMIN any of its tenant's, a RESIDENT only its own (404 otherwise). */
-export async function readableContract(principal: Principal, contractId: string): Promise<Party> {
+export async function readableContract(principal: Principal, contractRef: string): Promise<Party> {
   if (!isAdmin(principal)) {
     const resident = await callerResident(principal);
-    if (resident?.parentId !== contractId) throw new NotFound('Contrato');
+    if (!resident || !(await namesParty(principal.tenant, 'contract', contractRef, resident.parentId))) throw new NotFound('Contrato');
   }
-  return requireParty(principal.tenant, 'contract', contractId);
+  return requireParty(principal.tenant, 'contract', contractRef);
 }
 
 /** A community the caller may read: ADMIN only (a resident's answer is the same 404 as a missing one). */
@@ -58,10 +69,10 @@ export function communityOf(contract: Party): string {
 /** Whose resident charges or payments a list shows: a resident's (`/my` is the caller's), a community's or the tenant's. */
 export type ResidentListScope = { tenant: true } | { residentId: string } | { communityId: string } | { mine: true };
 
-/** Checks a resident list's scope (404 for a missing resident or community) and names whose list it is. */
+/** Checks a resident list's scope (404 for a missing resident or community) and names whose list it is, by Caja's ids. */
 export async function resolveResidentScope(principal: Principal, scope: ResidentListScope): Promise<Exclude<ResidentListScope, { mine: true }>> {
   if ('mine' in scope) return { residentId: (await requireCallerResident(principal)).id };
-  if ('residentId' in scope) await requireParty(principal.tenant, 'resident', scope.residentId);
-  if ('communityId' in scope) await readableCommunity(principal, scope.communityId);
+  if ('residentId' in scope) return { residentId: (await requireParty(principal.tenant, 'resident', scope.residentId)).id };
+  if ('communityId' in scope) return { communityId: (await readableCommunity(principal, scope.communityId)).id };
   return scope;
 }

@@ -18,14 +18,17 @@ export interface CommunityStatement {
 
 export type StatementScope = { contractId: string } | { communityId: string };
 
-async function cargosPage(principal: Principal, scope: StatementScope, page: PageRequest): Promise<ListPage<Charge>> {
-  const { tenant } = principal;
-  if ('contractId' in scope) {
-    await readableContract(principal, scope.contractId);
-    return readPage(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: scope.contractId, kind: 'community_charge' }, page);
-  }
-  await readableCommunity(principal, scope.communityId);
-  return readPage(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: scope.communityId, kind: 'community_charge' }, page);
+/** The scope checked for the caller (a resident sees only its own contract's), named by Caja's ids. */
+async function readableScope(principal: Principal, scope: StatementScope): Promise<StatementScope> {
+  return 'contractId' in scope
+    ? { contractId: (await readableContract(principal, scope.contractId)).id }
+    : { communityId: (await readableCommunity(principal, scope.communityId)).id };
+}
+
+function cargosPage(tenant: string, scope: StatementScope, page: PageRequest): Promise<ListPage<Charge>> {
+  return 'contractId' in scope
+    ? readPage(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: scope.contractId, kind: 'community_charge' as const }, page)
+    : readPage(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: scope.communityId, kind: 'community_charge' as const }, page);
 }
 
 function pagosPage(tenant: string, scope: StatementScope, page: PageRequest): Promise<ListPage<Payment>> {
@@ -34,13 +37,14 @@ function pagosPage(tenant: string, scope: StatementScope, page: PageRequest): Pr
     : readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfCommunity, { communityId: scope.communityId, record: 'pago' as const }, page);
 }
 
-/** The cargos alone (their scope checked first: a resident sees only its own contract's). */
+/** The cargos alone (their scope checked first). */
 export async function listCargos(principal: Principal, scope: StatementScope, page: PageRequest): Promise<{ cargos: ListPage<Charge>; today: string }> {
-  const cargos = await cargosPage(principal, scope, page);
+  const cargos = await cargosPage(principal.tenant, await readableScope(principal, scope), page);
   return { cargos, today: await tenantToday(principal.tenant) };
 }
 
 export async function communityStatement(principal: Principal, scope: StatementScope, page: PageRequest): Promise<CommunityStatement> {
-  const { cargos, today } = await listCargos(principal, scope, page);
-  return { cargos, pagos: await pagosPage(principal.tenant, scope, page), today };
+  const target = await readableScope(principal, scope);
+  const cargos = await cargosPage(principal.tenant, target, page);
+  return { cargos, pagos: await pagosPage(principal.tenant, target, page), today: await tenantToday(principal.tenant) };
 }
