@@ -1,5 +1,6 @@
 /** Charges and their status, always derived from amounts and dates, never stored. */
 import type { Currency } from './money.js';
+import type { KnownIds } from './parties.js';
 
 export const CHARGE_KINDS = ['work_order', 'document', 'community_charge', 'resident_charge'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];
@@ -7,7 +8,8 @@ export type ChargeKind = (typeof CHARGE_KINDS)[number];
 export const CHARGE_STATUSES = ['pending', 'partially_paid', 'paid', 'overdue', 'void'] as const;
 export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
 
-export interface Charge {
+/** `externalIds`: the ids its clients know its contract and community by, kept at creation (communities). */
+export interface Charge extends KnownIds {
   id: string;
   kind: ChargeKind;
   partyId: string;

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as createCargo from '../../functions/communities/create-cargo.js';
 import * as createPago from '../../functions/communities/create-pago.js';
+import * as createHistory from '../../functions/communities/create-payment-history.js';
 import * as deleteCargo from '../../functions/communities/delete-cargo.js';
 import * as communityStatement from '../../functions/communities/get-community-statement.js';
 import * as contractStatement from '../../functions/communities/get-contract-statement.js';
@@ -183,15 +184,25 @@ describe('/api/charges', () => {
     const contract = await createParty(tenant, 'contract', { name: 'Casa 7', parentId: community.id, externalId: 'CTR-7' });
     const created = await cargo({ montoCargo: 700, fechaDePago: tenantDate(-3) }, 'CTR-7');
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ contratoId: contract.id, comunidadId: community.id });
+    // Rendered by the ids the client knows, kept on the cargo when written (no party read on lists).
+    expect(created.body).toMatchObject({ contratoId: 'CTR-7', comunidadId: 'COM-7' });
     const listed = await invoke(contractCargos, { path: '/api/charges/contrato/CTR-7/cargos', token: refs.admin });
     expect(listed.status).toBe(200);
     expect(listed.body.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+    expect(listed.body[0]).toMatchObject({ contratoId: 'CTR-7', comunidadId: 'COM-7' });
     const byCommunity = await invoke(communityCargos, { path: '/api/charges/comunidad/COM-7/cargos', token: refs.admin });
     expect(byCommunity.body.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
-    expect((await pago({ montoPago: 700, formaDePago: 'efectivo', fechaDePago: tenantDate(0) }, 'ctr-7')).status).toBe(201);
+    const paid = await pago({ montoPago: 700, formaDePago: 'efectivo', fechaDePago: tenantDate(0) }, 'ctr-7');
+    expect(paid.status).toBe(201);
+    // A pago renders no contract id; it keeps the same copy, which the ledger API shows.
+    const ledgerPago = await invoke(getLedgerPayment, { path: `/ledger/payments/${paid.body.id}`, token: refs.admin });
+    expect(ledgerPago.body.externalIds).toEqual({ [contract.id]: 'CTR-7', [community.id]: 'COM-7' });
     const byRef = await statement('CTR-7');
     expect(byRef.status).toBe(200);
+    expect(byRef.body.cargos[0]).toMatchObject({ contratoId: 'CTR-7', comunidadId: 'COM-7', saldo: 0 });
+    const history = await invoke(createHistory, { method: 'POST', path: '/api/PaymentHistories', token: refs.admin,
+      body: { contratoId: contract.id, monto: 5, fechaPago: tenantDate(0), metodoPago: 'efectivo', estadoPago: 'pagado' } });
+    expect(history.body).toMatchObject({ contratoId: 'CTR-7' });
     expect(byRef.body).toEqual((await statement(contract.id)).body);
     // A resident of another contract: the same 404 as for Caja's id; its own contract by its externalId reads.
     expect((await statement('CTR-7', refs.residentToken)).status).toBe(404);

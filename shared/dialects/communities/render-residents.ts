@@ -1,6 +1,7 @@
 /** Resident charges and payments, and payment histories, as the communities API shows them (seed 003). */
 import { residentChargeStatus } from '../../domain/community.js';
 import { toMajorNumber } from '../../domain/money.js';
+import { knownIdIn } from '../../domain/parties.js';
 import type { Payment } from '../../domain/payments.js';
 import type { ResidentCharge } from '../../ledger/communities/resident-charges.js';
 import { isoDate, liveAllocations } from './render.js';
@@ -44,10 +45,16 @@ export function toPagoResidente(payment: Payment) {
   };
 }
 
+/** The contract a history names, by the id its client knows (kept at record time). */
+function contractIdOf(payment: Payment) {
+  const id = payment.community?.contractId ?? payment.payerId;
+  return id === undefined ? null : knownIdIn(payment, id);
+}
+
 export function toPaymentHistory(payment: Payment) {
   return {
     id: payment.id,
-    contratoId: payment.community?.contractId ?? payment.payerId ?? null,
+    contratoId: contractIdOf(payment),
     monto: toMajorNumber(payment.amount, payment.currency),
     fechaPago: isoDate(payment.date),
     metodoPago: payment.method,

@@ -6,6 +6,7 @@
 import { amountDue, type Charge } from '../../domain/charges.js';
 import { cargoStatus } from '../../domain/community.js';
 import { toMajorNumber } from '../../domain/money.js';
+import { knownIdIn } from '../../domain/parties.js';
 import type { Payment } from '../../domain/payments.js';
 
 /** A business date as the ASP.NET original renders a DateTime: `2024-03-15T00:00:00`. */
@@ -19,8 +20,8 @@ export function toCargo(charge: Charge, today: string) {
   const paid = charge.paidAmount ?? 0;
   return {
     id: charge.id,
-    contratoId: charge.contractId ?? charge.partyId,
-    comunidadId: charge.communityId ?? null,
+    contratoId: knownIdIn(charge, charge.contractId ?? charge.partyId),
+    comunidadId: charge.communityId ? knownIdIn(charge, charge.communityId) : null,
     montoCargo: money(charge.amount),
     fechaDePago: isoDate(charge.dueDate),
     montoRecargos: money(charge.lateFee ?? 0),

@@ -22,6 +22,8 @@ export interface CreateChargeCommand {
   lateFee?: MoneyInput | undefined;
   communityId?: string | undefined;
   contractId?: string | undefined;
+  /** Derived from the parties named, not asked for: left out of the idempotency request. */
+  externalIds?: Record<string, string> | undefined;
 }
 
 /** The charge as created and the tenant's date its status was first derived for: what a replay renders. */
@@ -36,7 +38,8 @@ export async function createCharge(actor: Actor, command: CreateChargeCommand, i
   checkDates(command.issueDate, command.dueDate);
   await checkChargeParties(actor.tenant, command);
   const asOf = await tenantToday(actor.tenant);
-  return createOnce<ChargeSnapshot>(actor.tenant, { key: idempotencyKey, scope: 'ledger.charge', request: command }, async (keyRecord, id) => {
+  const { externalIds, ...request } = command;
+  return createOnce<ChargeSnapshot>(actor.tenant, { key: idempotencyKey, scope: 'ledger.charge', request }, async (keyRecord, id) => {
     const now = new Date().toISOString();
     const charge: Charge = compact({
       id,
@@ -54,6 +57,7 @@ export async function createCharge(actor: Actor, command: CreateChargeCommand, i
       lateFee: command.lateFee !== undefined ? minorOf(command.lateFee) : undefined,
       communityId: command.communityId,
       contractId: command.contractId,
+      externalIds,
       voided: false,
       createdBy: actor.sub,
       createdAt: now,

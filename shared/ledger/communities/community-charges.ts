@@ -12,7 +12,7 @@ import { createCharge, type ChargeSnapshot } from '../charges/create-charge.js';
 import { updateCharge, voidCharge } from '../charges/update-charge.js';
 import { Invalid, issue, NotFound } from '../errors.js';
 import type { Charge } from '../model.js';
-import { communityOf, requireParty } from './scope.js';
+import { communityOf, knownIdsOfContract, requireParty } from './scope.js';
 
 export interface CargoCommand {
   montoCargo: number;
@@ -45,6 +45,7 @@ export async function createCargo(actor: Actor, contractId: string, command: Car
       dueDate: command.fechaDePago,
       lateFee,
       description: command.notas ?? undefined,
+      ...(await knownIdsOfContract(actor.tenant, contract)),
     }),
     idempotencyKey,
   );

@@ -21,7 +21,7 @@ import { Conflict, Invalid, issue, NotFound } from '../errors.js';
 import type { Allocation, Charge, Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
 import { allocationError, type CappedCharges, type PaymentDraft, recordPayment } from '../payments/record-payment.js';
-import { communityOf, requireParty } from './scope.js';
+import { communityOf, knownIdsOfContract, requireParty } from './scope.js';
 
 /** Allocations planned on charges as read: each application is capped at what the charge had room for. */
 export interface AllocationPlanned {
@@ -122,6 +122,7 @@ export async function recordCommunityPayment(ctx: UseCaseContext, contractId: st
     payerName: contract.name,
     allocations: [],
     community: { record: 'pago', communityId: communityOf(contract), contractId: contract.id },
+    ...(await knownIdsOfContract(tenant, contract)),
   };
   return optimistic(lostChargeRace, () =>
     recordPayment(ctx, {

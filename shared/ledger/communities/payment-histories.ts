@@ -16,7 +16,7 @@ import type { Payment } from '../model.js';
 import { changePayment } from '../payments/change-payment.js';
 import { recordPayment } from '../payments/record-payment.js';
 import { requireCommunityPayment, voidCommunityRecord } from './community-payments.js';
-import { communityOf, requireParty } from './scope.js';
+import { communityOf, knownIdsOfContract, requireParty } from './scope.js';
 
 export interface HistoryCommand {
   monto: number;
@@ -46,6 +46,7 @@ export async function recordHistory(ctx: UseCaseContext, contractId: string, com
       payerName: contract.name,
       allocations: [],
       community: { record: 'history' as const, communityId: communityOf(contract), contractId: contract.id, status: command.estadoPago },
+      ...(await knownIdsOfContract(tenant, contract)),
     }),
     idempotency: { key: idempotencyKey, scope: 'communities.payment-history', request: { contractId: contract.id, ...command, monto: amount } },
     audit: { action: 'PAYMENT_HISTORY_CREATE' },

@@ -5,7 +5,7 @@
  * resident cannot learn another contract exists.
  */
 import type { Principal } from '../../auth/principal.js';
-import type { PartyKind } from '../../domain/parties.js';
+import { externalIdsOf, type KnownIds, type PartyKind } from '../../domain/parties.js';
 import { parties } from '../../store/parties.js';
 import { Invalid, NotFound } from '../errors.js';
 import type { Party } from '../model.js';
@@ -59,6 +59,15 @@ export async function readableContract(principal: Principal, contractRef: string
 export async function readableCommunity(principal: Principal, communityId: string): Promise<Party> {
   if (!isAdmin(principal)) throw new NotFound('Comunidad');
   return requireParty(principal.tenant, 'community', communityId);
+}
+
+/**
+ * The ids the client knows a contract and its community by, kept on the cargos and pagos written for
+ * it so lists render them without reading parties: one GetItem of the community, on writes only.
+ */
+export async function knownIdsOfContract(tenant: string, contract: Party): Promise<KnownIds> {
+  const community = contract.parentId ? await parties.get(tenant, contract.parentId) : undefined;
+  return externalIdsOf(contract, community);
 }
 
 /** The community of a contract (its parent). */
