@@ -5,6 +5,8 @@
  * characters of base64, leaving about 290 KB for the rest.
  */
 export const MAX_EXPORT_FILE_BYTES = 4_500_000;
+import { megabytes } from '../http/response-limit.js';
+
 export { LAMBDA_RESPONSE_LIMIT_BYTES } from '../http/response-limit.js';
 
 /** The file is too large to be answered; the accounts dialect maps it to a 4xx naming the limit. */
@@ -21,8 +23,6 @@ export class ExportTooLargeError extends Error {
     this.name = 'ExportTooLargeError';
   }
 }
-
-const megabytes = (bytes: number) => (Math.ceil(bytes / 10_000) / 100).toFixed(2);
 
 /** Base64 length of `bytes` bytes (what the file occupies in the Lambda response). */
 export function base64Length(bytes: number): number {

@@ -12,7 +12,8 @@ export const LAMBDA_RESPONSE_LIMIT_BYTES = 6_291_456;
 /** JSON escapes a UTF-16 unit into at most 6 bytes (`\u001f`): a shorter body cannot pass the limit. */
 const SURELY_WITHIN = Math.floor(LAMBDA_RESPONSE_LIMIT_BYTES / 6) - 64 * 1024;
 
-const megabytes = (bytes: number) => (Math.ceil(bytes / 10_000) / 100).toFixed(2);
+/** Bytes as decimal megabytes with two places, rounded up (a size shown next to its limit never looks within it). */
+export const megabytes = (bytes: number) => (Math.ceil(bytes / 10_000) / 100).toFixed(2);
 
 /** The serialized size of `response`, or undefined when its body is surely within the limit (no serializing then). */
 export function responseBytesOverLimit(response: HttpResponse): number | undefined {
