@@ -9,6 +9,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_EXAMPLES } from '../../lib/openapi/examples.js';
 import { MONEY_HEADERS } from '../../shared/exports/report-table.js';
+import { accountsErrorEnvelope as errorEnvelope, accountsNetwork, createPartyOverHttp } from '../support/accounts-network.js';
 import { api, claimsOf, newTenant, token } from '../support/index.js';
 
 const BASE = '/api/v1/accounts';
@@ -16,32 +17,10 @@ let admin: string;
 let ventanaToken: string;
 let ids: { banca: string; ventana: string; ventana2: string; vendedor: string; vendedor2: string };
 
-const errorEnvelope = (code: string) => ({
-  success: false,
-  message: expect.any(String),
-  meta: expect.objectContaining({ code, requestId: expect.any(String) }),
-});
-
-async function createParty(body: Record<string, unknown>): Promise<string> {
-  const res = await api('POST', '/ledger/parties', { token: admin, body });
-  expect(res.status, res.text).toBe(201);
-  return res.body.id as string;
-}
+const createParty = (body: Record<string, unknown>) => createPartyOverHttp(admin, body);
 
 beforeAll(async () => {
-  const tenant = newTenant();
-  admin = await token({ role: 'ADMIN', tenant, sub: 'e2e-admin' });
-  const banca = await createParty({ kind: 'banca', name: 'Banca Central' });
-  const [ventana, ventana2] = await Promise.all([
-    createParty({ kind: 'ventana', name: 'Ventana Norte', parentId: banca }),
-    createParty({ kind: 'ventana', name: 'Ventana Sur', parentId: banca }),
-  ]);
-  const [vendedor, vendedor2] = await Promise.all([
-    createParty({ kind: 'vendedor', name: 'Carlos Mora', parentId: ventana }),
-    createParty({ kind: 'vendedor', name: 'Ana Solís', parentId: ventana }),
-  ]);
-  ids = { banca, ventana, ventana2, vendedor, vendedor2 };
-  ventanaToken = await token({ role: 'VENTANA', tenant, party: ventana, sub: 'e2e-ventana' });
+  ({ admin, ventanaToken, ids } = await accountsNetwork({ vendedor2Under: 'ventana' }));
 });
 
 describe('item 5: JSON null is absent for every optional field of every accounts body', () => {

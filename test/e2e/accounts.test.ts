@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateTime } from '../../shared/domain/dates.js';
+import { accountsErrorEnvelope as errorEnvelope, accountsNetwork } from '../support/accounts-network.js';
 import { api, type ApiResponse, newTenant, token } from '../support/index.js';
 
 const BASE = '/api/v1/accounts';
@@ -13,33 +14,9 @@ let ventanaToken: string;
 let vendedorToken: string;
 let ids: { banca: string; ventana: string; ventana2: string; vendedor: string; vendedor2: string };
 
-const errorEnvelope = (code: string) => ({
-  success: false,
-  message: expect.any(String),
-  meta: expect.objectContaining({ code, requestId: expect.any(String) }),
-});
-
-async function createParty(body: Record<string, unknown>): Promise<string> {
-  const res = await api('POST', '/ledger/parties', { token: admin, body });
-  expect(res.status, res.text).toBe(201);
-  return res.body.id as string;
-}
 
 beforeAll(async () => {
-  tenant = newTenant();
-  admin = await token({ role: 'ADMIN', tenant, sub: 'e2e-admin' });
-  const banca = await createParty({ kind: 'banca', name: 'Banca Central' });
-  const [ventana, ventana2] = await Promise.all([
-    createParty({ kind: 'ventana', name: 'Ventana Norte', parentId: banca }),
-    createParty({ kind: 'ventana', name: 'Ventana Sur', parentId: banca }),
-  ]);
-  const [vendedor, vendedor2] = await Promise.all([
-    createParty({ kind: 'vendedor', name: 'Carlos Mora', parentId: ventana }),
-    createParty({ kind: 'vendedor', name: 'Ana Solís', parentId: ventana2 }),
-  ]);
-  ids = { banca, ventana, ventana2, vendedor, vendedor2 };
-  ventanaToken = await token({ role: 'VENTANA', tenant, party: ventana, sub: 'e2e-ventana' });
-  vendedorToken = await token({ role: 'VENDEDOR', tenant, party: vendedor, sub: 'e2e-vendedor' });
+  ({ tenant, admin, ventanaToken, vendedorToken, ids } = await accountsNetwork({ vendedor2Under: 'ventana2' }));
 });
 
 describe('accounts over HTTP', () => {
