@@ -241,7 +241,7 @@ export interface InitOptions {
 }
 
 /** The environment a bundle's module init sees in the bench: what the handlers read at import, pointing nowhere. */
-export const BENCH_INIT_ENV: Readonly<Record<string, string>> = {
+const BENCH_INIT_ENV: Readonly<Record<string, string>> = {
   TABLE_NAME: 'caja-bench',
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'local',
@@ -368,3 +368,38 @@ export function initBudget(bundles: readonly Bundle[], init: InitSamples): Budge
     failed,
   };
 }
+
+/** The rounds of a full init measurement (the bench's quick mode takes one). */
+export const INIT_ROUNDS = { minRuns: 5, maxRuns: 15, budgetMs: 70_000 } as const;
+
+/**
+ * Budget 2 as SPEC §6 judges it, over two runs (init is noisy on shared machines): init measured
+ * twice, each run printed for information, and a function over budget only when over in both.
+ */
+export function initBudgetOverTwoRuns(bundles: readonly Bundle[], rounds: Omit<InitOptions, 'env'>, note: () => string = () => ''): BudgetResult[] {
+  const runs = [1, 2].map((run) => {
+    const result = initBudget(bundles, measureInit(bundles, { ...rounds, env: BENCH_INIT_ENV }));
+    return { ...result, title: `${result.title}, run ${run} of 2${note()}`, failed: false, over: overBudget(result) };
+  });
+  const [first, second] = runs as [(typeof runs)[0], (typeof runs)[0]];
+  const inBoth = [...first.over].filter((name) => second.over.has(name));
+  const inOne = [...new Set([...first.over, ...second.over])].filter((name) => !inBoth.includes(name));
+  const verdict: BudgetResult = {
+    title: '2. Module init, over two runs',
+    rule: 'a function fails when it is over its init budget in both runs above',
+    headers: ['', 'functions'],
+    rows: [
+      ['over in both runs', inBoth.join(', ') || 'none'],
+      ['over in one run only (noise)', inOne.join(', ') || 'none'],
+    ],
+    notes: [],
+    // An import that fails, fails in both runs: it is among inBoth too.
+    failed: inBoth.length > 0,
+  };
+  return [...runs.map(({ over: _over, ...result }) => result), verdict];
+}
+
+/** The functions a run of budget 2 found over budget. */
+const overBudget = (result: BudgetResult) =>
+  new Set(result.rows.filter((row) => String(row.at(-1)).startsWith('FAIL')).map((row) => String(row[0])));
+

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../lib/local/dynamodb.js';
 import { type LocalStack, startLocalStack } from '../../lib/local/stack.js';
 import { db } from '../../shared/store/client.js';
-import { BENCH_INIT_ENV, buildBundles, bundleSizeBudget, initBudget, measureInit } from './bundles.js';
+import { buildBundles, bundleSizeBudget, INIT_ROUNDS, initBudgetOverTwoRuns } from './bundles.js';
 import { capacityBudget } from './capacity.js';
 import { racersBudget } from './racers.js';
 import { flatCostBudget, flatSizes } from './flat-cost.js';
@@ -38,7 +38,7 @@ const phase = (name: string) => console.log(`\n-- ${name} (at ${elapsed()})`);
 
 // BENCH_QUICK=1 (development only): one init round and few samples; the verdicts mean little then.
 const QUICK = process.env.BENCH_QUICK === '1';
-const INIT = QUICK ? { minRuns: 1, maxRuns: 1, budgetMs: 0 } : { minRuns: 5, maxRuns: 15, budgetMs: 70_000 };
+const INIT = QUICK ? { minRuns: 1, maxRuns: 1, budgetMs: 0 } : INIT_ROUNDS;
 const LATENCY = QUICK ? { warmup: 5, samples: 20 } : { warmup: 30, samples: 200 };
 
 // Handlers log one line per request: keep the output to the tables (the capacity budget turns
@@ -85,8 +85,7 @@ try {
   report(bundleSizeBudget(built));
 
   phase('module init');
-  const init = measureInit(built.bundles, { ...INIT, env: BENCH_INIT_ENV });
-  report(initBudget(built.bundles, init));
+  for (const result of initBudgetOverTwoRuns(built.bundles, INIT)) report(result);
 
   phase('starting the local stack (DynamoDB Local in memory, issuer, gateway)');
   stack = await startLocalStack({ port: 0, inMemory: true, quiet: true, tableName: 'caja-bench', writeStateFile: false });
