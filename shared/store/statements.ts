@@ -53,19 +53,23 @@ export interface StatementTarget {
 
 const NOT_SETTLED = '(attribute_not_exists(isSaldado) OR isSaldado = :false)';
 
+/** Version of the per-entity day trees (store/aggregates/account-days.ts): bumped when what they keep changes. */
+export const ACCOUNT_TREE_VERSION = 3;
 /**
- * Attributes every write sets, so the first write of a day creates a complete item. `figuresSince`
- * equals `createdAt` on a day created since the aggregate trees hold every figure of the day
- * (store/aggregates/account-days.ts, version 2): a day whose two differ was written before, and its
- * entity's tree must be rebuilt from the days (`treeSince` marked the same for the first trees).
+ * Stamped on every day when first written: it equals `createdAt` on a day created since the day
+ * trees are at ACCOUNT_TREE_VERSION, so a day whose two differ (or that lacks it) was written
+ * before, and its entity's tree must be rebuilt from the days. Earlier versions stamped
+ * `treeSince` (1) and `figuresSince` (2), the same way.
  */
+export const TREE_STAMP = `treeV${ACCOUNT_TREE_VERSION}Since`;
+
+/** Attributes every write sets, so the first write of a day creates a complete item. */
 function identity(s: StatementTarget, now: string) {
   return {
     expression:
       'id = if_not_exists(id, :id), #type = :type, tenant = :tenant, entityId = :entityId, entityKind = :entityKind, ' +
-      '#date = :date, createdAt = if_not_exists(createdAt, :now), treeSince = if_not_exists(treeSince, :now), ' +
-      'figuresSince = if_not_exists(figuresSince, :now), updatedAt = :now',
-    names: { '#type': 'type', '#date': 'date' },
+      '#date = :date, createdAt = if_not_exists(createdAt, :now), #stamp = if_not_exists(#stamp, :now), updatedAt = :now',
+    names: { '#type': 'type', '#date': 'date', '#stamp': TREE_STAMP },
     values: {
       ':id': newId(),
       ':type': 'STATEMENT',
@@ -97,8 +101,7 @@ export function statementDayItem(
     entityKind: s.entityKind,
     date: s.date,
     createdAt: now,
-    treeSince: now,
-    figuresSince: now,
+    [TREE_STAMP]: now,
     updatedAt: now,
     ...day,
   };
@@ -298,10 +301,11 @@ export async function hasDaysBeforeTrees(tenant: string, entityId: string): Prom
     TableName: tableName(),
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': indexKeys.statements(tenant, entityId) },
-    ProjectionExpression: 'createdAt, figuresSince',
+    ProjectionExpression: 'createdAt, #stamp',
+    ExpressionAttributeNames: { '#stamp': TREE_STAMP },
     ConsistentRead: true,
   });
-  return items.some((item) => item.figuresSince === undefined || item.figuresSince !== item.createdAt);
+  return items.some((item) => item[TREE_STAMP] === undefined || item[TREE_STAMP] !== item.createdAt);
 }
 
 /** One stored day, or undefined. */
