@@ -18,10 +18,9 @@
  * these day items are its source of truth (a tree is rebuilt from them with `statementDaysUpTo`).
  */
 import { MAX_TOTAL_MINOR } from '../domain/money.js';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind } from '../domain/account-scope.js';
 import { type ActivityFigures, type DayFigures, splitCommission, ZERO_FIGURES } from '../domain/statements.js';
-import { newId } from '../ids.js';
 import type { WireItem } from './tx.js';
 import { db, tableName } from './client.js';
 import { indexKeys, keys } from './keys.js';
@@ -53,21 +52,33 @@ export interface StatementTarget {
 
 const NOT_SETTLED = '(attribute_not_exists(isSaldado) OR isSaldado = :false)';
 
+/** Version of the per-entity day trees (store/aggregates/account-days.ts): bumped when what they keep changes. */
+export const ACCOUNT_TREE_VERSION = 3;
 /**
- * Attributes every write sets, so the first write of a day creates a complete item. `figuresSince`
- * equals `createdAt` on a day created since the aggregate trees hold every figure of the day
- * (store/aggregates/account-days.ts, version 2): a day whose two differ was written before, and its
- * entity's tree must be rebuilt from the days (`treeSince` marked the same for the first trees).
+ * Stamped on every day when first written: it equals `createdAt` on a day created since the day
+ * trees are at ACCOUNT_TREE_VERSION, so a day whose two differ (or that lacks it) was written
+ * before, and its entity's tree must be rebuilt from the days. Earlier versions stamped
+ * `treeSince` (1) and `figuresSince` (2), the same way.
  */
+export const TREE_STAMP = `treeV${ACCOUNT_TREE_VERSION}Since`;
+
+/**
+ * The id a day gets when first written, from its entity and date: every writer of a new day (its
+ * first payments, racing) names the same one without writing anything first, so a payment knows
+ * the day it counts in (its accountStatementId) inside its one transaction. Days created before
+ * keep the random id they got then.
+ */
+export const statementDayId = (entityId: string, date: string) => `${entityId}-${date.replaceAll('-', '')}`;
+
+/** Attributes every write sets, so the first write of a day creates a complete item. */
 function identity(s: StatementTarget, now: string) {
   return {
     expression:
       'id = if_not_exists(id, :id), #type = :type, tenant = :tenant, entityId = :entityId, entityKind = :entityKind, ' +
-      '#date = :date, createdAt = if_not_exists(createdAt, :now), treeSince = if_not_exists(treeSince, :now), ' +
-      'figuresSince = if_not_exists(figuresSince, :now), updatedAt = :now',
-    names: { '#type': 'type', '#date': 'date' },
+      '#date = :date, createdAt = if_not_exists(createdAt, :now), #stamp = if_not_exists(#stamp, :now), updatedAt = :now',
+    names: { '#type': 'type', '#date': 'date', '#stamp': TREE_STAMP },
     values: {
-      ':id': newId(),
+      ':id': statementDayId(s.entityId, s.date),
       ':type': 'STATEMENT',
       ':tenant': s.tenant,
       ':entityId': s.entityId,
@@ -97,44 +108,10 @@ export function statementDayItem(
     entityKind: s.entityKind,
     date: s.date,
     createdAt: now,
-    treeSince: now,
-    figuresSince: now,
+    [TREE_STAMP]: now,
     updatedAt: now,
     ...day,
   };
-}
-
-/**
- * The id of the day, creating the day (all zeros) if it does not exist yet: a payment records the
- * day it counts in (its accountStatementId) before its transaction. Ids are set once and never
- * change, so concurrent first payments of a day all get the winner's; on an existing day the write
- * is refused by its condition (nothing written, the day's id returned).
- */
-export async function ensureStatementDay(s: StatementTarget, now: string): Promise<string> {
-  const id = identity(s, now);
-  try {
-    const result = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.statement(s.tenant, s.entityId, s.date),
-        UpdateExpression: `SET ${id.expression}, isSaldado = :false`,
-        ConditionExpression: 'attribute_not_exists(pk)',
-        ExpressionAttributeNames: id.names,
-        ExpressionAttributeValues: { ...id.values, ':false': false },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return String(result.Attributes?.id);
-  } catch (error) {
-    const held = (error as { name?: string; Item?: Record<string, unknown> }).name === 'ConditionalCheckFailedException' ? (error as { Item?: Record<string, unknown> }).Item : undefined;
-    const heldId = held?.id as string | { S?: string } | undefined;
-    const existing = typeof heldId === 'string' ? heldId : heldId?.S;
-    if (existing) return existing;
-    const day = await statementDay(s.tenant, s.entityId, s.date, true);
-    if (day?.id) return day.id;
-    throw error;
-  }
 }
 
 /**
@@ -298,10 +275,11 @@ export async function hasDaysBeforeTrees(tenant: string, entityId: string): Prom
     TableName: tableName(),
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': indexKeys.statements(tenant, entityId) },
-    ProjectionExpression: 'createdAt, figuresSince',
+    ProjectionExpression: 'createdAt, #stamp',
+    ExpressionAttributeNames: { '#stamp': TREE_STAMP },
     ConsistentRead: true,
   });
-  return items.some((item) => item.figuresSince === undefined || item.figuresSince !== item.createdAt);
+  return items.some((item) => item[TREE_STAMP] === undefined || item[TREE_STAMP] !== item.createdAt);
 }
 
 /** One stored day, or undefined. */

@@ -221,6 +221,12 @@ export async function capacityBudget(
         send: () => ctx.http.send('POST', '/api/v1/accounts/payment', { token: acct.token, body: acct.body({ date, time: '20:00' }) }),
       },
       {
+        // The vendedor's days start 2024-06-01: a day of May has no statement item yet.
+        label: 'POST /api/v1/accounts/payment, first of its day',
+        tenant: acct.tenant,
+        send: () => ctx.http.send('POST', '/api/v1/accounts/payment', { token: acct.token, body: acct.body({ date: '2024-05-15', time: '10:00' }) }),
+      },
+      {
         label: 'POST /api/v1/accounts/payment + Idempotency-Key',
         tenant: acct.tenant,
         send: () =>

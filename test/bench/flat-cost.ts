@@ -184,8 +184,9 @@ export async function flatCostBudget(ctx: BenchContext, sizes: FlatSizes): Promi
       rows,
       notes: [
         'items: everything the request read: whole items (full), keys-only `pages` index entries (keys), aggregate tree',
-        'nodes (agg); bytes by DynamoDB item-size rules as returned (a ProjectionExpression trims a few attributes of the',
-        'statement day item); RCU as billed (4 KB units per item, per Query in total; eventually consistent reads 0.5).',
+        'nodes (agg); bytes by DynamoDB item-size rules as returned (a ProjectionExpression trims the statement day item, and',
+        'the accounts year and month nodes to the measures read); RCU as billed: 4 KB units of the whole item, projection or',
+        'not (per Query in total; eventually consistent reads 0.5); every tree node is under 4 KB, one unit.',
         'Accounts: a vendedor with activity and 10 payments every day, history pages of 5 (the last page skips 5 inside its day); workorders: payments at a steady 1,000 a day (1,000,000',
         `span 1,000 days); the sorted lists (\`sort=\` pages) are loaded up to ${SORTED_LISTS_UP_TO.toLocaleString('en-US')} payments, so those rows compare 1,000 against that size.`,
         'Loads (BatchWriteItem, 8 in flight):',

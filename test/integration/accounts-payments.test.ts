@@ -297,6 +297,11 @@ describe('idempotency', () => {
     }
     const other = await pay(n.tokens.admin, paymentBody({ ventanaId: n.V1 }, { date: '2024-07-02', idempotencyKey: key }));
     expectError(other, 422, 'IDEMPOTENCY_KEY_REUSED');
+    // Nothing written: the refused payments' days (V2's 07-03, V1's 07-02) were never created.
+    for (const [dim, date] of [[{ ventanaId: n.V2 }, '2024-07-03'], [{ ventanaId: n.V1 }, '2024-07-02']] as const) {
+      const s = await statement(n.tokens.admin, { date, ...dim });
+      expect(s.body.data, `${date} ${JSON.stringify(dim)}`).toMatchObject({ id: null, totalPaid: 0 });
+    }
   });
 
   it('the Idempotency-Key header works like the body key, and both together must agree', async () => {

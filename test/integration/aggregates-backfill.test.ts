@@ -15,7 +15,7 @@ import { pathOf } from '../../shared/store/aggregates/prefix-tree.js';
 import { db, tableName } from '../../shared/store/client.js';
 import { COUNTERS, keys } from '../../shared/store/keys.js';
 import { insertPayment } from '../../shared/store/payments.js';
-import { addPaymentToStatement, setActivityFigures } from '../../shared/store/statements.js';
+import { addPaymentToStatement, setActivityFigures, TREE_STAMP } from '../../shared/store/statements.js';
 import { transact } from '../../shared/store/tx.js';
 import { invoke, newTenant, token } from '../support/index.js';
 import { pagoBody, workOrderTenant, type WorkOrderRefs } from '../support/ledger-fixtures.js';
@@ -24,14 +24,15 @@ import { activity, history, network, pay, statement } from './accounts-fixtures.
 const at = () => new Date().toISOString();
 
 /**
- * Old code did not stamp `treeSince` and `figuresSince` on statement days, nor store the commission's
+ * Old code did not stamp the day trees' version on statement days, nor store the commission's
  * split and the ticket count (shared/store/statements.ts): take them off again.
  */
 async function asWrittenBeforeTrees(tenant: string, entityId: string, date: string): Promise<void> {
   await db().send(new UpdateCommand({
     TableName: tableName(),
     Key: keys.statement(tenant, entityId, date),
-    UpdateExpression: 'REMOVE treeSince, figuresSince, listeroCommission, vendedorCommission, ticketCount',
+    UpdateExpression: 'REMOVE #stamp, listeroCommission, vendedorCommission, ticketCount',
+    ExpressionAttributeNames: { '#stamp': TREE_STAMP },
   }));
 }
 
@@ -80,32 +81,41 @@ describe('accounts entities with days stored before the tree', () => {
 });
 
 /**
- * A tree as the first version left it: complete with `n` and `c` only (no day figures), and days
- * without `figuresSince`. Stripped from a tree written now, node by node.
+ * A tree as an older version left it, stripped from a tree written now, node by node: `figures`
+ * (the attributes that version did not keep) removed, the root complete under that version, and the
+ * days without the current version's stamp.
  */
-async function asTreeVersion1(tenant: string, entityId: string, dates: readonly string[]): Promise<void> {
+async function asOlderTree(tenant: string, entityId: string, dates: readonly string[], old: { figures: RegExp; complete: true | number }): Promise<void> {
   const series = accountDaysSeries(tenant, entityId);
   const nodes = new Set(dates.flatMap((date) => pathOf(date.replaceAll('-', ''), series.shape).map((step) => step.node)));
   for (const node of nodes) {
     const key = keys.aggregate(tenant, series.name, 0, node);
     const item = (await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item!;
-    const figures = Object.keys(item).filter((name) => /^[spldkvx][0-9]+$/.test(name));
-    const complete = node === '' ? { ':c': true } : {};
+    const figures = Object.keys(item).filter((name) => old.figures.test(name));
+    if (figures.length === 0 && node !== '') continue;
     await db().send(new UpdateCommand({
       TableName: tableName(),
       Key: key,
       UpdateExpression: [figures.length ? `REMOVE ${figures.map((_, i) => `#f${i}`).join(', ')}` : '', node === '' ? 'SET complete = :c' : ''].join(' ').trim(),
       ...(figures.length ? { ExpressionAttributeNames: Object.fromEntries(figures.map((f, i) => [`#f${i}`, f])) } : {}),
-      ...(node === '' ? { ExpressionAttributeValues: complete } : {}),
+      ...(node === '' ? { ExpressionAttributeValues: { ':c': old.complete } } : {}),
     }));
   }
   for (const date of dates) {
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.statement(tenant, entityId, date), UpdateExpression: 'REMOVE figuresSince' }));
+    await db().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.statement(tenant, entityId, date),
+      UpdateExpression: 'REMOVE #stamp',
+      ExpressionAttributeNames: { '#stamp': TREE_STAMP },
+    }));
   }
 }
 
-describe('accounts trees completed before the day figures joined them (version 1)', () => {
-  it('are rebuilt with every figure on first read: accumulated balance and settled days come back exact', async () => {
+describe('accounts trees completed under an older version', () => {
+  it.each([
+    { version: 1, what: 'n and c only', old: { figures: /^[spldkvxb][0-9]+$/, complete: true as const } },
+    { version: 2, what: 'no day balance `b`', old: { figures: /^b[0-9]+$/, complete: 2 } },
+  ])('version $version ($what): rebuilt on first read, accumulated balance and settled days come back exact', async ({ old }) => {
     const n = await network();
     const dim = { vendedorId: n.S1 };
     const dates = ['2024-04-01', '2024-04-02', '2024-05-01'];
@@ -117,15 +127,19 @@ describe('accounts trees completed before the day figures joined them (version 1
     const before = (await statement(n.tokens.admin, { ...dim, date: '2024-04-02' })).body.data;
     expect(before).toMatchObject({ accumulatedBalance: 870 + 1870, remainingBalance: 870 + 1870 - 5, isSettled: true });
 
-    await asTreeVersion1(n.tenant, n.S1, dates);
-    const root = () => db().send(new GetCommand({ TableName: tableName(), Key: keys.aggregate(n.tenant, accountDaysSeries(n.tenant, n.S1).name, 0, ''), ConsistentRead: true }));
-    expect((await root()).Item).toMatchObject({ complete: true });
-    expect((await root()).Item).not.toHaveProperty('s2024');
+    await asOlderTree(n.tenant, n.S1, dates, old);
+    const node = async (id: string) =>
+      (await db().send(new GetCommand({ TableName: tableName(), Key: keys.aggregate(n.tenant, accountDaysSeries(n.tenant, n.S1).name, 0, id), ConsistentRead: true }))).Item;
+    expect(await node('')).toMatchObject({ complete: old.complete });
+    expect(await node('202404')).not.toHaveProperty('b01');
 
     const after = await statement(n.tokens.admin, { ...dim, date: '2024-04-02' });
     expect(after.body.data).toEqual({ ...before, updatedAt: expect.any(String) });
-    // Minor units (CRC): three days of sales, both commissions, one settled day.
-    expect((await root()).Item).toMatchObject({ complete: 2, s2024: 600000, x2024: 1, l2024: 3000, v2024: 6000 });
+    // Minor units (CRC). The root and year nodes keep n and c; the month nodes every figure of each day.
+    expect(await node('')).toMatchObject({ complete: 3, n2024: (870 + 1870 + 2870 - 5) * 100, c2024: 1 });
+    expect(await node('')).not.toHaveProperty('s2024');
+    expect(await node('2024')).not.toHaveProperty('s04');
+    expect(await node('202404')).toMatchObject({ s01: 100000, s02: 200000, l02: 1000, v02: 2000, x02: 1, b01: 87000, b02: 187000 });
   });
 });
 

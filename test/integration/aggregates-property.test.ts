@@ -34,7 +34,10 @@ async function storedNodes(series: Series, all: readonly string[]): Promise<Map<
   return stored;
 }
 
-/** Brute force: for each node on those paths, each slot's sum over the entries under node + slot. */
+/**
+ * Brute force: for each node on those paths, each slot's sum over the entries under node + slot, of
+ * the measures its level keeps (every one at the leaves, `shape.upper` above).
+ */
 function expectedNodes(series: Series, all: readonly string[], entries: readonly Keyed[]): Map<string, NodeSlots> {
   const expected = new Map<string, NodeSlots>();
   for (const key of all) {
@@ -43,9 +46,12 @@ function expectedNodes(series: Series, all: readonly string[], entries: readonly
       const slots: NodeSlots = {};
       for (const entry of entries) {
         if (shardOf(entry.key, series.shards) !== shard || !entry.key.startsWith(node)) continue;
-        const level = pathOf(entry.key, series.shape).find((step) => step.node === node)!;
+        const path = pathOf(entry.key, series.shape);
+        const level = path.findIndex((step) => step.node === node);
+        const leaf = level === path.length - 1;
         for (const [measure, value] of Object.entries(entry.totals)) {
-          (slots[level.slot] ??= {})[measure] = (slots[level.slot]?.[measure] ?? 0) + value;
+          if (!leaf && series.shape.upper && !series.shape.upper.includes(measure)) continue;
+          (slots[path[level]!.slot] ??= {})[measure] = (slots[path[level]!.slot]?.[measure] ?? 0) + value;
         }
       }
       expected.set(`${shard}|${node}`, withoutZeros(slots));
@@ -78,9 +84,10 @@ interface ModelDay {
 
 const modelBalance = (d: ModelDay) => d.totalSales - d.totalPayouts - d.listero - d.vendedor;
 
-/** Every measure of the accounts tree for one day of the model (account-days.ts: n, c and DAY_MEASURES, x). */
+/** Every measure of the accounts tree for one day of the model (account-days.ts: n, c and DAY_MEASURES, x, b). */
 const modelTotals = (d: ModelDay) => ({
   n: dayNet(d), c: d.count, s: d.totalSales, p: d.totalPayouts, l: d.listero, v: d.vendedor, d: d.totalPaid, k: d.totalCollected, x: d.settled ? 1 : 0,
+  b: modelBalance(d),
 });
 
 const DAYS = ['2023-12-31', '2024-01-01', '2024-01-31', '2024-02-01', '2024-02-29', '2025-06-15'];

@@ -33,6 +33,24 @@ describe('pathOf', () => {
   });
 });
 
+describe('measures kept above the leaf level (shape.upper)', () => {
+  const shape = { ...DAYS, upper: ['n'] };
+  const entries: Entry[] = [
+    { key: '20240314', totals: { n: -3, s: 10 } },
+    { key: '20240315', totals: { n: 11, s: 20 } },
+    { key: '20250101', totals: { s: 5 } },
+  ];
+
+  it('keeps every measure in the leaf buckets and only `upper` in the nodes above', () => {
+    const nodes = nodesFor(entries, shape);
+    expect(nodes.get('')).toEqual({ '2024': { n: 8 } });
+    expect(nodes.get('2024')).toEqual({ '03': { n: 8 } });
+    expect(nodes.get('202403')).toEqual({ '14': { n: -3, s: 10 }, '15': { n: 11, s: 20 } });
+    expect(nodes.get('202501')).toEqual({ '01': { s: 5 } });
+    expect(cumulative(nodes, '20250101', shape, true)).toEqual({ n: 8, s: 5 });
+  });
+});
+
 describe('cumulative totals from one node per level', () => {
   const entries: Entry[] = [
     { key: '20231231', totals: { n: 5, c: 1 } },

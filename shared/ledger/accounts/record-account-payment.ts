@@ -13,7 +13,7 @@ import type { Created } from '../create-once.js';
 import type { Payment } from '../model.js';
 import { recordPayment } from '../payments/record-payment.js';
 import { onStatementWhenRecorded, settledDayError } from '../payments/statement-effect.js';
-import { ensureStatementDay, statementDay } from '../../store/statements.js';
+import { statementDay, statementDayId } from '../../store/statements.js';
 import { assertNotFuture, dimensionOf, loadEntity, requireActor } from './access.js';
 import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite } from './statement.js';
 
@@ -68,10 +68,9 @@ export async function recordAccountPayment(
     isFinal,
   };
 
-  // The statement day the payment counts in: read, or created (empty) by its first payment.
+  // The statement day the payment counts in: its id as stored, or the one its first write gives it.
   const day = await statementDay(tenant, entity.id, command.date, true);
-  const accountStatementId =
-    day?.id ?? (await ensureStatementDay({ tenant, entityId: entity.id, entityKind: entity.kind, date: command.date }, new Date().toISOString()));
+  const accountStatementId = day?.id ?? statementDayId(entity.id, command.date);
   const created = await recordPayment(ctx, {
     effects: onStatementWhenRecorded(tenant),
     draft: {

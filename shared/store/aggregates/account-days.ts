@@ -3,10 +3,14 @@
  * measure `n` is each day's net (what it adds to the running balance: balance − paid + collected, and an opening balance,
  * shared/domain/statements.ts) and `c` its payments counted (reversed ones included, as the history
  * lists them); since version 2 also every figure of the day (DAY_MEASURES: sales, payouts, both
- * commissions, paid, collected, and `x`, 1 when the day is settled). Kept in the same transactions
- * as the daily statement items, so:
+ * commissions, paid, collected, and `x`, 1 when the day is settled), and since version 3 `b`, the
+ * day's balance (sales − payouts − both commissions). The figures are kept in the month nodes only:
+ * the root and the year nodes keep `n` and `c` (shape.upper), so the root grows by two values a
+ * year. Kept in the same transactions as the daily statement items, so:
  *
- * - remainingBalance through day D = the tree's cumulative `n` through D: 3 small items;
+ * - remainingBalance through day D = the tree's cumulative `n` through D: 3 small items, the year
+ *   and month nodes read for `n` and `b` only (a projection), so a full month costs what its first
+ *   day did;
  * - the history's total over [from, to] and the day page N starts on come from the same counts;
  * - a month node holds each of its days' figures, and its year node's slot the month's totals:
  *   accumulatedBalance and period statements (shared/ledger/accounts/period-statements.ts) read
@@ -17,7 +21,7 @@
  */
 import { sumMinor } from '../../domain/money.js';
 import { dayNet } from '../../domain/statements.js';
-import { hasDaysBeforeTrees, type StatementDay, statementDaysUpTo } from '../statements.js';
+import { ACCOUNT_TREE_VERSION, hasDaysBeforeTrees, type StatementDay, statementDaysUpTo } from '../statements.js';
 import type { OffsetIndex } from '../pagination.js';
 import type { TxItems } from '../tx.js';
 import { pathOf, range, sumSlots, type Totals } from './prefix-tree.js';
@@ -25,7 +29,7 @@ import { addAt, type Entry, rebuild, type Series } from './tree.js';
 import { markComplete, openTree, openTrees, TreeView } from './tree-view.js';
 
 /** Year / month / day; year nodes hold 12 month slots and month nodes 31 day slots, from their first write. */
-const SHAPE = { cuts: [4, 6, 8], domains: [undefined, range(1, 12, 2), range(1, 31, 2)] };
+const SHAPE = { cuts: [4, 6, 8], domains: [undefined, range(1, 12, 2), range(1, 31, 2)], upper: ['n', 'c'] };
 
 /** The figures of a day by measure letter (n and c above; attribute names are letter + slot digits). */
 export const DAY_MEASURES = {
@@ -41,18 +45,22 @@ export const accountDaysSeries = (tenant: string, entityId: string): Series => (
   tenant,
   name: `ACCT_DAYS_${entityId}`,
   shape: SHAPE,
-  measures: ['n', 'c', ...Object.keys(DAY_MEASURES), 'x'],
-  // Month nodes are prefilled with n and c only (9 measures x 31 slots would pass the 4 KB update expression).
+  measures: ['n', 'c', ...Object.keys(DAY_MEASURES), 'x', 'b'],
+  // Month nodes are prefilled with n and c only (10 measures x 31 slots would pass the 4 KB update expression).
   prefilled: ['n', 'c'],
-  // 2: the day figures joined n and c; trees completed before are rebuilt from the days on first read.
-  version: 2,
+  // 2: the day figures joined n and c; 3: `b` joined them and left the upper levels. Trees completed
+  // before are rebuilt from the days on first read.
+  version: ACCOUNT_TREE_VERSION,
   shards: 1,
 });
+
+/** A day's (or several days') balance: sales − payouts − both commissions, from tree totals. */
+const balanceOf = (totals: Totals): number => sumMinor([totals.s ?? 0, -(totals.p ?? 0), -(totals.l ?? 0), -(totals.v ?? 0)]);
 
 /** One day's entry in the tree, from its stored item (the source of truth). */
 export function dayTotals(day: StatementDay): Totals {
   const figures = Object.fromEntries(Object.entries(DAY_MEASURES).map(([measure, field]) => [measure, day[field] as number]));
-  return { n: dayNet(day), c: day.paymentCount, ...figures, x: day.isSaldado ? 1 : 0 };
+  return { n: dayNet(day), c: day.paymentCount, ...figures, x: day.isSaldado ? 1 : 0, b: balanceOf(figures) };
 }
 
 const dayKey = (date: string) => date.replaceAll('-', '');
@@ -61,9 +69,9 @@ const keyDate = (key: string) => `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.sl
 /** What a payment adds to its day's net: a payment lowers what the entity owes, a collection raises it. */
 export const paymentNet = (field: 'totalPaid' | 'totalCollected', amount: number) => (field === 'totalPaid' ? -amount : amount);
 
-/** Transaction items for a change of one day: each measure moved by its delta (dayTotals' letters). */
+/** Transaction items for a change of one day: each measure moved by its delta (dayTotals' letters; `b` follows the figures). */
 export function changeAccountDay(tenant: string, entityId: string, date: string, deltas: Totals): TxItems {
-  return addAt(accountDaysSeries(tenant, entityId), dayKey(date), deltas);
+  return addAt(accountDaysSeries(tenant, entityId), dayKey(date), { ...deltas, b: balanceOf(deltas) });
 }
 
 /** The tree's entries from the statement day items (the source of truth), read consistently. */
@@ -92,13 +100,11 @@ const howToOpen = (tenant: string, entityId: string) => ({
   fallback: () => accountDayEntries(tenant, entityId),
 });
 
-function accountDays(tenant: string, entityId: string): Promise<TreeView> {
+/** A view of the entity's tree that reads only `measures` from its year and month nodes. */
+function accountDays(tenant: string, entityId: string, measures: readonly string[]): Promise<TreeView> {
   const how = howToOpen(tenant, entityId);
-  return openTree(how.series, how);
+  return openTree(how.series, how, measures);
 }
-
-/** A day's (or several days') balance: sales − payouts − both commissions, from tree totals. */
-export const balanceOf = (totals: Totals): number => sumMinor([totals.s ?? 0, -(totals.p ?? 0), -(totals.l ?? 0), -(totals.v ?? 0)]);
 
 /**
  * At the end of `date`: the remaining balance (every day's net through it) and the accumulated
@@ -106,11 +112,11 @@ export const balanceOf = (totals: Totals): number => sumMinor([totals.s ?? 0, -(
  * nodes on the day's path: root, year and month, whatever the history.
  */
 export async function balancesThrough(tenant: string, entityId: string, date: string): Promise<{ remainingBalance: number; accumulatedBalance: number }> {
-  const view = await accountDays(tenant, entityId);
+  const view = await accountDays(tenant, entityId, ['n', 'b']);
   const key = dayKey(date);
   const remainingBalance = (await view.cumulative(key, true)).n ?? 0;
   const [{ node: month, slot: day }] = pathOf(key, SHAPE).slice(-1) as [{ node: string; slot: string }];
-  return { remainingBalance, accumulatedBalance: balanceOf(sumSlots(view.slots(month), day, true)) };
+  return { remainingBalance, accumulatedBalance: sumSlots(view.slots(month), day, true).b ?? 0 };
 }
 
 /** Several entities' figures over a range of days, from their trees (issue 13 item 9). */
@@ -172,7 +178,7 @@ export async function accountHistoryIndex(
   entityId: string,
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<OffsetIndex> {
-  const view = await accountDays(tenant, entityId);
+  const view = await accountDays(tenant, entityId, ['c']);
   const bounds = [range.to, range.from].filter((d): d is string => d !== undefined).map(dayKey);
   await view.load(bounds.flatMap((key) => pathOf(key, SHAPE).map((step) => step.node)));
   const through = range.to === undefined ? (view.total().c ?? 0) : ((await view.cumulative(dayKey(range.to), true)).c ?? 0);

@@ -25,6 +25,12 @@ export interface TreeShape {
    * all their slots from their first write, so their size (and a read's cost) does not drift.
    */
   domains?: readonly (readonly string[] | undefined)[];
+  /**
+   * The measures kept above the leaf level (default: every one). A measure only the leaf buckets are
+   * read for (a day's sales, for its month) would otherwise grow every upper node by a slot a year
+   * for nothing: the root's size would follow the history.
+   */
+  upper?: readonly string[];
 }
 
 export interface NodeSlot {
@@ -53,10 +59,20 @@ export function levelOf(node: string, shape: TreeShape): number {
   return node === '' ? 0 : shape.cuts.indexOf(node.length) + 1;
 }
 
+/** Whether nodes of `level` keep `measure`: the leaf level keeps every one, the others `shape.upper`. */
+export const keeps = (shape: TreeShape, level: number, measure: string) =>
+  level === shape.cuts.length - 1 || shape.upper === undefined || shape.upper.includes(measure);
+
+/** The part of `totals` a node of `level` keeps. */
+export function atLevel(totals: Totals, shape: TreeShape, level: number): Totals {
+  return Object.fromEntries(Object.entries(totals).filter(([measure]) => keeps(shape, level, measure)));
+}
+
 /** The zero slots a node of `level` is stored with from its first write (none when its domain is open). */
 export function zeroSlots(shape: TreeShape, level: number, measures: readonly string[]): NodeSlots {
   const slots: NodeSlots = {};
-  for (const slot of shape.domains?.[level] ?? []) slots[slot] = Object.fromEntries(measures.map((m) => [m, 0]));
+  const kept = measures.filter((m) => keeps(shape, level, m));
+  for (const slot of shape.domains?.[level] ?? []) slots[slot] = Object.fromEntries(kept.map((m) => [m, 0]));
   return slots;
 }
 
@@ -122,11 +138,12 @@ export function pickSlot(node: NodeSlots, rank: number, measure: string): { slot
 export function nodesFor(entries: Iterable<{ key: string; totals: Totals }>, shape: TreeShape): Map<string, NodeSlots> {
   const nodes = new Map<string, NodeSlots>();
   for (const { key, totals } of entries) {
-    for (const { node, slot } of pathOf(key, shape)) {
+    pathOf(key, shape).forEach(({ node, slot }, level) => {
+      const kept = atLevel(totals, shape, level);
       const slots = nodes.get(node) ?? {};
-      slots[slot] = addTotals(slots[slot] ?? {}, totals);
+      if (Object.keys(kept).length > 0) slots[slot] = addTotals(slots[slot] ?? {}, kept);
       nodes.set(node, slots);
-    }
+    });
   }
   return nodes;
 }

@@ -8,7 +8,7 @@ import { tableName } from '../client.js';
 import { batchGet } from '../items.js';
 import { keys } from '../keys.js';
 import { type TransactItem, transact } from '../tx.js';
-import { cumulative, mergeSlots, type NodeSlots, nodesFor, pathOf, pickSlot, slotsOf, sumSlots, type Totals } from './prefix-tree.js';
+import { cumulative, levelOf, mergeSlots, type NodeSlots, nodesFor, pathOf, pickSlot, slotAttribute, slotsOf, sumSlots, type Totals } from './prefix-tree.js';
 import { AGGREGATE, completeMark, type Entry, nodeKey, rebuild, type Series, shardList } from './tree.js';
 
 /**
@@ -22,17 +22,23 @@ export class TreeView {
   private constructor(
     readonly series: Series,
     private readonly offline: boolean,
+    /**
+     * The only measures this view reads from nodes of closed levels (shape.domains: their
+     * attribute names are known, so a read can project them): a question that needs one figure per
+     * day reads the month node's 31 values of it, not every figure of the month.
+     */
+    private readonly measures?: readonly string[],
   ) {}
 
-  static async open(series: Series): Promise<TreeView> {
-    const view = TreeView.blank(series);
+  static async open(series: Series, measures?: readonly string[]): Promise<TreeView> {
+    const view = TreeView.blank(series, measures);
     await view.load(['']);
     return view;
   }
 
   /** A view that has read nothing yet. */
-  static blank(series: Series): TreeView {
-    return new TreeView(series, false);
+  static blank(series: Series, measures?: readonly string[]): TreeView {
+    return new TreeView(series, false, measures);
   }
 
   /** The tree `entries` make, in memory: what a rebuild would store. */
@@ -47,21 +53,38 @@ export class TreeView {
     await TreeView.loadAll([[this, nodes]]);
   }
 
-  /** The nodes each view has not read yet, for several trees in one BatchGet (100 keys a call). */
+  /** The attributes a read of `node` asks for: every one, or this view's measures in every slot of the closed levels. */
+  private attributesOf(node: string): string[] | undefined {
+    const { shape } = this.series;
+    if (this.measures === undefined || !shape.domains?.[levelOf(node, shape)]) return undefined;
+    const slots = [...new Set(shape.domains.flatMap((domain) => domain ?? []))];
+    return this.measures.flatMap((measure) => slots.map((slot) => slotAttribute(measure, slot)));
+  }
+
+  /** The nodes each view has not read yet, for several trees: one BatchGet (100 keys a call) per projection. */
   static async loadAll(requests: readonly (readonly [TreeView, readonly string[]])[]): Promise<void> {
-    const wanted = requests.flatMap(([view, nodes]) => {
-      if (view.offline) return [];
-      const missing = [...new Set(nodes)].filter((node) => !view.nodes.has(node));
-      return missing.map((node) => ({ view, node, keys: shardList(view.series).map((shard) => nodeKey(view.series, shard, node)) }));
-    });
-    if (wanted.length === 0) return;
-    const items = await batchGet<Record<string, unknown>>(wanted.flatMap((w) => w.keys), true);
-    let at = 0;
-    for (const { view, node, keys: nodeKeys } of wanted) {
-      const shards = items.slice(at, (at += nodeKeys.length));
-      if (node === '') view.roots = shards;
-      view.nodes.set(node, mergeSlots(shards.map(slotsOf)));
+    const byProjection = new Map<string, { attributes: string[] | undefined; wanted: { view: TreeView; node: string; keys: ReturnType<typeof nodeKey>[] }[] }>();
+    for (const [view, nodes] of requests) {
+      if (view.offline) continue;
+      for (const node of new Set(nodes)) {
+        if (view.nodes.has(node)) continue;
+        const attributes = view.attributesOf(node);
+        const group = byProjection.get(String(attributes)) ?? { attributes, wanted: [] };
+        byProjection.set(String(attributes), group);
+        group.wanted.push({ view, node, keys: shardList(view.series).map((shard) => nodeKey(view.series, shard, node)) });
+      }
     }
+    await Promise.all(
+      [...byProjection.values()].map(async ({ attributes, wanted }) => {
+        const items = await batchGet<Record<string, unknown>>(wanted.flatMap((w) => w.keys), true, attributes);
+        let at = 0;
+        for (const { view, node, keys: nodeKeys } of wanted) {
+          const shards = items.slice(at, (at += nodeKeys.length));
+          if (node === '') view.roots = shards;
+          view.nodes.set(node, mergeSlots(shards.map(slotsOf)));
+        }
+      }),
+    );
   }
 
   /** The node's slots over all shards (a node not stored is empty). */
@@ -143,12 +166,14 @@ export async function openTrees(
  * A view of a complete tree. When the tree is not complete yet, `complete()` makes it so (a
  * rebuild, or markComplete) and the tree is read again; when that loses to concurrent writers,
  * `fallback()` answers from the source of truth in memory (exact, costs the history once).
+ * `measures`: the view reads only those (TreeView's constructor).
  */
 export async function openTree(
   series: Series,
   how: { complete: () => Promise<void>; fallback: () => Promise<Entry[]> },
+  measures?: readonly string[],
 ): Promise<TreeView> {
-  const view = await TreeView.open(series);
+  const view = await TreeView.open(series, measures);
   if (view.complete) return view;
   try {
     await how.complete();
@@ -156,5 +181,5 @@ export async function openTree(
     if (!(error instanceof Conflict)) throw error;
     return TreeView.fromEntries(series, await how.fallback());
   }
-  return TreeView.open(series);
+  return TreeView.open(series, measures);
 }

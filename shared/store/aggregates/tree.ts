@@ -21,6 +21,7 @@ import { keys } from '../keys.js';
 import { ConditionFailed, type TransactItem, transact, type TxItems } from '../tx.js';
 import {
   addBound,
+  atLevel,
   cumulative,
   levelOf,
   type NodeSlots,
@@ -122,34 +123,29 @@ function nodeUpdate(series: Series, shard: number, node: string, adds: ReadonlyM
 
 /** The transaction items that add `deltas` to `key` at every level of the tree (none when all are 0). */
 export function addAt(series: Series, key: string, deltas: Totals): TxItems {
-  const changes = Object.entries(deltas).filter(([, delta]) => delta !== 0);
-  if (changes.length === 0) return [];
-  const shard = shardOf(key, series.shards);
-  return pathOf(key, series.shape).map(({ node, slot }) => {
-    const adds = new Map(changes.map(([measure, delta]) => [slotAttribute(measure, slot), delta]));
-    return [AGGREGATE, nodeUpdate(series, shard, node, adds)] as const;
-  });
+  return addAtKeys(series, [{ key, totals: deltas }]);
 }
 
 /**
  * The transaction items that add each change's totals at its key, merged into one Update per node
  * and shard (a transaction may touch an item once: an entry moving from one key to another changes
  * the nodes their paths share in a single ADD). Any change ADDs its shard root's `rev` (what a
- * concurrent rebuild checks), even when the root's own slots net to 0.
+ * concurrent rebuild checks), even when the root's own slots net to 0 or it keeps none of the
+ * measures changed (shape.upper).
  */
 export function addAtKeys(series: Series, changes: readonly Entry[]): TxItems {
   const nodes = new Map<string, { shard: number; node: string; adds: Map<string, number> }>();
   for (const { key, totals } of changes) {
     const shard = shardOf(key, series.shards);
-    for (const { node, slot } of pathOf(key, series.shape)) {
+    pathOf(key, series.shape).forEach(({ node, slot }, level) => {
       const id = `${shard}|${node}`;
       const entry = nodes.get(id) ?? { shard, node, adds: new Map<string, number>() };
       nodes.set(id, entry);
-      for (const [measure, delta] of Object.entries(totals)) {
+      for (const [measure, delta] of Object.entries(atLevel(totals, series.shape, level))) {
         const attribute = slotAttribute(measure, slot);
         entry.adds.set(attribute, (entry.adds.get(attribute) ?? 0) + delta);
       }
-    }
+    });
   }
   for (const entry of nodes.values()) for (const [attribute, delta] of entry.adds) if (delta === 0) entry.adds.delete(attribute);
   const touched = new Set([...nodes.values()].filter((n) => n.adds.size > 0).map((n) => n.shard));
