@@ -18,11 +18,12 @@ const USAGE = `Usage: npm run tenant -- create --id ID --name NAME --currency IS
   read from --outputs-file (cdk deploy --outputs-file) or CloudFormation, with your AWS credentials; the admin's
   temporary password is --temporary-password (12+ characters: upper and lower case, digit, symbol) or made up, and printed.`;
 
+const profile = tenantProfileFields();
 const request = z.strictObject({
   id: z.string().check(z.regex(TENANT_ID, 'Must be 2-64 lowercase letters, digits or hyphens, starting with a letter or digit')),
-  ...tenantProfileFields,
-  taxId: z.optional(tenantProfileFields.taxId),
-  adminEmail: emailSchema,
+  ...profile,
+  taxId: z.optional(profile.taxId),
+  adminEmail: emailSchema(),
   temporaryPassword: z.optional(z.string().check(z.regex(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z0-9])\S{12,256}$/, 'Must be 12+ characters with upper and lower case, a digit and a symbol'))),
 });
 

@@ -33,7 +33,9 @@ export function createIdGenerator(options: { instance?: number; clock?: () => nu
   };
 }
 
-let current: IdGenerator = createIdGenerator();
+// Pure for esbuild: a bundle that never calls newId (it only checks ids, or imports a module that
+// could write an audit entry) drops the generator instead of drawing it at every cold start.
+let current: IdGenerator = /* @__PURE__ */ createIdGenerator();
 
 /** A new id from this process's generator. */
 export function newId(now?: number): string {

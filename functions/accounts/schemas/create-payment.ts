@@ -6,9 +6,9 @@ import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_KEY_MIN } from '../../../shared/http/i
 import { dateField, dimensionFields, money, nullAsAbsent, timeField } from './fields.js';
 
 export const createPaymentBody = z.strictObject({
-  date: dateField,
-  time: nullAsAbsent(timeField),
-  ...dimensionFields,
+  date: dateField(),
+  time: nullAsAbsent(timeField()),
+  ...dimensionFields(),
   amount: money('positive'),
   type: z.enum(PAYMENT_TYPES, 'Must be payment or collection'),
   method: z.enum(PAYMENT_METHODS, `Must be one of ${PAYMENT_METHODS.join(', ')}`),

@@ -1,7 +1,10 @@
-/** Field schemas of the accounts requests (seed 001), shared by its routes' schemas. */
+/**
+ * Field schemas of the accounts requests (seed 001), shared by its routes' schemas, as factories: a
+ * schema built at module scope would be built at every cold start of every accounts function, used or not.
+ */
 import * as z from 'zod/mini';
 import { isValidDate, TIME_PATTERN } from '../../../shared/domain/dates.js';
-import { majorAmount, partyRef } from '../../../shared/http/validation.js';
+import { majorAmount, partyRef, queryInt } from '../../../shared/http/validation.js';
 
 /**
  * An optional body field that also takes JSON `null` as absent (issue 13 item 5: the original's
@@ -11,13 +14,19 @@ import { majorAmount, partyRef } from '../../../shared/http/validation.js';
 export const nullAsAbsent = <T>(schema: z.ZodMiniType<T>) =>
   z.pipe(z.optional(z.nullable(schema)), z.transform((value: T | null | undefined): T | undefined => value ?? undefined));
 
-export const dateField = /* @__PURE__ */ z.string().check(z.refine(isValidDate, 'Must be a valid date (YYYY-MM-DD)'));
-export const timeField = /* @__PURE__ */ z.string().check(z.regex(TIME_PATTERN, 'Must be a time HH:MM (24 h)'));
+export const dateField = () => z.string().check(z.refine(isValidDate, 'Must be a valid date (YYYY-MM-DD)'));
+export const timeField = () => z.string().check(z.regex(TIME_PATTERN, 'Must be a time HH:MM (24 h)'));
 /** The dimension of a body (null as absent) and of a query string: Caja's id of the entity, or its externalId. */
-export const dimensionFields = { bancaId: nullAsAbsent(partyRef()), ventanaId: nullAsAbsent(partyRef()), vendedorId: nullAsAbsent(partyRef()) };
-export const dimensionQuery = { bancaId: z.optional(partyRef()), ventanaId: z.optional(partyRef()), vendedorId: z.optional(partyRef()) };
+export const dimensionFields = () => ({ bancaId: nullAsAbsent(partyRef()), ventanaId: nullAsAbsent(partyRef()), vendedorId: nullAsAbsent(partyRef()) });
+export const dimensionQuery = () => ({ bancaId: z.optional(partyRef()), ventanaId: z.optional(partyRef()), vendedorId: z.optional(partyRef()) });
 export const money = (rule: 'positive' | 'non-negative') =>
   majorAmount(
     z.number('Must be a number').check(rule === 'positive' ? z.gt(0, 'Must be greater than 0') : z.gte(0, 'Must not be negative')),
     "Major units of the tenant's currency",
   );
+
+/** `?page=&pageSize=` of the payment lists: pages from 1, 20 items by default, at most 100. */
+export const pageFields = () => ({
+  page: queryInt({ min: 1, max: 1_000_000, default: 1 }),
+  pageSize: queryInt({ min: 1, max: 100, default: 20 }),
+});

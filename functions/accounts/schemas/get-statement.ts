@@ -11,12 +11,12 @@ const PRESETS: readonly string[] = PERIOD_PRESETS;
 /** A period's fields (issue 13 item 9), shared with the export (item 11). */
 export const periodFields = {
   month: z.optional(z.string().check(z.regex(MONTH_PATTERN, 'Must be a month YYYY-MM'))),
-  fromDate: z.optional(dateField),
-  toDate: z.optional(dateField),
+  fromDate: z.optional(dateField()),
+  toDate: z.optional(dateField()),
   dimension: z.optional(z.enum(ACCOUNT_KINDS, `Must be one of ${ACCOUNT_KINDS.join(', ')}`)),
   scope: z.optional(z.enum(PERIOD_SCOPES, `Must be one of ${PERIOD_SCOPES.join(', ')}`)),
   sort: z.optional(z.enum(['asc', 'desc'], 'Must be asc or desc')),
-  ...dimensionQuery,
+  ...dimensionQuery(),
 };
 
 /**

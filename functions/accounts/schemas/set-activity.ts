@@ -9,8 +9,8 @@ export const MAX_TICKET_COUNT = 1_000_000_000;
  * (commission is their sum; a body naming all three must agree: the use case checks, 400 otherwise).
  */
 export const activityBody = z.strictObject({
-  date: dateField,
-  ...dimensionFields,
+  date: dateField(),
+  ...dimensionFields(),
   totalSales: money('non-negative'),
   totalPayouts: money('non-negative'),
   commission: nullAsAbsent(money('non-negative')),

@@ -5,9 +5,9 @@ import type { ResidentChargeCommand } from '../../../shared/ledger/communities/r
 import { amount, isoDate, partyId, text } from './fields.js';
 
 export const cargoResidenteBody = z.strictObject({
-  residentId: partyId,
-  fecha: isoDate,
+  residentId: partyId(),
+  fecha: isoDate(),
   descripcion: text(500).check(z.minLength(1)),
-  monto: amount,
+  monto: amount(),
   estatus: z.optional(z.enum(RESIDENT_CHARGE_STATUSES)),
 }) satisfies z.ZodMiniType<ResidentChargeCommand>;

@@ -4,8 +4,8 @@ import type { CargoCommand } from '../../../shared/ledger/communities/community-
 import { amount, isoDate, text } from './fields.js';
 
 export const cargoBody = z.strictObject({
-  montoCargo: amount,
-  fechaDePago: isoDate,
-  montoRecargos: z.optional(z.nullable(amount)),
+  montoCargo: amount(),
+  fechaDePago: isoDate(),
+  montoRecargos: z.optional(z.nullable(amount())),
   notas: z.optional(z.nullable(text(500))),
 }) satisfies z.ZodMiniType<CargoCommand>;

@@ -6,9 +6,9 @@ import { amount, id, isoDate, partyPathOf, text } from './fields.js';
 export const schemas = {
   path: partyPathOf('contratoId'),
   body: z.strictObject({
-    montoPago: amount,
+    montoPago: amount(),
     formaDePago: text(50).check(z.minLength(1)),
-    fechaDePago: isoDate,
-    aplicaciones: z.optional(z.array(z.strictObject({ cargoComunidadId: id, montoAplicado: amount })).check(z.minLength(1), z.maxLength(100))),
+    fechaDePago: isoDate(),
+    aplicaciones: z.optional(z.array(z.strictObject({ cargoComunidadId: id(), montoAplicado: amount() })).check(z.minLength(1), z.maxLength(100))),
   }) satisfies z.ZodMiniType<CommunityPaymentCommand>,
 };

@@ -1,4 +1,4 @@
 /** Request schemas of communities/create-payment-history. */
 import { historyCreateBody } from './payment-history.js';
 
-export const schemas = { body: historyCreateBody };
+export const schemas = { body: historyCreateBody() };

@@ -1,4 +1,4 @@
 /** Request schemas of communities/list-pagos-residente. */
 import { pageQuery } from './fields.js';
 
-export const schemas = { query: pageQuery };
+export const schemas = { query: pageQuery() };

@@ -3,5 +3,5 @@ import * as z from 'zod/mini';
 import { pageQuery } from './fields.js';
 
 export const schemas = {
-  query: z.extend(pageQuery, { includeInactive: z._default(z.enum(['true', 'false']), 'false') }),
+  query: z.extend(pageQuery(), { includeInactive: z._default(z.enum(['true', 'false']), 'false') }),
 };

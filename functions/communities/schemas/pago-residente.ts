@@ -14,9 +14,9 @@ function isHttpsUrl(value: string): boolean {
 }
 
 export const pagoResidenteBody = z.strictObject({
-  residenteId: z.optional(partyId),
-  fechaPago: isoDate,
-  monto: amount,
+  residenteId: z.optional(partyId()),
+  fechaPago: isoDate(),
+  monto: amount(),
   status: z.optional(z.enum(RESIDENT_PAYMENT_STATUSES)),
   concepto: z.optional(z.nullable(text(200))),
   urlComprobante: z.optional(z.nullable(text(2048).check(z.refine(isHttpsUrl, 'Must be an https URL')))),

@@ -2,4 +2,4 @@
 import { pathOf } from './fields.js';
 import { historyUpdateBody } from './payment-history.js';
 
-export const schemas = { path: pathOf('id'), body: historyUpdateBody };
+export const schemas = { path: pathOf('id'), body: historyUpdateBody() };

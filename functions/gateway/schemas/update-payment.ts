@@ -8,4 +8,4 @@ export const transitionBody = z.strictObject({
   status_detail: z.optional(text()),
 });
 
-export const schemas = { path: idPath, body: transitionBody };
+export const schemas = { path: idPath(), body: transitionBody };

@@ -5,16 +5,16 @@ import { chargeKindSchema, currencySchema, dateSchema, moneySchema, text } from 
 
 export const schemas = {
   body: z.strictObject({
-    kind: chargeKindSchema,
+    kind: chargeKindSchema(),
     partyId: idString(),
     amount: moneySchema(1),
-    currency: z.optional(currencySchema),
+    currency: z.optional(currencySchema()),
     number: z.optional(text(50)),
     code: z.optional(text(20)),
     externalId: z.optional(text(100)),
     description: z.optional(text(500)),
-    issueDate: z.optional(dateSchema),
-    dueDate: z.optional(dateSchema),
+    issueDate: z.optional(dateSchema()),
+    dueDate: z.optional(dateSchema()),
     lateFee: z.optional(moneySchema(0)),
     communityId: z.optional(idString()),
     contractId: z.optional(idString()),

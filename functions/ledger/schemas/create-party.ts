@@ -6,10 +6,10 @@ import { emailSchema, partyKindSchema, text } from './fields.js';
 
 export const schemas = {
   body: z.strictObject({
-    kind: partyKindSchema,
+    kind: partyKindSchema(),
     name: text(200),
     taxId: z.optional(text(50)),
-    email: z.optional(emailSchema),
+    email: z.optional(emailSchema()),
     parentId: z.optional(partyRef()),
     externalId: z.optional(text(EXTERNAL_ID_MAX)),
   }),

@@ -3,5 +3,5 @@ import * as z from 'zod/mini';
 import { dialectSchema, paymentMethodCodeSchema, text } from './fields.js';
 
 export const schemas = {
-  body: z.strictObject({ code: paymentMethodCodeSchema, name: text(255), dialect: z.optional(dialectSchema) }),
+  body: z.strictObject({ code: paymentMethodCodeSchema(), name: text(255), dialect: z.optional(dialectSchema()) }),
 };

@@ -4,5 +4,5 @@ import { partyRef } from '../../../shared/http/validation.js';
 import { emailSchema, roleSchema } from './fields.js';
 
 export const schemas = {
-  body: z.strictObject({ email: emailSchema, role: roleSchema, partyId: z.optional(partyRef()) }),
+  body: z.strictObject({ email: emailSchema(), role: roleSchema(), partyId: z.optional(partyRef()) }),
 };

@@ -2,4 +2,4 @@
 import * as z from 'zod/mini';
 import { entityIdSchema, pageQuery } from './fields.js';
 
-export const schemas = { query: z.strictObject({ entityId: entityIdSchema, ...pageQuery }) };
+export const schemas = { query: z.strictObject({ entityId: entityIdSchema(), ...pageQuery() }) };

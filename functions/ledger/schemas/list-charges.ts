@@ -6,8 +6,8 @@ import { chargeKindSchema, chargeStatusSchema, pageQuery } from './fields.js';
 export const schemas = {
   query: z.strictObject({
     partyId: z.optional(idString()),
-    kind: z.optional(chargeKindSchema),
-    status: z.optional(chargeStatusSchema),
-    ...pageQuery,
+    kind: z.optional(chargeKindSchema()),
+    status: z.optional(chargeStatusSchema()),
+    ...pageQuery(),
   }),
 };

@@ -6,11 +6,11 @@ import { pageQuery, partyKindSchema, text } from './fields.js';
 
 export const schemas = {
   query: z.strictObject({
-    kind: z.optional(partyKindSchema),
+    kind: z.optional(partyKindSchema()),
     /** Caja's id of the parent, or (with `kind`) the parent kind's externalId. */
     parentId: z.optional(partyRef()),
     /** The party of `kind` with this externalId (0 or 1 items): requires `kind`, not with parentId. */
     externalId: z.optional(text(EXTERNAL_ID_MAX)),
-    ...pageQuery,
+    ...pageQuery(),
   }),
 };

@@ -2,4 +2,4 @@
 import * as z from 'zod/mini';
 import { pageQuery } from './fields.js';
 
-export const schemas = { query: z.strictObject({ ...pageQuery }) };
+export const schemas = { query: z.strictObject({ ...pageQuery() }) };

@@ -4,16 +4,16 @@ import { idString } from '../../../shared/http/validation.js';
 import { currencySchema, dateSchema, idPath, moneySchema, text } from './fields.js';
 
 export const schemas = {
-  path: idPath,
+  path: idPath(),
   body: z.strictObject({
     amount: z.optional(moneySchema(1)),
-    currency: z.optional(currencySchema),
+    currency: z.optional(currencySchema()),
     number: z.optional(z.nullable(text(50))),
     code: z.optional(z.nullable(text(20))),
     externalId: z.optional(z.nullable(text(100))),
     description: z.optional(z.nullable(text(500))),
-    issueDate: z.optional(z.nullable(dateSchema)),
-    dueDate: z.optional(z.nullable(dateSchema)),
+    issueDate: z.optional(z.nullable(dateSchema())),
+    dueDate: z.optional(z.nullable(dateSchema())),
     lateFee: z.optional(z.nullable(moneySchema(0))),
     communityId: z.optional(z.nullable(idString())),
     contractId: z.optional(z.nullable(idString())),

@@ -4,11 +4,11 @@ import { EXTERNAL_ID_MAX } from '../../../shared/domain/parties.js';
 import { emailSchema, idPath, text } from './fields.js';
 
 export const schemas = {
-  path: idPath,
+  path: idPath(),
   body: z.strictObject({
     name: z.optional(text(200)),
     taxId: z.optional(z.nullable(text(50))),
-    email: z.optional(z.nullable(emailSchema)),
+    email: z.optional(z.nullable(emailSchema())),
     externalId: z.optional(z.nullable(text(EXTERNAL_ID_MAX))),
     active: z.optional(z.boolean({ error: 'Must be true or false' })),
   }),

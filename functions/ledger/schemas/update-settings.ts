@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { tenantProfileFields } from './fields.js';
 
-const { name, currency, timeZone, country, taxId } = tenantProfileFields;
+const { name, currency, timeZone, country, taxId } = tenantProfileFields();
 
 export const schemas = {
   body: z.strictObject({

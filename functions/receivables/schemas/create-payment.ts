@@ -4,8 +4,8 @@ import { amountField, documentsOf, idField, paymentFields } from './fields.js';
 
 export const schemas = {
   body: z.strictObject({
-    clientId: idField,
-    ...paymentFields,
-    documents: documentsOf(z.strictObject({ documentId: idField, amount: amountField })),
+    clientId: idField(),
+    ...paymentFields(),
+    documents: documentsOf(z.strictObject({ documentId: idField(), amount: amountField() })),
   }),
 };

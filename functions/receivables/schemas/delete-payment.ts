@@ -2,4 +2,4 @@
 import * as z from 'zod/mini';
 import { idField } from './fields.js';
 
-export const schemas = { body: z.strictObject({ id: idField }) };
+export const schemas = { body: z.strictObject({ id: idField() }) };

@@ -2,4 +2,4 @@
 import * as z from 'zod/mini';
 import { listFields, queryChoice } from './fields.js';
 
-export const schemas = { query: z.strictObject({ orderBy: queryChoice(['1', '2'], '1'), ...listFields }) };
+export const schemas = { query: z.strictObject({ orderBy: queryChoice(['1', '2'], '1'), ...listFields() }) };

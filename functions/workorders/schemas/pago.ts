@@ -10,41 +10,43 @@ import { WORK_ORDER_METHODS, type WorkOrderPaymentCommand } from '../../../share
 const ID = /^[1-9][0-9]{0,15}$/;
 
 /** An id as JSON number or digit string, normalized to a string. */
-const id = z.pipe(
+const id = () => z.pipe(
   z.union([z.number().check(z.int(), z.positive()), z.string().check(z.regex(ID))]),
   z.transform((value: number | string) => String(value)),
 ).check(z.refine((value) => Number.isSafeInteger(Number(value)), 'Must be a valid id'));
 
-const pagoFields = {
-  empleadoId: id,
-  clienteId: id,
-  pendienteId: id,
+// Factories, not module-scope schemas: each route builds only the schemas it validates with.
+const pagoFields = () => ({
+  empleadoId: id(),
+  clienteId: id(),
+  pendienteId: id(),
   monto: majorAmount(z.union([z.number(), z.string().check(z.regex(/^\d+(\.\d+)?$/, 'Must be a decimal amount'))])),
   fechaPago: z.string().check(z.refine(isValidDate, 'Must be a date YYYY-MM-DD')),
   metodoPago: z.enum(WORK_ORDER_METHODS),
   referencia: z.optional(z.nullable(z.string().check(z.maxLength(255)))),
-};
+});
 
-export const pagoBody = z.strictObject(pagoFields) satisfies z.ZodMiniType<WorkOrderPaymentCommand>;
+export const pagoBody = () => z.strictObject(pagoFields()) satisfies z.ZodMiniType<WorkOrderPaymentCommand>;
 
 /** A field of the payment the server keeps (names, nested objects, status, timestamps): accepted as read, ignored. */
-const readOnly = z.optional(z.unknown());
+const readOnly = () => z.optional(z.unknown());
 
 /**
  * An update's body: the writable fields, plus the payment as the client read it (issue 13: a
  * Spring client PUTs back the object it GOT). `id` must be the path's (checked by the handler);
  * the read-only fields are ignored; any other field is still unknown (400).
  */
-export const pagoUpdateBody = z.strictObject({
-  ...pagoFields,
-  id: z.optional(id),
-  empleadoNombre: readOnly,
-  clienteNombre: readOnly,
-  empleado: readOnly,
-  cliente: readOnly,
-  vigente: readOnly,
-  fechaCreacion: readOnly,
-  fechaModificacion: readOnly,
-});
+export const pagoUpdateBody = () =>
+  z.strictObject({
+    ...pagoFields(),
+    id: z.optional(id()),
+    empleadoNombre: readOnly(),
+    clienteNombre: readOnly(),
+    empleado: readOnly(),
+    cliente: readOnly(),
+    vigente: readOnly(),
+    fechaCreacion: readOnly(),
+    fechaModificacion: readOnly(),
+  });
 
-export const idPath = z.strictObject({ id: z.string().check(z.regex(ID, 'Must be a numeric id')) });
+export const idPath = () => z.strictObject({ id: z.string().check(z.regex(ID, 'Must be a numeric id')) });
