@@ -1,6 +1,6 @@
 /**
  * `npm run import -- --tenant T --file F [--aws [--stack NAME] [--outputs-file FILE] [--region R]]`
- * loads parties, opening balances and past accounts payments from a CSV or JSON file into a tenant
+ * loads parties, opening balances, daily activity and past accounts payments from a CSV or JSON file into a tenant
  * (README "How to import"): in the running local stack (`npm start`), or with --aws in a deployed
  * stack with the operator's AWS credentials (the targets of `npm run tenant`, lib/onboarding/).
  * Exit code 0 when every row was accepted or already imported, 1 when any row was rejected, 2 when
@@ -20,7 +20,7 @@ import { findTenantSettings } from '../shared/store/tenants.js';
 const USAGE = `Usage: npm run import -- --tenant TENANT --file FILE.csv|FILE.json
        [--aws [--stack NAME] [--outputs-file cdk-outputs.json] [--region REGION]]
 
-  Rows: parties, opening balances and past accounts payments (README "How to import"; example:
+  Rows: parties, opening balances, daily activity and past accounts payments (README "How to import"; example:
   examples/import.csv). Without --aws: into the Caja that npm start runs; with --aws: into the
   deployed stack (default Caja) with your AWS credentials. Re-running a file imports only what is missing.`;
 

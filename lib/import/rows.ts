@@ -1,6 +1,6 @@
 /**
  * The rows of an import file (`npm run import`, README "How to import"), checked one by one: a row
- * is a party, an opening balance or a past accounts payment, with the columns of its record type
+ * is a party, an opening balance, a day's activity or a past accounts payment, with the columns of its record type
  * only (a value in another type's column is a misaligned row, refused). Pure: no store, no currency
  * (amounts stay decimal strings until the use case that takes them knows the tenant's currency).
  */
@@ -14,10 +14,13 @@ import { type AccountPaymentType, PAYMENT_TYPES } from '../../shared/dialects/ac
 import { PAYMENT_METHODS } from '../../shared/dialects/accounts/requests.js';
 
 /** Every column a file may have; each record type uses some (RECORD_COLUMNS). */
-export const COLUMNS = ['record', 'id', 'kind', 'name', 'externalId', 'parent', 'taxId', 'email', 'entity', 'date', 'time', 'amount', 'type', 'method', 'notes', 'isFinal'] as const;
+export const COLUMNS = [
+  'record', 'id', 'kind', 'name', 'externalId', 'parent', 'taxId', 'email', 'entity', 'date', 'time', 'amount', 'type', 'method', 'notes', 'isFinal',
+  'totalSales', 'totalPayouts', 'commission', 'listeroCommission', 'vendedorCommission',
+] as const;
 export type Column = (typeof COLUMNS)[number];
 
-export const RECORDS = ['party', 'opening_balance', 'payment'] as const;
+export const RECORDS = ['party', 'opening_balance', 'activity', 'payment'] as const;
 export type RecordType = (typeof RECORDS)[number];
 
 /** Where a row came from, for the report: `line 7` (CSV, its first line) or `item 3` (JSON array, 1-based). */
@@ -53,6 +56,19 @@ export interface OpeningBalanceRow {
   amount: string;
 }
 
+/** A day's figures (POST /api/v1/accounts/activity): positive decimals, major units of the tenant's currency. */
+export interface ActivityRow {
+  record: 'activity';
+  at: string;
+  entity: EntityRef;
+  date: string;
+  totalSales: string;
+  totalPayouts: string;
+  commission?: string | undefined;
+  listeroCommission?: string | undefined;
+  vendedorCommission?: string | undefined;
+}
+
 export interface PaymentRow {
   record: 'payment';
   at: string;
@@ -69,7 +85,7 @@ export interface PaymentRow {
   isFinal: boolean;
 }
 
-export type ImportRow = PartyRow | OpeningBalanceRow | PaymentRow;
+export type ImportRow = PartyRow | OpeningBalanceRow | ActivityRow | PaymentRow;
 
 export interface RejectedRow {
   at: string;
@@ -78,7 +94,7 @@ export interface RejectedRow {
 }
 
 export interface CheckedRows {
-  /** In the order they are imported: parties (parents first), opening balances, payments (file order within each). */
+  /** In the order they are imported: parties (parents first), opening balances, activity, payments (file order within each). */
   rows: ImportRow[];
   rejected: RejectedRow[];
 }
@@ -106,6 +122,16 @@ const SCHEMAS = {
     email: z.optional(emailSchema()),
   }),
   opening_balance: z.strictObject({ kind: enumOf(ACCOUNT_KINDS), entity: ref, date: dateField(), amount: decimal(true) }),
+  activity: z.strictObject({
+    kind: enumOf(ACCOUNT_KINDS),
+    entity: ref,
+    date: dateField(),
+    totalSales: decimal(false),
+    totalPayouts: decimal(false),
+    commission: z.optional(decimal(false)),
+    listeroCommission: z.optional(decimal(false)),
+    vendedorCommission: z.optional(decimal(false)),
+  }),
   payment: z.strictObject({
     id: z.optional(z.string().check(z.regex(/^[\x21-\x7e]{1,90}$/, 'Must be 1-90 visible characters'))),
     kind: enumOf(ACCOUNT_KINDS),
@@ -133,7 +159,8 @@ const hashOf = (values: Partial<Record<string, string>>) =>
     .digest('hex')
     .slice(0, 40);
 
-type Checked = { ok: true; row: PartyRow | OpeningBalanceRow | Omit<PaymentRow, 'rowKey'> } | { ok: false; rejected: RejectedRow };
+type EntityRow = OpeningBalanceRow | ActivityRow | Omit<PaymentRow, 'rowKey'>;
+type Checked = { ok: true; row: PartyRow | EntityRow } | { ok: false; rejected: RejectedRow };
 
 /** One row's typed form, or why it is refused (`field: message`, as the API names fields). */
 function checkRow(source: SourceRow): Checked {
@@ -150,20 +177,21 @@ function checkRow(source: SourceRow): Checked {
   const { at } = source;
   if (record === 'party') return { ok: true, row: { record, at, ...(parsed.data as Omit<PartyRow, 'record' | 'at'>) } };
   const { kind, entity, id: _id, ...rest } = parsed.data as { kind: AccountKind; entity: string; id?: string };
-  const row = { record, at, entity: { kind, ref: entity }, ...rest } as OpeningBalanceRow | Omit<PaymentRow, 'rowKey'>;
+  const row = { record, at, entity: { kind, ref: entity }, ...rest } as EntityRow;
   return { ok: true, row };
 }
 
 /**
  * Checks every row and puts the good ones in import order. Within the file, a second party with the
- * same kind and externalId, a second opening balance of one entity, or a second payment with the
- * same `id` is refused (naming the first); payments without `id` are told apart by content and,
+ * same kind and externalId, a second opening balance of one entity, a second activity of one
+ * entity's day, or a second payment with the same `id` is refused (naming the first); payments without `id` are told apart by content and,
  * among equal rows, by occurrence, so a re-run of the same file finds each one's key again.
  */
 export function checkRows(sources: readonly SourceRow[]): CheckedRows {
   const rejected: RejectedRow[] = [];
   const parties: PartyRow[] = [];
   const openings: OpeningBalanceRow[] = [];
+  const activities: ActivityRow[] = [];
   const payments: PaymentRow[] = [];
   const seen = new Map<string, string>();
   const occurrences = new Map<string, number>();
@@ -184,7 +212,9 @@ export function checkRows(sources: readonly SourceRow[]): CheckedRows {
         ? `party|${row.kind}|${row.externalId.toLowerCase()}`
         : row.record === 'opening_balance'
           ? `opening|${row.entity.kind}|${row.entity.ref}`
-          : source.values.id !== undefined ? `payment|${source.values.id}` : undefined;
+          : row.record === 'activity'
+            ? `activity|${row.entity.kind}|${row.entity.ref}|${row.date}`
+            : source.values.id !== undefined ? `payment|${source.values.id}` : undefined;
     const first = identity === undefined ? undefined : firstOf(identity, row.at);
     if (first !== undefined) {
       rejected.push({ at: row.at, record: row.record, reason: `VALIDATION_ERROR: duplicate of the row at ${first}` });
@@ -192,6 +222,7 @@ export function checkRows(sources: readonly SourceRow[]): CheckedRows {
     }
     if (row.record === 'party') parties.push(row);
     else if (row.record === 'opening_balance') openings.push(row);
+    else if (row.record === 'activity') activities.push(row);
     else {
       const hash = hashOf(source.values);
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
@@ -201,5 +232,6 @@ export function checkRows(sources: readonly SourceRow[]): CheckedRows {
   }
   // Stable: rows of one depth keep their file order.
   parties.sort((a, b) => depth(a.kind) - depth(b.kind));
-  return { rows: [...parties, ...openings, ...payments], rejected };
+  // A day's activity before its payments: an `isFinal` payment settles the day, and a settled day's figures are fixed.
+  return { rows: [...parties, ...openings, ...activities, ...payments], rejected };
 }

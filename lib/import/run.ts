@@ -1,12 +1,13 @@
 /**
  * Imports checked rows (./rows.ts) into a tenant through the use cases the API runs: a party is
- * `createParty` (ledger), an opening balance `setOpeningBalance` (ledger), a payment
- * `recordAccountPayment` (accounts). Each of those is one transaction, so a row lands whole or not
+ * `createParty` (ledger), an opening balance `setOpeningBalance` (ledger), a day's activity
+ * `setActivity` (accounts), a payment `recordAccountPayment` (accounts). Each of those is one transaction, so a row lands whole or not
  * at all; a refused row is reported with its use case's reason code and the import goes on.
  *
  * Re-running the same file writes nothing twice:
  * - a party is known by its kind and externalId: one that exists is "already imported";
  * - an opening balance equal to the one set is "already imported" (another amount or date replaces it);
+ * - a day's activity equal to the day's figures is "already imported" (other figures replace them);
  * - a payment carries the idempotency key `import:{rowKey}` (its `id` column, or its content hash),
  *   kept for good: its replay answers the first payment, "already imported"; the same key with
  *   other content is refused (IDEMPOTENCY_KEY_REUSED).
@@ -17,13 +18,15 @@ import { toMinorUnits } from '../../shared/domain/money.js';
 import type { Party } from '../../shared/domain/parties.js';
 import { DIRECTION } from '../../shared/dialects/accounts/render.js';
 import { setOpeningBalance } from '../../shared/ledger/accounts/opening-balance.js';
+import { activityFigures, setActivity, type SetActivityCommand } from '../../shared/ledger/accounts/set-activity.js';
 import { recordAccountPayment } from '../../shared/ledger/accounts/record-account-payment.js';
 import { actorOf } from '../../shared/ledger/context.js';
 import { DomainError, NotFound } from '../../shared/ledger/errors.js';
 import { createParty } from '../../shared/ledger/parties/create-party.js';
 import { findPartyByRef } from '../../shared/ledger/parties/resolve-party.js';
+import { statementDay } from '../../shared/store/statements.js';
 import { tenantSettings } from '../../shared/store/tenants.js';
-import type { CheckedRows, EntityRef, ImportRow, OpeningBalanceRow, PartyRow, PaymentRow, RejectedRow } from './rows.js';
+import type { ActivityRow, CheckedRows, EntityRef, ImportRow, OpeningBalanceRow, PartyRow, PaymentRow, RejectedRow } from './rows.js';
 
 export interface ImportCounts {
   accepted: number;
@@ -74,6 +77,29 @@ async function importOpeningBalance(principal: Principal, entities: Entities, ro
   return changed ? 'accepted' : 'already imported';
 }
 
+const ACTIVITY_FIGURES = ['totalSales', 'totalPayouts', 'listeroCommission', 'vendedorCommission'] as const;
+
+async function importActivity(principal: Principal, entities: Entities, row: ActivityRow): Promise<Outcome> {
+  const entity = await entityOf(principal, entities, row.entity);
+  // Decimal text to the number the API's JSON body would carry; the use case converts it to minor units.
+  const major = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const command: SetActivityCommand = {
+    [DIMENSION_FIELD[row.entity.kind]]: entity.id,
+    date: row.date,
+    totalSales: Number(row.totalSales),
+    totalPayouts: Number(row.totalPayouts),
+    commission: major(row.commission),
+    listeroCommission: major(row.listeroCommission),
+    vendedorCommission: major(row.vendedorCommission),
+  };
+  const { currency } = await tenantSettings(principal.tenant);
+  const wanted = activityFigures(command, row.entity.kind, currency);
+  const day = await statementDay(principal.tenant, entity.id, row.date, true);
+  if (ACTIVITY_FIGURES.every((figure) => (day?.[figure] ?? 0) === wanted[figure])) return 'already imported';
+  await setActivity({ principal }, command);
+  return 'accepted';
+}
+
 async function importPayment(principal: Principal, entities: Entities, row: PaymentRow): Promise<Outcome> {
   const entity = await entityOf(principal, entities, row.entity);
   const { created } = await recordAccountPayment(
@@ -97,6 +123,7 @@ async function importPayment(principal: Principal, entities: Entities, row: Paym
 function importRow(principal: Principal, entities: Entities, row: ImportRow): Promise<Outcome> {
   if (row.record === 'party') return importParty(principal, row);
   if (row.record === 'opening_balance') return importOpeningBalance(principal, entities, row);
+  if (row.record === 'activity') return importActivity(principal, entities, row);
   return importPayment(principal, entities, row);
 }
 
@@ -127,7 +154,7 @@ async function inLanes<T>(items: readonly T[], laneOf: (item: T) => string, widt
 
 /**
  * Imports the rows in their import order: parties one after another (parents first), then each
- * entity's opening balance and payments in the file's order (an `isFinal` payment settles its day
+ * entity's opening balance, activity and payments in the file's order (an `isFinal` payment settles its day
  * for the rows after it), several entities at a time (entities are told apart by the reference as
  * written). `progress` hears of every row.
  */
@@ -154,7 +181,7 @@ export async function importRows(
     progress?.(++done, total, counts);
   };
   for (const row of checked.rows.filter((r) => r.record === 'party')) await one(row);
-  const accounts = checked.rows.filter((r): r is OpeningBalanceRow | PaymentRow => r.record !== 'party');
+  const accounts = checked.rows.filter((r): r is OpeningBalanceRow | ActivityRow | PaymentRow => r.record !== 'party');
   await inLanes(accounts, (row) => `${row.entity.kind}|${row.entity.ref}`, LANES_IN_FLIGHT, one);
   const line = (at: string) => Number(/\d+/.exec(at)?.[0] ?? 0);
   rejections.sort((a, b) => line(a.at) - line(b.at));

@@ -37,7 +37,7 @@ beforeAll(async () => {
 describe('npm run import', () => {
   it('loads the example file through the use cases; the accounts API carries the balances; a re-run writes nothing', async () => {
     const first = await importRows(operator, fileRows(readFileSync(EXAMPLE, 'utf8'), 'csv'));
-    expect(first).toEqual({ total: 7, accepted: 7, alreadyImported: 0, rejected: 0, rejections: [] });
+    expect(first).toEqual({ total: 8, accepted: 8, alreadyImported: 0, rejected: 0, rejections: [] });
 
     for (const kind of ['banca', 'ventana', 'vendedor']) {
       const listed = await api('GET', `/ledger/parties?kind=${kind}`, { token: admin });
@@ -57,11 +57,23 @@ describe('npm run import', () => {
     expect(await statementOf('date=2024-03-15&ventanaId=ventana-001')).toEqual(march15);
     const ventanaToken = await token({ role: 'VENTANA', tenant, party: ids['ventana-001'], sub: 'e2e-ventana' });
     expect(await statementOf('date=2024-03-15', ventanaToken)).toEqual(march15);
-    expect(await statementOf(`date=2024-03-15&vendedorId=${ids['vendedor-001']}`)).toMatchObject({ totalCollected: 250.5, remainingBalance: 0, isSaldado: true });
+    // The vendedor's day: its activity (500 − 250 − 17.50), then its collection settled it.
+    const vendedorDay = await statementOf(`date=2024-03-15&vendedorId=${ids['vendedor-001']}`);
+    expect(vendedorDay).toMatchObject({ totalSales: 500, totalPayouts: 250, vendedorCommission: 17.5, totalCollected: 250.5, remainingBalance: 232.5, isSaldado: true });
 
     const again = await importRows(operator, fileRows(readFileSync(EXAMPLE, 'utf8'), 'csv'));
-    expect(again).toEqual({ total: 7, accepted: 0, alreadyImported: 7, rejected: 0, rejections: [] });
+    expect(again).toEqual({ total: 8, accepted: 0, alreadyImported: 8, rejected: 0, rejections: [] });
     expect(await statementOf(`date=2024-03-15&${V}`)).toEqual(march15);
+
+    // Other figures replace an open day's (SET, as the API does); a settled day's are refused.
+    const activity = (date: string, totalSales: string) =>
+      JSON.stringify([{ record: 'activity', kind: 'vendedor', entity: 'vendedor-001', date, totalSales, totalPayouts: '0', commission: '0' }]);
+    expect(await importRows(operator, fileRows(activity('2024-03-10', '10'), 'json'))).toMatchObject({ accepted: 1 });
+    expect(await importRows(operator, fileRows(activity('2024-03-10', '12.50'), 'json'))).toMatchObject({ accepted: 1 });
+    expect(await importRows(operator, fileRows(activity('2024-03-10', '12.50'), 'json'))).toMatchObject({ alreadyImported: 1 });
+    expect(await statementOf(`date=2024-03-10&vendedorId=${ids['vendedor-001']}`)).toMatchObject({ totalSales: 12.5, remainingBalance: -238 });
+    const settled = await importRows(operator, fileRows(activity('2024-03-15', '1'), 'json'));
+    expect(settled).toMatchObject({ rejected: 1, rejections: [{ at: 'item 1', record: 'activity', reason: expect.stringMatching(/^STATEMENT_SETTLED: /) }] });
     const history = await api('GET', `/api/v1/accounts/payments?${V}`, { token: admin });
     expect(history.body.meta.total).toBe(1);
     expect((await api('GET', '/ledger/parties?kind=banca', { token: admin })).body.items).toHaveLength(1);

@@ -52,13 +52,37 @@ describe('CSV', () => {
     expect(rows.map((r) => r.at)).toEqual(['line 2', 'line 5']);
     expect(rejected).toEqual([
       { at: 'line 3', record: 'party', reason: 'VALIDATION_ERROR: name: Required' },
-      { at: 'line 4', record: 'refund', reason: 'VALIDATION_ERROR: record: Must be one of party, opening_balance, payment' },
+      { at: 'line 4', record: 'refund', reason: 'VALIDATION_ERROR: record: Must be one of party, opening_balance, activity, payment' },
       { at: 'line 6', record: 'opening_balance', reason: 'VALIDATION_ERROR: name: Not a column of a opening_balance row' },
       { at: 'line 7', record: 'payment', reason: 'VALIDATION_ERROR: amount: Must be greater than 0' },
       { at: 'line 8', record: 'payment', reason: 'VALIDATION_ERROR: isFinal: Must be true or false' },
       { at: 'line 9', record: 'payment', reason: 'VALIDATION_ERROR: 15 fields where the header has 14' },
       { at: 'line 10', record: 'opening_balance', reason: 'VALIDATION_ERROR: duplicate of the row at line 5' },
       { at: 'line 11', record: 'party', reason: 'VALIDATION_ERROR: duplicate of the row at line 2' },
+    ]);
+  });
+
+  it('activity rows: the day figures in major units, checked like the API; one per entity and day; imported before payments', () => {
+    const { rows, rejected } = fileRows(
+      [
+        'record,kind,entity,date,totalSales,totalPayouts,commission,listeroCommission,vendedorCommission,amount,type,method',
+        'payment,vendedor,vend-7,2024-03-15,,,,,,12,payment,cash',
+        'activity,vendedor,vend-7,2024-03-15,500.00,250,17.5,,,,,',
+        'activity,ventana,ventana-001,2024-03-15,500,250,,10,7.5,,,',
+        'activity,vendedor,vend-7,2024-03-15,1,1,0,,,,,',
+        'activity,vendedor,vend-7,2024-03-16,-5,1,0,,,,,',
+        'activity,vendedor,vend-7,2024-03-17,5,1,0,,,3,,',
+      ].join('\n'),
+      'csv',
+    );
+    expect(rows.map((r) => `${r.record}:${r.at}`)).toEqual(['activity:line 3', 'activity:line 4', 'payment:line 2']);
+    expect(rows[0]).toEqual({
+      record: 'activity', at: 'line 3', entity: { kind: 'vendedor', ref: 'vend-7' }, date: '2024-03-15', totalSales: '500.00', totalPayouts: '250', commission: '17.5',
+    });
+    expect(rejected).toEqual([
+      { at: 'line 5', record: 'activity', reason: 'VALIDATION_ERROR: duplicate of the row at line 3' },
+      { at: 'line 6', record: 'activity', reason: 'VALIDATION_ERROR: totalSales: Must be a positive decimal such as 1500.25' },
+      { at: 'line 7', record: 'activity', reason: 'VALIDATION_ERROR: amount: Not a column of a activity row' },
     ]);
   });
 
@@ -112,8 +136,8 @@ it('the README\'s example files are valid', () => {
   const example = (name: string) => fileRows(readFileSync(resolve(import.meta.dirname, '../../examples', name), 'utf8'), formatOf(name));
   const [fromCsv, fromJson] = [example('import.csv'), example('import.json')];
   expect([fromCsv.rejected, fromJson.rejected]).toEqual([[], []]);
-  expect(fromCsv.rows.map((r) => r.record)).toEqual(['party', 'party', 'party', 'opening_balance', 'opening_balance', 'payment', 'payment']);
-  expect(fromJson.rows.map((r) => r.record)).toEqual(['party', 'party', 'opening_balance', 'payment']);
+  expect(fromCsv.rows.map((r) => r.record)).toEqual(['party', 'party', 'party', 'opening_balance', 'opening_balance', 'activity', 'payment', 'payment']);
+  expect(fromJson.rows.map((r) => r.record)).toEqual(['party', 'party', 'opening_balance', 'activity', 'payment']);
 });
 
 it('progress: a bar redrawn in place on a terminal, a plain line at every tenth otherwise', () => {

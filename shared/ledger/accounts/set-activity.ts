@@ -33,7 +33,7 @@ export interface SetActivityCommand extends Dimensions {
 }
 
 /** The day's figures in minor units; `commission` and its split must agree (400 naming commission). */
-function activityFigures(command: SetActivityCommand, kind: AccountKind, currency: Currency): ActivityFigures {
+export function activityFigures(command: SetActivityCommand, kind: AccountKind, currency: Currency): ActivityFigures {
   const minor = (field: 'totalSales' | 'totalPayouts' | 'commission' | 'listeroCommission' | 'vendedorCommission') => {
     const value = command[field];
     return value === undefined ? undefined : toMinorUnits(value, currency, field);
