@@ -2,10 +2,12 @@
 import * as z from 'zod/mini';
 import { dateField, dimensionQuery, pageFields } from './fields.js';
 
+const date = dateField();
+
 export const paymentsQuery = z.strictObject({
   ...dimensionQuery(),
-  from: z.optional(dateField()),
-  to: z.optional(dateField()),
+  from: z.optional(date),
+  to: z.optional(date),
   ...pageFields(),
 });
 

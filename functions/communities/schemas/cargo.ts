@@ -3,9 +3,11 @@ import * as z from 'zod/mini';
 import type { CargoCommand } from '../../../shared/ledger/communities/community-charges.js';
 import { amount, isoDate, text } from './fields.js';
 
+const monto = amount();
+
 export const cargoBody = z.strictObject({
-  montoCargo: amount(),
+  montoCargo: monto,
   fechaDePago: isoDate(),
-  montoRecargos: z.optional(z.nullable(amount())),
+  montoRecargos: z.optional(z.nullable(monto)),
   notas: z.optional(z.nullable(text(500))),
 }) satisfies z.ZodMiniType<CargoCommand>;

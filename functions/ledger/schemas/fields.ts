@@ -23,8 +23,8 @@ const minorUnits = (min: 0 | 1) =>
   );
 
 /** An amount in integer minor units: a bare integer, or `{amount, currency}` as the API renders it. */
-export const moneySchema = (min: 0 | 1) =>
-  z.union([minorUnits(min), z.strictObject({ amount: minorUnits(min), currency: currencySchema() })], {
+export const moneySchema = (min: 0 | 1, currency = currencySchema()) =>
+  z.union([minorUnits(min), z.strictObject({ amount: minorUnits(min), currency })], {
     error: `Must be ${min === 1 ? 'a positive' : 'a non-negative'} integer amount in minor units, or {amount, currency}`,
   });
 

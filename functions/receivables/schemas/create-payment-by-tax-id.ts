@@ -8,10 +8,12 @@ const folio = z.pipe(
   z.transform((value: number | string) => String(value)),
 );
 
+const amount = amountField();
+
 export const schemas = {
   body: z.strictObject({
     taxId: z.string().check(z.maxLength(20, 'Must be a RUT written 99999999-9')),
-    ...paymentFields(),
-    documents: documentsOf(z.strictObject({ number: folio, code: z.union([z.number(), z.string()], { error: 'Must be an SII document code' }), amount: amountField() })),
+    ...paymentFields(amount),
+    documents: documentsOf(z.strictObject({ number: folio, code: z.union([z.number(), z.string()], { error: 'Must be an SII document code' }), amount })),
   }),
 };

@@ -30,13 +30,13 @@ export const currencyField = () => z.enum(CURRENCIES as [Currency, ...Currency[]
 const text255 = () => z.string().check(z.maxLength(255, 'At most 255 characters'));
 
 /** What createPayment and createPaymentByTaxId share besides the client and its documents. */
-export const paymentFields = () => ({
-  total: amountField(),
+export const paymentFields = (amount = amountField(), text = text255()) => ({
+  total: amount,
   date: dateField(),
   currency: currencyField(),
-  paymentMethod: z.optional(text255()),
-  transactionCode: z.optional(text255()),
-  documentNumber: z.optional(text255()),
+  paymentMethod: z.optional(text),
+  transactionCode: z.optional(text),
+  documentNumber: z.optional(text),
   /** Accepted for compatibility; Caja sends no payment reminders. */
   send: z.optional(z.union([z.boolean(), z.literal(0), z.literal(1)], { error: 'Must be a boolean, 0 or 1' })),
 });

@@ -4,10 +4,12 @@ import { currencyField, dateField, listFields, queryChoice } from './fields.js';
 
 const id = z.string().check(z.regex(/^[1-9][0-9]{0,15}$/, 'Must be a numeric id'));
 
+const date = dateField();
+
 export const schemas = {
   query: z.strictObject({
-    since: z.optional(dateField()),
-    until: z.optional(dateField()),
+    since: z.optional(date),
+    until: z.optional(date),
     dateBy: queryChoice(['1', '2', '3'], '1'),
     currency: z.optional(currencyField()),
     paymentMethodId: z.optional(id),

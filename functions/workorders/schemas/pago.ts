@@ -15,11 +15,11 @@ const id = () => z.pipe(
   z.transform((value: number | string) => String(value)),
 ).check(z.refine((value) => Number.isSafeInteger(Number(value)), 'Must be a valid id'));
 
-// Factories, not module-scope schemas: each route builds only the schemas it validates with.
-const pagoFields = () => ({
-  empleadoId: id(),
-  clienteId: id(),
-  pendienteId: id(),
+// Factories, not module-scope schemas: each route builds only the schemas it validates with (the id schema once).
+const pagoFields = (ref = id()) => ({
+  empleadoId: ref,
+  clienteId: ref,
+  pendienteId: ref,
   monto: majorAmount(z.union([z.number(), z.string().check(z.regex(/^\d+(\.\d+)?$/, 'Must be a decimal amount'))])),
   fechaPago: z.string().check(z.refine(isValidDate, 'Must be a date YYYY-MM-DD')),
   metodoPago: z.enum(WORK_ORDER_METHODS),
@@ -36,17 +36,17 @@ const readOnly = () => z.optional(z.unknown());
  * Spring client PUTs back the object it GOT). `id` must be the path's (checked by the handler);
  * the read-only fields are ignored; any other field is still unknown (400).
  */
-export const pagoUpdateBody = () =>
+export const pagoUpdateBody = (ref = id(), ignored = readOnly()) =>
   z.strictObject({
-    ...pagoFields(),
-    id: z.optional(id()),
-    empleadoNombre: readOnly(),
-    clienteNombre: readOnly(),
-    empleado: readOnly(),
-    cliente: readOnly(),
-    vigente: readOnly(),
-    fechaCreacion: readOnly(),
-    fechaModificacion: readOnly(),
+    ...pagoFields(ref),
+    id: z.optional(ref),
+    empleadoNombre: ignored,
+    clienteNombre: ignored,
+    empleado: ignored,
+    cliente: ignored,
+    vigente: ignored,
+    fechaCreacion: ignored,
+    fechaModificacion: ignored,
   });
 
 export const idPath = () => z.strictObject({ id: z.string().check(z.regex(ID, 'Must be a numeric id')) });
