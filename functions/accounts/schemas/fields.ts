@@ -3,8 +3,11 @@
  * schema built at module scope would be built at every cold start of every accounts function, used or not.
  */
 import * as z from 'zod/mini';
+import { ACCOUNT_KINDS } from '../../../shared/domain/account-scope.js';
+import { MONTH_PATTERN } from '../../../shared/domain/accounts/period.js';
 import { isValidDate, TIME_PATTERN } from '../../../shared/domain/dates.js';
 import { majorAmount, partyRef, queryInt } from '../../../shared/http/validation.js';
+import { PERIOD_SCOPES } from '../../../shared/ledger/accounts/period-scope.js';
 
 /**
  * An optional body field that also takes JSON `null` as absent (issue 13 item 5: the original's
@@ -29,4 +32,15 @@ export const money = (rule: 'positive' | 'non-negative') =>
 export const pageFields = () => ({
   page: queryInt({ min: 1, max: 1_000_000, default: 1 }),
   pageSize: queryInt({ min: 1, max: 100, default: 20 }),
+});
+
+/** A period's fields (issue 13 item 9): the statement's and the export's (item 11). */
+export const periodFields = (date = dateField()) => ({
+  month: z.optional(z.string().check(z.regex(MONTH_PATTERN, 'Must be a month YYYY-MM'))),
+  fromDate: z.optional(date),
+  toDate: z.optional(date),
+  dimension: z.optional(z.enum(ACCOUNT_KINDS, `Must be one of ${ACCOUNT_KINDS.join(', ')}`)),
+  scope: z.optional(z.enum(PERIOD_SCOPES, `Must be one of ${PERIOD_SCOPES.join(', ')}`)),
+  sort: z.optional(z.enum(['asc', 'desc'], 'Must be asc or desc')),
+  ...dimensionQuery(),
 });
