@@ -63,7 +63,6 @@ export function describeOperations(synthesized: () => SynthesizedCaja): void {
   });
 
   describe('alarms', () => {
-    const alarms = () => resources('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, ...a.Properties }));
     const routeAlarms = (route: Route) => caja.stack.monitoring.apis.find((a) => a.api === apiOf(route))!;
 
     it("alarms on each route's 5xx rate (math over its 5xx and Count) and p99 latency, by method and path", () => {

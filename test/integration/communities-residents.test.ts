@@ -27,7 +27,6 @@ describe('/api/CargosResidente and /api/PagosResidente', () => {
   let refs: CommunityRefs;
   const cargo = (body: Record<string, unknown>, t = refs.admin) => invoke(createCargo, { method: 'POST', path: '/api/CargosResidente', token: t, body });
   const pago = (body: Record<string, unknown>, t = refs.admin) => invoke(createPago, { method: 'POST', path: '/api/PagosResidente', token: t, body });
-  const putPago = (id: string, body: Record<string, unknown>) => invoke(updatePago, { method: 'PUT', path: `/api/PagosResidente/${id}`, token: refs.admin, body });
   const paid = async (id: string) => (await charges.get(tenant, id, true))?.paidAmount ?? 0;
 
   beforeAll(async () => {

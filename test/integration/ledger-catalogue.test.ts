@@ -1,5 +1,5 @@
 /** Payment methods, the canonical payment view, the audit trail and users, through the handler modules. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as createParty from '../../functions/ledger/create-party.js';
 import * as createPaymentMethod from '../../functions/ledger/create-payment-method.js';
 import * as createUser from '../../functions/ledger/create-user.js';

@@ -10,9 +10,9 @@ import { outstanding } from '../../domain/charges.js';
 import { type Currency, maxAmountText } from '../../domain/money.js';
 import { findAllocationProblem, parseRequestAmount, type AllocationProblem } from '../../domain/receivables/request-amounts.js';
 import { ConditionFailed } from '../../store/tx.js';
-import { compact, type UseCaseContext } from '../context.js';
+import { compact } from '../context.js';
 import { Conflict, Invalid, issue, NotFound } from '../errors.js';
-import type { Charge, Party, Payment } from '../model.js';
+import type { Charge, Party } from '../model.js';
 import { type CappedCharges, type PaymentDraft } from '../payments/record-payment.js';
 
 /** Payments may name this many documents at most (each costs two items of the one transaction). */

@@ -6,10 +6,9 @@
 import { Conflict } from '../../ledger/errors.js';
 import { tableName } from '../client.js';
 import { batchGet } from '../items.js';
-import { keys } from '../keys.js';
 import { type TransactItem, transact } from '../tx.js';
 import { cumulative, levelOf, mergeSlots, type NodeSlots, nodesFor, pathOf, pickSlot, slotAttribute, slotsOf, sumSlots, type Totals } from './prefix-tree.js';
-import { AGGREGATE, completeMark, type Entry, nodeKey, rebuild, type Series, shardList } from './tree.js';
+import { AGGREGATE, completeMark, type Entry, nodeKey, type Series, shardList } from './tree.js';
 
 /**
  * A read view of one tree: nodes are fetched on demand (all shards of a node in one BatchGet),

@@ -22,7 +22,6 @@ import { ConditionFailed, type TransactItem, transact, type TxItems } from '../t
 import {
   addBound,
   atLevel,
-  cumulative,
   levelOf,
   type NodeSlots,
   nodesFor,
