@@ -117,7 +117,7 @@ export class CajaFunction extends Construct {
         handler: 'handler',
         projectRoot: PROJECT_ROOT,
         depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-        bundling: { ...LAMBDA_BUNDLING, format: OutputFormat.ESM, mainFields: [...LAMBDA_BUNDLING.mainFields], externalModules: [...LAMBDA_BUNDLING.externalModules] },
+        bundling: { ...LAMBDA_BUNDLING, format: OutputFormat.ESM, mainFields: [...LAMBDA_BUNDLING.mainFields], externalModules: [...LAMBDA_BUNDLING.externalModules], esbuildArgs: { '--alias': [...LAMBDA_BUNDLING.esbuildArgs['--alias']] } },
       });
     acknowledge(this.fn, 'AwsSolutions-L1');
     // Active tracing grants xray:PutTraceSegments/PutTelemetryRecords, which take no resource ARN.

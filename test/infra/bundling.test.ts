@@ -6,11 +6,12 @@
 import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { builtinModules } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_SHIM, LAMBDA_BUNDLING } from '../../lib/bundling.js';
+import { ESM_REQUIRE_SHIM, LAMBDA_BUNDLING, STREAM_WEB_STAND_IN } from '../../lib/bundling.js';
 import { CajaFunction } from '../../lib/constructs/caja-function.js';
 import { exportRoute } from '../../functions/accounts/routes.js';
 
@@ -73,6 +74,20 @@ describe(`bundle of functions/${HANDLER}.ts`, () => {
     expect(requires.filter(unexpected)).toEqual([]);
     expect(existsSync(join(bundleDir, 'node_modules'))).toBe(false);
     expect(code.includes('DynamoDB')).toBe(true); // the SDK client is in the bundle itself
+  });
+
+  it("loads no node:stream/web at init: middy's import of it resolves to the stand-in (lib/bundling.ts)", () => {
+    const code = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
+    expect(loadedModules(code).imports).not.toContain('node:stream/web');
+    const map = JSON.parse(readFileSync(join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources.some((source) => source.endsWith(STREAM_WEB_STAND_IN))).toBe(true);
+    // What Node itself loaded while importing the bundle, in a fresh process.
+    const loaded = execFileSync(process.execPath, ['--input-type=module', '-e',
+      `const before = new Set(process.moduleLoadList); await import(${JSON.stringify(join(bundleDir, 'index.mjs'))});` +
+      ' console.log(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))))'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const modules = JSON.parse(loaded) as string[];
+    expect(modules).toContain('NativeModule http'); // the SDK's request handler: the import did run
+    expect(modules.filter((m) => /stream\/web|webstreams\/(transformstream|compression)/.test(m))).toEqual([]);
   });
 
   it('ships an external source map without sources content', () => {
