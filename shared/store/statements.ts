@@ -90,6 +90,29 @@ function identity(s: StatementTarget, now: string) {
 }
 
 /**
+ * An Update of one day that first sets its identity, so the first write creates a complete item,
+ * and is refused on a settled day (plus `condition`, when given).
+ */
+function updateDay(
+  s: StatementTarget,
+  now: string,
+  update: { set: string; add?: string; condition?: string; names?: Record<string, string>; values: Record<string, unknown>; returnOld?: boolean },
+): TransactItem {
+  const id = identity(s, now);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.statement(s.tenant, s.entityId, s.date),
+      UpdateExpression: `SET ${id.expression}, ${update.set}${update.add ? ` ADD ${update.add}` : ''}`,
+      ConditionExpression: update.condition ? `${NOT_SETTLED} AND ${update.condition}` : NOT_SETTLED,
+      ...(update.returnOld ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+      ExpressionAttributeNames: { ...id.names, ...update.names },
+      ExpressionAttributeValues: { ...id.values, ...update.values },
+    },
+  };
+}
+
+/**
  * A whole day item as the writes above leave it: for bulk loads (the bench's histories) and
  * fixtures, so stored shapes come from this module only.
  */
@@ -123,28 +146,21 @@ export function addPaymentToStatement(
   change: { field: 'totalPaid' | 'totalCollected'; amount: number; settle: boolean },
   now: string,
 ): TransactItem {
-  const id = identity(s, now);
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.statement(s.tenant, s.entityId, s.date),
-      UpdateExpression:
-        `ADD #field :amount, paymentCount :one SET ${id.expression}, ` +
-        (change.settle ? 'isSaldado = :true, settledAt = :now' : 'isSaldado = if_not_exists(isSaldado, :false)'),
-      // Refused on a settled day, and when the day's total would pass MAX_TOTAL_MINOR (SPEC §4 money limits).
-      ConditionExpression: `${NOT_SETTLED} AND (attribute_not_exists(#field) OR #field <= :ceiling)`,
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      ExpressionAttributeNames: { ...id.names, '#field': change.field },
-      ExpressionAttributeValues: {
-        ...id.values,
-        ':amount': change.amount,
-        ':ceiling': MAX_TOTAL_MINOR - change.amount,
-        ':one': 1,
-        ':false': false,
-        ...(change.settle ? { ':true': true } : {}),
-      },
+  return updateDay(s, now, {
+    set: change.settle ? 'isSaldado = :true, settledAt = :now' : 'isSaldado = if_not_exists(isSaldado, :false)',
+    add: '#field :amount, paymentCount :one',
+    // Refused on a settled day, and when the day's total would pass MAX_TOTAL_MINOR (SPEC §4 money limits).
+    condition: '(attribute_not_exists(#field) OR #field <= :ceiling)',
+    returnOld: true,
+    names: { '#field': change.field },
+    values: {
+      ':amount': change.amount,
+      ':ceiling': MAX_TOTAL_MINOR - change.amount,
+      ':one': 1,
+      ':false': false,
+      ...(change.settle ? { ':true': true } : {}),
     },
-  };
+  });
 }
 
 /**
@@ -179,31 +195,24 @@ export function setActivityFigures(
   expectedVersion: number,
   now: string,
 ): TransactItem {
-  const id = identity(s, now);
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.statement(s.tenant, s.entityId, s.date),
-      UpdateExpression:
-        `SET ${id.expression}, totalSales = :sales, totalPayouts = :payouts, commission = :commission, ` +
-        'listeroCommission = :listero, vendedorCommission = :vendedor, ticketCount = :tickets, ' +
-        'isSaldado = if_not_exists(isSaldado, :false) ADD activityVersion :one',
-      ConditionExpression: `${expectedVersion === 0 ? 'attribute_not_exists(activityVersion)' : 'activityVersion = :version'} AND ${NOT_SETTLED}`,
-      ExpressionAttributeNames: id.names,
-      ExpressionAttributeValues: {
-        ...id.values,
-        ':sales': figures.totalSales,
-        ':payouts': figures.totalPayouts,
-        ':commission': figures.commission,
-        ':listero': figures.listeroCommission,
-        ':vendedor': figures.vendedorCommission,
-        ':tickets': figures.ticketCount,
-        ':false': false,
-        ':one': 1,
-        ...(expectedVersion === 0 ? {} : { ':version': expectedVersion }),
-      },
+  return updateDay(s, now, {
+    set:
+      'totalSales = :sales, totalPayouts = :payouts, commission = :commission, listeroCommission = :listero, ' +
+      'vendedorCommission = :vendedor, ticketCount = :tickets, isSaldado = if_not_exists(isSaldado, :false)',
+    add: 'activityVersion :one',
+    condition: expectedVersion === 0 ? 'attribute_not_exists(activityVersion)' : 'activityVersion = :version',
+    values: {
+      ':sales': figures.totalSales,
+      ':payouts': figures.totalPayouts,
+      ':commission': figures.commission,
+      ':listero': figures.listeroCommission,
+      ':vendedor': figures.vendedorCommission,
+      ':tickets': figures.ticketCount,
+      ':false': false,
+      ':one': 1,
+      ...(expectedVersion === 0 ? {} : { ':version': expectedVersion }),
     },
-  };
+  });
 }
 
 /**
@@ -211,18 +220,11 @@ export function setActivityFigures(
  * day if needed. Fails its condition (name it `statement`) when the day is settled.
  */
 export function setOpeningBalanceOnDay(s: StatementTarget, amount: number, now: string): TransactItem {
-  const id = identity(s, now);
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.statement(s.tenant, s.entityId, s.date),
-      UpdateExpression: `SET ${id.expression}, openingBalance = :opening, isSaldado = if_not_exists(isSaldado, :false)`,
-      ConditionExpression: NOT_SETTLED,
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      ExpressionAttributeNames: id.names,
-      ExpressionAttributeValues: { ...id.values, ':opening': amount, ':false': false },
-    },
-  };
+  return updateDay(s, now, {
+    set: 'openingBalance = :opening, isSaldado = if_not_exists(isSaldado, :false)',
+    returnOld: true,
+    values: { ':opening': amount, ':false': false },
+  });
 }
 
 const PROJECTION =
