@@ -20,7 +20,7 @@ export interface ListPage<T> {
   total: number;
 }
 
-function baseQuery<P, I extends ListIndex>(tenant: string, pattern: AccessPattern<P, I>, params: P): QueryCommandInput {
+function baseQuery<P>(tenant: string, pattern: AccessPattern<P, ListIndex>, params: P): QueryCommandInput {
   const index = LIST_INDEXES.find((i) => i.name === pattern.index)!;
   const prefix = pattern.sortPrefix?.(params);
   return {
@@ -66,9 +66,9 @@ async function itemsFrom<T>(input: QueryCommandInput, limit: number, startKey?: 
 }
 
 /** Page `page` (from 1) of a catalogue list, and its total. */
-export async function readPage<T, P, I extends ListIndex>(
+export async function readPage<T, P>(
   tenant: string,
-  pattern: AccessPattern<P, I>,
+  pattern: AccessPattern<P, ListIndex>,
   params: P,
   request: PageRequest,
 ): Promise<ListPage<T>> {
@@ -82,6 +82,6 @@ export async function readPage<T, P, I extends ListIndex>(
 }
 
 /** The first `cap` items of a list: for use cases that must look at a bounded working set. */
-export function readFirst<T, P, I extends ListIndex>(tenant: string, pattern: AccessPattern<P, I>, params: P, cap: number): Promise<T[]> {
+export function readFirst<T, P>(tenant: string, pattern: AccessPattern<P, ListIndex>, params: P, cap: number): Promise<T[]> {
   return itemsFrom<T>(baseQuery(tenant, pattern, params), cap);
 }

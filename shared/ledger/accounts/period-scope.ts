@@ -13,7 +13,7 @@
  */
 import { type AccountActor, type AccountKind, DIMENSION_FIELD, type Dimensions } from '../../domain/account-scope.js';
 import type { Party } from '../../domain/parties.js';
-import { indexKeys } from '../../store/keys.js';
+import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
 import { parties } from '../../store/parties.js';
 import { Forbidden, Invalid, issue } from '../errors.js';
 import { type AccountEntity, loadEntity } from './access.js';
@@ -40,13 +40,10 @@ async function partiesOf(tenant: string, kind: AccountKind, parentId: string | u
   const found: Party[] = [];
   let cursor: string | undefined;
   do {
-    const page = await parties.query(tenant, {
-      index: parentId ? 'gsi2' : 'gsi1',
-      partition: parentId ? indexKeys.children(tenant, parentId) : indexKeys.parties(tenant),
-      sortPrefix: `${kind}#`,
-      limit: MAX_PERIOD_ENTITIES + 1,
-      ...(cursor ? { cursor } : {}),
-    });
+    const request = { limit: MAX_PERIOD_ENTITIES + 1, cursor };
+    const page = parentId
+      ? await parties.list(tenant, ACCESS_PATTERNS.childrenOfParty, { parentId, kind }, request)
+      : await parties.list(tenant, ACCESS_PATTERNS.partiesOfTenant, { kind }, request);
     found.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && found.length <= MAX_PERIOD_ENTITIES);

@@ -109,7 +109,7 @@ export async function recordCommunityPayment(ctx: UseCaseContext, contractId: st
   if (shape) throw allocationError(shape);
   const plan = split
     ? () => planExplicit(tenant, contract.id, amount, split)
-    : async () => planOldestFirst(amount, await readFirst<Charge, { partyId: string; kind: 'community_charge' }, 'gsi1' | 'gsi2'>(
+    : async () => planOldestFirst(amount, await readFirst<Charge, { partyId: string; kind: 'community_charge' }>(
           tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: contract.id, kind: 'community_charge' }, OPEN_CHARGES_CAP));
   const draft: PaymentDraft = {
     source: 'communities',

@@ -136,9 +136,9 @@ export async function listResidentCharges(principal: Principal, scope: ResidentL
   const target = await resolveResidentScope(principal, scope);
   const found =
     'residentId' in target
-      ? await readPage<Charge, { partyId: string; kind: typeof kind }, 'gsi1' | 'gsi2'>(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: target.residentId, kind }, page)
+      ? await readPage<Charge, { partyId: string; kind: typeof kind }>(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: target.residentId, kind }, page)
       : 'communityId' in target
-        ? await readPage<Charge, { communityId: string; kind: typeof kind }, 'pages'>(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: target.communityId, kind }, page)
-        : await readPage<Charge, { kind?: typeof kind }, 'gsi1' | 'gsi2'>(tenant, ACCESS_PATTERNS.chargesOfTenant, { kind }, page);
+        ? await readPage<Charge, { communityId: string; kind: typeof kind }>(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: target.communityId, kind }, page)
+        : await readPage<Charge, { kind?: typeof kind }>(tenant, ACCESS_PATTERNS.chargesOfTenant, { kind }, page);
   return withResidentsPage(tenant, found);
 }

@@ -43,7 +43,7 @@ export interface ResidentPaymentCommand {
 
 /** Plans the amount over the resident's open cargos, oldest first (`current`: what the payment holds now). */
 async function planForResident(tenant: string, residentId: string, amount: number, current: readonly Allocation[] = []): Promise<AllocationPlanned> {
-  const open = await readFirst<Charge, { partyId: string; kind: 'resident_charge' }, 'gsi1' | 'gsi2'>(
+  const open = await readFirst<Charge, { partyId: string; kind: 'resident_charge' }>(
     tenant,
     ACCESS_PATTERNS.chargesOfParty,
     { partyId: residentId, kind: 'resident_charge' },
