@@ -19,6 +19,9 @@ export default defineConfig({
           // document load PDF, XLSX and Redoc libraries and run in the `render` project.
           exclude: ['test/unit/{ledger-users,gateway-server,exports-lazy-loading}.test.ts', RENDER_TESTS],
           pool: 'threads',
+          // Pure tests share nothing but the modules they import (the few that touch process.env put
+          // it back), so files share a worker's module cache: ~4 s instead of ~9.5 s on 2 cores.
+          isolate: false,
         },
       },
       {
