@@ -13,7 +13,7 @@
  */
 import { type AccountActor, type AccountKind, DIMENSION_FIELD, type Dimensions } from '../../domain/account-scope.js';
 import type { Party } from '../../domain/parties.js';
-import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { childrenOfParty, partiesOfTenant } from '../../store/access-patterns.js';
 import { parties } from '../../store/parties.js';
 import { Forbidden, Invalid, issue } from '../errors.js';
 import { type AccountEntity, loadEntity } from './access.js';
@@ -42,8 +42,8 @@ async function partiesOf(tenant: string, kind: AccountKind, parentId: string | u
   do {
     const request = { limit: MAX_PERIOD_ENTITIES + 1, cursor };
     const page = parentId
-      ? await parties.list(tenant, ACCESS_PATTERNS.childrenOfParty, { parentId, kind }, request)
-      : await parties.list(tenant, ACCESS_PATTERNS.partiesOfTenant, { kind }, request);
+      ? await parties.list(tenant, childrenOfParty, { parentId, kind }, request)
+      : await parties.list(tenant, partiesOfTenant, { kind }, request);
     found.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && found.length <= MAX_PERIOD_ENTITIES);

@@ -1,5 +1,5 @@
 import { type ChargeKind, type ChargeStatus, chargeStatus } from '../../domain/charges.js';
-import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { chargesOfParty, chargesOfTenant } from '../../store/access-patterns.js';
 import { charges } from '../../store/charges.js';
 import type { PageRequest } from '../../store/entities.js';
 import type { Charge } from '../model.js';
@@ -22,8 +22,8 @@ export async function listCharges(
   for (let round = 1; ; round++) {
     const page = { limit: q.limit - items.length, cursor };
     const result = q.partyId
-      ? await charges.list(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: q.partyId, kind: q.kind }, page)
-      : await charges.list(tenant, ACCESS_PATTERNS.chargesOfTenant, { kind: q.kind }, page);
+      ? await charges.list(tenant, chargesOfParty, { partyId: q.partyId, kind: q.kind }, page)
+      : await charges.list(tenant, chargesOfTenant, { kind: q.kind }, page);
     for (const charge of result.items) {
       if (!q.status || chargeStatus({ ...charge, paidAmount: charge.paidAmount ?? 0 }, today) === q.status) items.push(charge);
     }

@@ -9,7 +9,7 @@
 import { allocateOldestFirst, type AllocationProblem, checkAllocations } from '../../domain/allocation.js';
 import { outstanding } from '../../domain/charges.js';
 import { toMinorUnits } from '../../domain/money.js';
-import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { chargesOfParty } from '../../store/access-patterns.js';
 import { charges } from '../../store/charges.js';
 import { readFirst } from '../../store/paged-lists.js';
 import { getPayment } from '../../store/payments.js';
@@ -110,7 +110,7 @@ export async function recordCommunityPayment(ctx: UseCaseContext, contractId: st
   const plan = split
     ? () => planExplicit(tenant, contract.id, amount, split)
     : async () => planOldestFirst(amount, await readFirst<Charge, { partyId: string; kind: 'community_charge' }>(
-          tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: contract.id, kind: 'community_charge' }, OPEN_CHARGES_CAP));
+          tenant, chargesOfParty, { partyId: contract.id, kind: 'community_charge' }, OPEN_CHARGES_CAP));
   const draft: PaymentDraft = {
     source: 'communities',
     amount,

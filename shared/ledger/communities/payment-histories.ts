@@ -6,7 +6,7 @@
 import type { Principal } from '../../auth/principal.js';
 import type { HistoryState } from '../../domain/community.js';
 import { toMinorUnits } from '../../domain/money.js';
-import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { activeHistoriesOfTenant, communityPaymentsOfParty, communityRecordsOfTenant } from '../../store/access-patterns.js';
 import { type ListPage, type PageRequest, readPage } from '../../store/paged-lists.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { compact, type UseCaseContext } from '../context.js';
@@ -89,9 +89,9 @@ export async function listHistories(
   const { tenant } = principal;
   if ('contractId' in scope) {
     const contract = await requireParty(tenant, 'contract', scope.contractId);
-    return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfParty, { partyId: contract.id, record: 'history' as const }, page);
+    return readPage(tenant, communityPaymentsOfParty, { partyId: contract.id, record: 'history' as const }, page);
   }
   return scope.includeInactive
-    ? readPage(tenant, ACCESS_PATTERNS.communityRecordsOfTenant, { record: 'history' as const }, page)
-    : readPage(tenant, ACCESS_PATTERNS.activeHistoriesOfTenant, {}, page);
+    ? readPage(tenant, communityRecordsOfTenant, { record: 'history' as const }, page)
+    : readPage(tenant, activeHistoriesOfTenant, {}, page);
 }

@@ -6,7 +6,7 @@
 import type { Principal } from '../../auth/principal.js';
 import type { ResidentChargeStatus } from '../../domain/community.js';
 import { toMinorUnits } from '../../domain/money.js';
-import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { chargesOfCommunity, chargesOfParty, chargesOfTenant } from '../../store/access-patterns.js';
 import { charges } from '../../store/charges.js';
 import { type ListPage, type PageRequest, readPage } from '../../store/paged-lists.js';
 import { parties } from '../../store/parties.js';
@@ -136,9 +136,9 @@ export async function listResidentCharges(principal: Principal, scope: ResidentL
   const target = await resolveResidentScope(principal, scope);
   const found =
     'residentId' in target
-      ? await readPage<Charge, { partyId: string; kind: typeof kind }>(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: target.residentId, kind }, page)
+      ? await readPage<Charge, { partyId: string; kind: typeof kind }>(tenant, chargesOfParty, { partyId: target.residentId, kind }, page)
       : 'communityId' in target
-        ? await readPage<Charge, { communityId: string; kind: typeof kind }>(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: target.communityId, kind }, page)
-        : await readPage<Charge, { kind?: typeof kind }>(tenant, ACCESS_PATTERNS.chargesOfTenant, { kind }, page);
+        ? await readPage<Charge, { communityId: string; kind: typeof kind }>(tenant, chargesOfCommunity, { communityId: target.communityId, kind }, page)
+        : await readPage<Charge, { kind?: typeof kind }>(tenant, chargesOfTenant, { kind }, page);
   return withResidentsPage(tenant, found);
 }

@@ -8,7 +8,7 @@
 import type { Principal } from '../../auth/principal.js';
 import type { ResidentPaymentStatus } from '../../domain/community.js';
 import { toMinorUnits } from '../../domain/money.js';
-import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { chargesOfParty, communityPaymentsOfCommunity, communityPaymentsOfParty, communityRecordsOfTenant } from '../../store/access-patterns.js';
 import { type ListPage, type PageRequest, readFirst, readPage } from '../../store/paged-lists.js';
 import { tenantSettings } from '../../store/tenants.js';
 import { optimistic } from '../../store/tx.js';
@@ -45,7 +45,7 @@ export interface ResidentPaymentCommand {
 async function planForResident(tenant: string, residentId: string, amount: number, current: readonly Allocation[] = []): Promise<AllocationPlanned> {
   const open = await readFirst<Charge, { partyId: string; kind: 'resident_charge' }>(
     tenant,
-    ACCESS_PATTERNS.chargesOfParty,
+    chargesOfParty,
     { partyId: residentId, kind: 'resident_charge' },
     OPEN_CHARGES_CAP,
   );
@@ -178,7 +178,7 @@ export async function listResidentPayments(principal: Principal, scope: Resident
   const { tenant } = principal;
   const record = 'resident' as const;
   const target = await resolveResidentScope(principal, scope);
-  if ('residentId' in target) return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfParty, { partyId: target.residentId, record }, page);
-  if ('communityId' in target) return readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfCommunity, { communityId: target.communityId, record }, page);
-  return readPage(tenant, ACCESS_PATTERNS.communityRecordsOfTenant, { record }, page);
+  if ('residentId' in target) return readPage(tenant, communityPaymentsOfParty, { partyId: target.residentId, record }, page);
+  if ('communityId' in target) return readPage(tenant, communityPaymentsOfCommunity, { communityId: target.communityId, record }, page);
+  return readPage(tenant, communityRecordsOfTenant, { record }, page);
 }

@@ -3,7 +3,7 @@
  * them, a page at a time, with the tenant's business date their statuses are derived for.
  */
 import type { Principal } from '../../auth/principal.js';
-import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { chargesOfCommunity, chargesOfParty, communityPaymentsOfCommunity, communityPaymentsOfParty } from '../../store/access-patterns.js';
 import { type ListPage, type PageRequest, readPage } from '../../store/paged-lists.js';
 import { tenantToday } from '../context.js';
 import type { Charge, Payment } from '../model.js';
@@ -27,14 +27,14 @@ async function readableScope(principal: Principal, scope: StatementScope): Promi
 
 function cargosPage(tenant: string, scope: StatementScope, page: PageRequest): Promise<ListPage<Charge>> {
   return 'contractId' in scope
-    ? readPage(tenant, ACCESS_PATTERNS.chargesOfParty, { partyId: scope.contractId, kind: 'community_charge' as const }, page)
-    : readPage(tenant, ACCESS_PATTERNS.chargesOfCommunity, { communityId: scope.communityId, kind: 'community_charge' as const }, page);
+    ? readPage(tenant, chargesOfParty, { partyId: scope.contractId, kind: 'community_charge' as const }, page)
+    : readPage(tenant, chargesOfCommunity, { communityId: scope.communityId, kind: 'community_charge' as const }, page);
 }
 
 function pagosPage(tenant: string, scope: StatementScope, page: PageRequest): Promise<ListPage<Payment>> {
   return 'contractId' in scope
-    ? readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfParty, { partyId: scope.contractId, record: 'pago' as const }, page)
-    : readPage(tenant, ACCESS_PATTERNS.communityPaymentsOfCommunity, { communityId: scope.communityId, record: 'pago' as const }, page);
+    ? readPage(tenant, communityPaymentsOfParty, { partyId: scope.contractId, record: 'pago' as const }, page)
+    : readPage(tenant, communityPaymentsOfCommunity, { communityId: scope.communityId, record: 'pago' as const }, page);
 }
 
 /** The cargos alone (their scope checked first). */

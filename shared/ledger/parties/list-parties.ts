@@ -1,6 +1,6 @@
 import type { Page } from '../page.js';
 import { PARENT_KIND, type PartyKind } from '../../domain/parties.js';
-import { ACCESS_PATTERNS } from '../../store/access-patterns.js';
+import { childrenOfParty, partiesOfTenant } from '../../store/access-patterns.js';
 import type { PageRequest } from '../../store/entities.js';
 import { partyByExternalId } from '../../store/holders.js';
 import { parties } from '../../store/parties.js';
@@ -25,8 +25,8 @@ export async function listParties(tenant: string, q: ListPartiesQuery): Promise<
     return { items: party ? [party] : [], nextCursor: null };
   }
   const page = { limit: q.limit, cursor: q.cursor };
-  if (q.parentId === undefined) return parties.list(tenant, ACCESS_PATTERNS.partiesOfTenant, { kind: q.kind }, page);
+  if (q.parentId === undefined) return parties.list(tenant, partiesOfTenant, { kind: q.kind }, page);
   const parentKind = q.kind && PARENT_KIND[q.kind];
   const parentId = parentKind ? await partyIdOfRef(tenant, parentKind, q.parentId) : q.parentId;
-  return parties.list(tenant, ACCESS_PATTERNS.childrenOfParty, { parentId, kind: q.kind }, page);
+  return parties.list(tenant, childrenOfParty, { parentId, kind: q.kind }, page);
 }
