@@ -241,7 +241,7 @@ export interface InitOptions {
 }
 
 /** The environment a bundle's module init sees in the bench: what the handlers read at import, pointing nowhere. */
-const BENCH_INIT_ENV: Readonly<Record<string, string>> = {
+export const BENCH_INIT_ENV: Readonly<Record<string, string>> = {
   TABLE_NAME: 'caja-bench',
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'local',
@@ -363,7 +363,7 @@ export function initBudget(bundles: readonly Bundle[], init: InitSamples): Budge
       `A function over the budget after the rounds is run as many times again, each run next to a baseline run, before its verdict` +
         ` (${init.confirmed.size ? [...init.confirmed].join(', ') : 'none needed it'}).`,
       'The verdict uses wall-clock medians; the CPU time of the same imports (user+system) is shown as a check that is far less',
-      'sensitive to other load on the machine.',
+      'sensitive to other load on the machine; `npm run bench:init-count` counts instructions instead, which load does not move.',
     ],
     failed,
   };
