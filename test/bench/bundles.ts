@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { routes } from '../../functions/routes.js';
 import { esbuildOptions } from '../../lib/bundling.js';
+import { referenceNote, sinceReference } from './bundle-reference.js';
 import { buildSplit, closureBytes } from './export-bundle.js';
 import { REPO_ROOT } from '../../lib/local/dynamodb.js';
 import { budgetOf, BUNDLE_BUDGET_KB, INIT_BUDGET_RATIO, OWN_BUDGETS } from './budgets.js';
@@ -177,7 +178,8 @@ export function bundleSizeBudget(built: BuiltBundles): BudgetResult {
   const rows = bundles.map((b) => {
     const budget = b.kind === 'function' ? String(budgetOf(b.label).bundleKb) : '';
     const verdict = b.error ? 'FAIL' : b.kind !== 'function' ? 'INFO' : over.has(b.name) ? 'FAIL' : 'PASS';
-    return [b.name, b.error ? `error: ${b.error}` : b.label, b.error ? 'n/a' : fmt(b.bytes / 1024, 1), budget, verdict];
+    const reference = b.error || b.kind !== 'function' ? ['', ''] : sinceReference(b.name, b.bytes);
+    return [b.name, b.error ? `error: ${b.error}` : b.label, b.error ? 'n/a' : fmt(b.bytes / 1024, 1), ...reference, budget, verdict];
   });
   const functions = bundles.filter((b) => b.kind === 'function' && !b.error);
   const largest = functions.reduce((max, b) => (b.bytes > max.bytes ? b : max), functions[0]!);
@@ -185,6 +187,7 @@ export function bundleSizeBudget(built: BuiltBundles): BudgetResult {
     ...functions.filter((b) => b.split).map((b) =>
       `${b.name} is deployed split into chunks (its route's codeSplitting): ${fmt(b.bytes / 1024, 1)} KB is what a cold start reads` +
         ` (index.mjs and its static chunks); ${b.split!.files} files, ${fmt(b.split!.allBytes / 1024, 1)} KB in all (test/bench/export-bundle.ts per format).`),
+    referenceNote,
     `${functions.length} function bundles built in ${fmt(built.buildMs / 1000, 1)} s with lib/bundling.ts esbuildOptions(); largest: ${largest.name} ${fmt(largest.bytes / 1024, 1)} KB.`,
     ...Object.entries(OWN_BUDGETS).map(([route, b]) => `own budget (SPEC §6), ${route}: ${b.bundleKb} KB, init ${b.initRatio}x: ${b.why}.`),
   ];
@@ -196,10 +199,10 @@ export function bundleSizeBudget(built: BuiltBundles): BudgetResult {
   return {
     title: '1. Bundle size',
     rule: `each function's .mjs (minified, AWS SDK bundled, without the .map) <= ${BUNDLE_BUDGET_KB} KB, or its own budget (test/bench/budgets.ts)`,
-    headers: ['function', 'route', 'KB', 'budget KB', 'verdict'],
+    headers: ['function', 'route', 'KB', 'reference KB', 'change KB', 'budget KB', 'verdict'],
     rows,
     notes,
-    failed: rows.some((r) => r[4] === 'FAIL'),
+    failed: rows.some((r) => r.at(-1) === 'FAIL'),
   };
 }
 
