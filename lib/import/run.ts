@@ -81,16 +81,15 @@ const ACTIVITY_FIGURES = ['totalSales', 'totalPayouts', 'listeroCommission', 've
 
 async function importActivity(principal: Principal, entities: Entities, row: ActivityRow): Promise<Outcome> {
   const entity = await entityOf(principal, entities, row.entity);
-  // Decimal text to the number the API's JSON body would carry; the use case converts it to minor units.
-  const major = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  // Decimal text as it is: the use case converts it to minor units (no float on the way).
   const command: SetActivityCommand = {
     [DIMENSION_FIELD[row.entity.kind]]: entity.id,
     date: row.date,
-    totalSales: Number(row.totalSales),
-    totalPayouts: Number(row.totalPayouts),
-    commission: major(row.commission),
-    listeroCommission: major(row.listeroCommission),
-    vendedorCommission: major(row.vendedorCommission),
+    totalSales: row.totalSales,
+    totalPayouts: row.totalPayouts,
+    commission: row.commission,
+    listeroCommission: row.listeroCommission,
+    vendedorCommission: row.vendedorCommission,
   };
   const { currency } = await tenantSettings(principal.tenant);
   const wanted = activityFigures(command, row.entity.kind, currency);

@@ -21,13 +21,13 @@ import { ACCOUNT_ACTIONS, type AccountStatement, readAccountStatementAfterWrite 
 
 export interface SetActivityCommand extends Dimensions {
   date: string;
-  /** Major units of the tenant's currency. */
-  totalSales: number;
-  totalPayouts: number;
+  /** Major units of the tenant's currency: a JSON number, or decimal text (the import's rows). */
+  totalSales: number | string;
+  totalPayouts: number | string;
   /** The sum of the two below when they are given (else split by the entity's kind: splitCommission). */
-  commission?: number | undefined;
-  listeroCommission?: number | undefined;
-  vendedorCommission?: number | undefined;
+  commission?: number | string | undefined;
+  listeroCommission?: number | string | undefined;
+  vendedorCommission?: number | string | undefined;
   ticketCount?: number | undefined;
   idempotencyKey?: string | undefined;
 }
